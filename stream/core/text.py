@@ -1,0 +1,52 @@
+"""Text utilities shared by the analysis steps: sentence spans and normalisation."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Sentence", "normalise_space", "split_sentences"]
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])([\"'”’)]*)\s+(?=[\"'“‘(]?[A-Z0-9])|\n")
+_ABBREVIATIONS = ("Mr.", "Mrs.", "Dr.", "Gen.", "Lt.", "Col.", "Maj.", "Sgt.", "St.", "U.S.",
+                  "U.N.", "No.", "Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.", "Gov.")
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence and its character span in the source text."""
+
+    text: str
+    start: int
+    end: int
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split `text` into sentences, keeping offsets; newlines always end a sentence."""
+    sentences: list[Sentence] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        end = match.start() + len(match.group(1) or "")
+        if text[start:end].endswith(_ABBREVIATIONS) and "\n" not in match.group():
+            continue
+        _append(sentences, text, start, end)
+        start = match.end()
+    _append(sentences, text, start, len(text))
+    return sentences
+
+
+def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
+    """Append the stripped span [start, end) when it holds any text."""
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if not stripped:
+        return
+    lead = len(chunk) - len(chunk.lstrip())
+    begin = start + lead
+    sentences.append(Sentence(stripped, begin, begin + len(stripped)))
+
+
+def normalise_space(text: str) -> str:
+    """Collapse runs of whitespace to single spaces and strip the ends."""
+    return _SPACES.sub(" ", text).strip()
