@@ -1,0 +1,7 @@
+"""Allow `python -m stream`."""
+
+import sys
+
+from stream.cli import main
+
+sys.exit(main())

@@ -1,0 +1,26 @@
+"""Build the analysis pipeline from its data files (loaded once, passed in everywhere)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from stream.core.actors import load_actor_finder
+from stream.core.analysis import Analyzer
+from stream.core.casualties import CasualtyCounter
+from stream.core.classifier import load_classifier
+from stream.core.places import load_place_finder
+
+__all__ = ["build_analyzer"]
+
+
+def build_analyzer(
+    places_files: Sequence[Path] = (), actors_files: Sequence[Path] = ()
+) -> Analyzer:
+    """Load the classifier, actor lexicon, casualty counter and gazetteer into an Analyzer."""
+    return Analyzer(
+        classifier=load_classifier(),
+        places=load_place_finder(places_files),
+        actors=load_actor_finder(actors_files),
+        casualties=CasualtyCounter(),
+    )
