@@ -1,0 +1,148 @@
+"""Thin Faust agents: decode, call the core, send; dead letters and metrics at the edge."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import AsyncIterator, Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import faust
+import structlog
+
+from schemas import Article
+from stream.core.analysis import Analyzer, SourcePosition
+from stream.core.processing import (
+    DeadLetter,
+    dead_letter_headers,
+    process_article,
+    process_event,
+)
+from stream.core.rules import Rule
+from stream.metrics import Metrics
+
+__all__ = ["Dependencies", "Topics", "build_agents"]
+
+log = structlog.get_logger(__name__)
+
+
+@dataclass(frozen=True)
+class Topics:
+    """The Faust topics a worker reads and writes."""
+
+    articles: faust.TopicT
+    dlq: faust.TopicT
+    events: faust.TopicT
+    alerts: faust.TopicT
+    extra: dict[str, faust.TopicT]
+
+
+@dataclass(frozen=True)
+class Dependencies:
+    """Everything the agents need, passed in by the composition root."""
+
+    analyzer: Analyzer
+    parse: Callable[[bytes], Article]
+    related: Callable[[Article], list[Article]]
+    rules: Sequence[Rule]
+    metrics: Metrics
+    clock: Callable[[], datetime]
+
+
+def _position(message: Any) -> SourcePosition:
+    """Where a Faust message sat on its topic."""
+    return SourcePosition(message.tp.topic, message.tp.partition, message.offset)
+
+
+def _arrival(message: Any) -> datetime:
+    """The record's broker/producer timestamp as an aware datetime."""
+    timestamp = message.timestamp
+    if timestamp:
+        return datetime.fromtimestamp(float(timestamp), UTC)
+    return datetime.now(UTC)
+
+
+async def _dead_letter(
+    topics: Topics, deps: Dependencies, message: Any, letter: DeadLetter
+) -> None:
+    """Send the original bytes to the DLQ with headers naming the reason and the source."""
+    position = _position(message)
+    await topics.dlq.send(
+        key=message.key,
+        value=message.value if message.value is not None else b"",
+        headers=dead_letter_headers(letter, position, deps.clock()),
+    )
+    deps.metrics.articles_dead_lettered.labels(reason=letter.reason).inc()
+    log.warning("dead_lettered", reason=letter.reason, detail=letter.message)
+
+
+def build_agents(app: faust.App, topics: Topics, deps: Dependencies) -> None:
+    """Register the analyze and alerting agents on the app."""
+
+    async def analyze(stream: faust.StreamT[bytes]) -> AsyncIterator[None]:
+        """Raw article bytes → Events on the events topic (or a dead letter)."""
+        async for delivery in stream.events():
+            message = delivery.message
+            position = _position(message)
+            deps.metrics.articles_consumed.inc()
+            with structlog.contextvars.bound_contextvars(
+                topic=position.topic, partition=position.partition, offset=position.offset
+            ):
+                started = time.perf_counter()
+                try:
+                    outcome = process_article(
+                        message.value or b"",
+                        parse=deps.parse,
+                        related=deps.related,
+                        analyzer=deps.analyzer,
+                        position=position,
+                        received_at=_arrival(message),
+                        clock=deps.clock,
+                    )
+                except Exception as error:  # noqa: BLE001 - a bug must not lose the message
+                    log.exception("analysis_failed")
+                    await _dead_letter(
+                        topics, deps, message, DeadLetter("internal_error", repr(error))
+                    )
+                    continue
+                deps.metrics.analysis_seconds.observe(time.perf_counter() - started)
+                if outcome.dead_letter is not None:
+                    await _dead_letter(topics, deps, message, outcome.dead_letter)
+                    continue
+                deps.metrics.articles_parsed.inc(len(outcome.events))
+                for event in outcome.events:
+                    await topics.events.send(
+                        key=event.article.id.encode(), value=event.model_dump_json().encode()
+                    )
+                    country = event.focus.country_code if event.focus else None
+                    deps.metrics.events.labels(
+                        type=event.type.value, country=country or "unknown"
+                    ).inc()
+                    log.debug("event_published", article_id=event.article.id, type=event.type)
+            yield None
+
+    async def alerting(stream: faust.StreamT[bytes]) -> AsyncIterator[None]:
+        """Events → Alerts on the alerts topic and each rule's own topics."""
+        routes = {rule.name: rule.topics for rule in deps.rules}
+        async for delivery in stream.events():
+            message = delivery.message
+            outcome = process_event(message.value or b"", rules=deps.rules, clock=deps.clock)
+            if outcome.dead_letter is not None:
+                await _dead_letter(topics, deps, message, outcome.dead_letter)
+                continue
+            for alert in outcome.alerts:
+                body = alert.model_dump_json().encode()
+                key = alert.incident_key.encode()
+                await topics.alerts.send(key=key, value=body)
+                for name in routes.get(alert.rule, ()):
+                    await topics.extra[name].send(key=key, value=body)
+                deps.metrics.alerts.labels(rule=alert.rule, severity=alert.severity.value).inc()
+                if alert.received_at is not None:
+                    lag = (deps.clock() - alert.received_at).total_seconds()
+                    deps.metrics.end_to_end_seconds.observe(max(lag, 0.0))
+                log.info("alert_published", alert_id=alert.id, rule=alert.rule)
+            yield None
+
+    app.agent(topics.articles, name="analyze")(analyze)
+    app.agent(topics.events, name="alerting")(alerting)
