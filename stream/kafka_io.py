@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Callable, Iterable
 from dataclasses import dataclass
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
@@ -69,9 +69,11 @@ async def read_topic(
     topics: list[str],
     *,
     idle_timeout_s: float | None = None,
+    done: Callable[[], bool] = lambda: True,
     group_id: str | None = None,
 ) -> AsyncIterator[Record]:
-    """Yield records from the beginning of `topics`; stop after `idle_timeout_s` of silence."""
+    """Yield records from the beginning of `topics`; stop after `idle_timeout_s` of silence
+    once `done()` holds."""
     consumer = AIOKafkaConsumer(
         *topics,
         bootstrap_servers=bootstrap,
@@ -99,7 +101,8 @@ async def read_topic(
                         headers={name: value for name, value in item.headers},
                         timestamp_ms=item.timestamp,
                     )
-            if idle_timeout_s is not None and loop.time() - last_seen > idle_timeout_s:
+            idle = loop.time() - last_seen
+            if idle_timeout_s is not None and idle > idle_timeout_s and done():
                 return
     finally:
         await consumer.stop()

@@ -16,9 +16,9 @@ Handler = Callable[[argparse.Namespace], int]
 
 def _register_all(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add every command module's subcommands."""
-    from stream.cli import analyze_cmd, eval_cmd
+    from stream.cli import analyze_cmd, demo_cmd, eval_cmd, service_cmd, topics_cmd
 
-    for module in (analyze_cmd, eval_cmd):
+    for module in (demo_cmd, service_cmd, topics_cmd, analyze_cmd, eval_cmd):
         module.register(commands)
 
 

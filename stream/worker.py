@@ -1,0 +1,36 @@
+"""Run a worker: probe the broker, create topics, load the pipeline, start Faust."""
+
+from __future__ import annotations
+
+import asyncio
+
+import faust
+
+from stream.app import create_app
+from stream.kafka_admin import ensure_topics, probe_broker, topic_names
+from stream.core.rules import DEFAULT_RULES, load_rules
+from stream.logging import configure_logging, get_logger
+from stream.metrics import Metrics
+from stream.pipeline import build_analyzer
+from stream.settings import Settings
+
+__all__ = ["run_worker"]
+
+log = get_logger(__name__)
+
+
+def run_worker(settings: Settings) -> int:
+    """Start a worker in the foreground until SIGINT/SIGTERM; return the exit code."""
+    configure_logging(settings.log_format, settings.log_level)
+    rules = load_rules(settings.rules) if settings.rules else DEFAULT_RULES
+    profile = asyncio.run(probe_broker(settings))
+    asyncio.run(ensure_topics(settings, topic_names(settings, rules)))
+    analyzer = build_analyzer(settings.places_files, settings.actors_files)
+    app = create_app(settings, profile, analyzer, Metrics.create(), rules)
+    log.info("worker_starting", broker=profile.url, tansu=profile.tansu, rules=len(rules))
+    worker = faust.Worker(app, loglevel=settings.log_level.upper(), quiet=True)
+    try:
+        worker.execute_from_commandline()
+    except SystemExit as exit_:
+        return int(exit_.code or 0)
+    return 0

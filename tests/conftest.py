@@ -1,0 +1,31 @@
+"""Session fixtures: the real broker (embedded Tansu, or KAFKA_BOOTSTRAP) and helpers."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from stream.broker import EmbeddedBroker
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def kafka_bootstrap() -> Iterator[str]:
+    """A reachable Kafka bootstrap address: KAFKA_BOOTSTRAP if set, else an embedded broker."""
+    external = os.environ.get("KAFKA_BOOTSTRAP")
+    if external:
+        yield external
+        return
+    with EmbeddedBroker() as broker:
+        yield broker.bootstrap
+
+
+@pytest.fixture(scope="session")
+def seed_document() -> bytes:
+    """The real scraped article from shared/samples (read by path, never copied)."""
+    return (SHARED / "samples" / "alalam-2017-01-02-mosul-intisar.txt").read_bytes()
