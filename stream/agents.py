@@ -13,16 +13,11 @@ import structlog
 
 from schemas import Article
 from stream.core.analysis import Analyzer, SourcePosition
-from stream.core.processing import (
-    DeadLetter,
-    dead_letter_headers,
-    process_article,
-    process_event,
-)
+from stream.core.processing import DeadLetter, dead_letter_headers, process_article
 from stream.core.rules import Rule
 from stream.metrics import Metrics
 
-__all__ = ["Dependencies", "Topics", "build_agents"]
+__all__ = ["Dependencies", "Topics", "build_analyze_agent", "dead_letter"]
 
 log = structlog.get_logger(__name__)
 
@@ -63,9 +58,7 @@ def _arrival(message: Any) -> datetime:
     return datetime.now(UTC)
 
 
-async def _dead_letter(
-    topics: Topics, deps: Dependencies, message: Any, letter: DeadLetter
-) -> None:
+async def dead_letter(topics: Topics, deps: Dependencies, message: Any, letter: DeadLetter) -> None:
     """Send the original bytes to the DLQ with headers naming the reason and the source."""
     position = _position(message)
     await topics.dlq.send(
@@ -77,8 +70,8 @@ async def _dead_letter(
     log.warning("dead_lettered", reason=letter.reason, detail=letter.message)
 
 
-def build_agents(app: faust.App, topics: Topics, deps: Dependencies) -> None:
-    """Register the analyze and alerting agents on the app."""
+def build_analyze_agent(app: faust.App, topics: Topics, deps: Dependencies) -> None:
+    """Register the analyze agent: raw articles in, events (or dead letters) out."""
 
     async def analyze(stream: faust.StreamT[bytes]) -> AsyncIterator[None]:
         """Raw article bytes → Events on the events topic (or a dead letter)."""
@@ -100,15 +93,15 @@ def build_agents(app: faust.App, topics: Topics, deps: Dependencies) -> None:
                         received_at=_arrival(message),
                         clock=deps.clock,
                     )
-                except Exception as error:  # noqa: BLE001 - a bug must not lose the message
+                except Exception as error:
                     log.exception("analysis_failed")
-                    await _dead_letter(
+                    await dead_letter(
                         topics, deps, message, DeadLetter("internal_error", repr(error))
                     )
                     continue
                 deps.metrics.analysis_seconds.observe(time.perf_counter() - started)
                 if outcome.dead_letter is not None:
-                    await _dead_letter(topics, deps, message, outcome.dead_letter)
+                    await dead_letter(topics, deps, message, outcome.dead_letter)
                     continue
                 deps.metrics.articles_parsed.inc(len(outcome.events))
                 for event in outcome.events:
@@ -122,27 +115,4 @@ def build_agents(app: faust.App, topics: Topics, deps: Dependencies) -> None:
                     log.debug("event_published", article_id=event.article.id, type=event.type)
             yield None
 
-    async def alerting(stream: faust.StreamT[bytes]) -> AsyncIterator[None]:
-        """Events → Alerts on the alerts topic and each rule's own topics."""
-        routes = {rule.name: rule.topics for rule in deps.rules}
-        async for delivery in stream.events():
-            message = delivery.message
-            outcome = process_event(message.value or b"", rules=deps.rules, clock=deps.clock)
-            if outcome.dead_letter is not None:
-                await _dead_letter(topics, deps, message, outcome.dead_letter)
-                continue
-            for alert in outcome.alerts:
-                body = alert.model_dump_json().encode()
-                key = alert.incident_key.encode()
-                await topics.alerts.send(key=key, value=body)
-                for name in routes.get(alert.rule, ()):
-                    await topics.extra[name].send(key=key, value=body)
-                deps.metrics.alerts.labels(rule=alert.rule, severity=alert.severity.value).inc()
-                if alert.received_at is not None:
-                    lag = (deps.clock() - alert.received_at).total_seconds()
-                    deps.metrics.end_to_end_seconds.observe(max(lag, 0.0))
-                log.info("alert_published", alert_id=alert.id, rule=alert.rule)
-            yield None
-
     app.agent(topics.articles, name="analyze")(analyze)
-    app.agent(topics.events, name="alerting")(alerting)

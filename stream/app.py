@@ -6,7 +6,8 @@ from datetime import UTC, datetime
 
 import faust
 
-from stream.agents import Dependencies, Topics, build_agents
+from stream.agents import Dependencies, Topics, build_analyze_agent
+from stream.alerting import build_alerting_agent
 from stream.core.analysis import Analyzer
 from stream.core.intake import parse_article, related_articles
 from stream.core.rules import DEFAULT_RULES, Rule, load_rules
@@ -25,8 +26,10 @@ def create_app(
     rules: tuple[Rule, ...] | None = None,
 ) -> faust.App:
     """Build the worker app: topics, agents and dependencies, nothing started yet."""
-    rules = rules if rules is not None else (
-        load_rules(settings.rules) if settings.rules else DEFAULT_RULES
+    rules = (
+        rules
+        if rules is not None
+        else (load_rules(settings.rules) if settings.rules else DEFAULT_RULES)
     )
     app = faust.App(
         settings.app_id,
@@ -45,8 +48,9 @@ def create_app(
     )
 
     def raw_topic(name: str) -> faust.TopicT:
-        return app.topic(name, key_type=bytes, value_type=bytes, key_serializer="raw",
-                         value_serializer="raw")
+        return app.topic(
+            name, key_type=bytes, value_type=bytes, key_serializer="raw", value_serializer="raw"
+        )
 
     topics = Topics(
         articles=raw_topic(settings.topic_articles),
@@ -63,5 +67,6 @@ def create_app(
         metrics=metrics,
         clock=lambda: datetime.now(UTC),
     )
-    build_agents(app, topics, deps)
+    build_analyze_agent(app, topics, deps)
+    build_alerting_agent(app, topics, deps)
     return app

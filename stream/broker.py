@@ -96,8 +96,16 @@ class EmbeddedBroker:
             self.port = free_port(self.host)
         address = f"tcp://{self.host}:{self.port}"
         self._process = subprocess.Popen(
-            [str(binary), "broker", "--cluster-id", EMBEDDED_CLUSTER_ID,
-             "--listener-url", address, "--advertised-listener-url", address],
+            [
+                str(binary),
+                "broker",
+                "--cluster-id",
+                EMBEDDED_CLUSTER_ID,
+                "--listener-url",
+                address,
+                "--advertised-listener-url",
+                address,
+            ],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
             start_new_session=True,
@@ -115,8 +123,11 @@ class EmbeddedBroker:
         deadline = time.monotonic() + self.startup_timeout_s
         while time.monotonic() < deadline:
             if self._process.poll() is not None:
-                stderr = self._process.stderr.read().decode(errors="replace") if (
-                    self._process.stderr) else ""
+                stderr = (
+                    self._process.stderr.read().decode(errors="replace")
+                    if (self._process.stderr)
+                    else ""
+                )
                 raise BrokerError(
                     f"embedded broker exited with code {self._process.returncode}: "
                     f"{stderr.strip()[-500:]}"

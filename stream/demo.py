@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from schemas import Alert
-from stream.kafka_admin import ensure_topics, topic_names
 from stream.broker import EmbeddedBroker, free_port
 from stream.cli.topics_cmd import read_messages
 from stream.core.intake import parse_article, related_articles
 from stream.core.rules import DEFAULT_RULES
 from stream.errors import ConflictAlertsError, IntakeError
+from stream.kafka_admin import ensure_topics, topic_names
 from stream.kafka_io import Record, publish_values, read_topic
 from stream.settings import Settings
 
@@ -56,14 +56,20 @@ def format_alert(alert: Alert) -> str:
     if event.injured is not None:
         casualties.append(f"{event.injured} injured")
     toll = f" — {', '.join(casualties)}" if casualties else ""
-    return (f"[{alert.severity.value.upper():8}] {event.type.value:7} @ {place}{toll} "
-            f"— {event.title} (rule {alert.rule})")
+    return (
+        f"[{alert.severity.value.upper():8}] {event.type.value:7} @ {place}{toll} "
+        f"— {event.title} (rule {alert.rule})"
+    )
 
 
 def _demo_messages(directory: Path) -> list[bytes]:
     """Every message the demo publishes, in file-name order."""
-    return [message for path in sorted(directory.iterdir()) if path.is_file()
-            for message in read_messages(path)]
+    return [
+        message
+        for path in sorted(directory.iterdir())
+        if path.is_file()
+        for message in read_messages(path)
+    ]
 
 
 def _expectations(messages: list[bytes]) -> _Tally:
@@ -110,12 +116,20 @@ def _show(settings: Settings, tally: _Tally, record: Record) -> None:
 
 def _start_worker(settings: Settings, data_dir: Path) -> subprocess.Popen[bytes]:
     """Start a worker subprocess against the demo broker."""
-    env = {**os.environ, "CONFLICT_ALERTS_BROKER": settings.broker,
-           "CONFLICT_ALERTS_LOG_LEVEL": "warning", "CONFLICT_ALERTS_LOG_FORMAT": "json",
-           "CONFLICT_ALERTS_WEB_PORT": str(free_port()),
-           "CONFLICT_ALERTS_DATA_DIR": str(data_dir)}
-    return subprocess.Popen([sys.executable, "-m", "stream", "worker"], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    env = {
+        **os.environ,
+        "CONFLICT_ALERTS_BROKER": settings.broker,
+        "CONFLICT_ALERTS_LOG_LEVEL": "warning",
+        "CONFLICT_ALERTS_LOG_FORMAT": "json",
+        "CONFLICT_ALERTS_WEB_PORT": str(free_port()),
+        "CONFLICT_ALERTS_DATA_DIR": str(data_dir),
+    }
+    return subprocess.Popen(
+        [sys.executable, "-m", "stream", "worker"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
 
 
 def run_demo(directory: Path = DEMO_DIR, timeout_s: float = 180.0) -> int:
@@ -129,11 +143,14 @@ def run_demo(directory: Path = DEMO_DIR, timeout_s: float = 180.0) -> int:
         asyncio.run(ensure_topics(settings, topic_names(settings, DEFAULT_RULES)))
         worker = _start_worker(settings, Path(data_dir))
         try:
-            sent = asyncio.run(publish_values(
-                settings.bootstrap_servers, settings.topic_articles,
-                ((None, message) for message in messages)))
-            print(f"published {sent} messages from {directory}; alerts as they arrive:",
-                  flush=True)
+            sent = asyncio.run(
+                publish_values(
+                    settings.bootstrap_servers,
+                    settings.topic_articles,
+                    ((None, message) for message in messages),
+                )
+            )
+            print(f"published {sent} messages from {directory}; alerts as they arrive:", flush=True)
             asyncio.run(_watch(settings, tally, timeout_s))
         finally:
             worker.terminate()
@@ -145,7 +162,15 @@ def run_demo(directory: Path = DEMO_DIR, timeout_s: float = 180.0) -> int:
         if not tally.complete():
             print(stderr.decode(errors="replace")[-3000:], file=sys.stderr)
             return 1
-    print(json.dumps({"articles": sent, "events": tally.counts["events"],
-                      "alerts": tally.counts["alerts"], "dead_lettered": tally.counts["dead"],
-                      "seconds": round(time.monotonic() - started, 1)}))
+    print(
+        json.dumps(
+            {
+                "articles": sent,
+                "events": tally.counts["events"],
+                "alerts": tally.counts["alerts"],
+                "dead_lettered": tally.counts["dead"],
+                "seconds": round(time.monotonic() - started, 1),
+            }
+        )
+    )
     return 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -45,8 +46,12 @@ async def probe_broker(settings: Settings) -> BrokerProfile:
 
 def topic_names(settings: Settings, rules: tuple[Rule, ...]) -> list[str]:
     """Every topic a worker reads or writes."""
-    names = [settings.topic_articles, settings.topic_dlq, settings.topic_events,
-             settings.topic_alerts]
+    names = [
+        settings.topic_articles,
+        settings.topic_dlq,
+        settings.topic_events,
+        settings.topic_alerts,
+    ]
     names += [topic for rule in rules for topic in rule.topics if topic not in names]
     return list(dict.fromkeys(names))
 
@@ -63,9 +68,7 @@ async def ensure_topics(settings: Settings, names: list[str]) -> None:
             if name not in existing
         ]
         if missing:
-            try:
+            with contextlib.suppress(TopicAlreadyExistsError):
                 await admin.create_topics(missing)
-            except TopicAlreadyExistsError:
-                pass
     finally:
         await admin.close()

@@ -84,9 +84,7 @@ class _TansuConsumerThread(faust_aiokafka.AIOKafkaConsumerThread):  # type: igno
 
     async def _highwaters(self, partitions: list[TP]) -> Mapping[TP, int]:
         """Highwaters from a fetch instead of ListOffsets(LATEST)."""
-        bootstrap = ",".join(
-            f"{url.host}:{url.port or 9092}" for url in self.transport.url
-        )
+        bootstrap = ",".join(f"{url.host}:{url.port or 9092}" for url in self.transport.url)
         tps = [TopicPartition(tp.topic, tp.partition) for tp in partitions]
         marks = await fetch_high_watermarks(bootstrap, tps)
         return {TP(tp.topic, tp.partition): offset for tp, offset in marks.items()}

@@ -7,8 +7,8 @@ import asyncio
 import faust
 
 from stream.app import create_app
-from stream.kafka_admin import ensure_topics, probe_broker, topic_names
 from stream.core.rules import DEFAULT_RULES, load_rules
+from stream.kafka_admin import ensure_topics, probe_broker, topic_names
 from stream.logging import configure_logging, get_logger
 from stream.metrics import Metrics
 from stream.pipeline import build_analyzer

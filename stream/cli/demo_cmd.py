@@ -23,7 +23,11 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         description="Start the embedded broker and a worker, publish the bundled sample "
         "articles, print each alert as one line and a closing summary, then stop everything.",
     )
-    demo.add_argument("--articles", type=Path, default=DEMO_DIR,
-                      help=f"folder of articles to publish (default: {DEMO_DIR})")
+    demo.add_argument(
+        "--articles",
+        type=Path,
+        default=DEMO_DIR,
+        help=f"folder of articles to publish (default: {DEMO_DIR})",
+    )
     demo.add_argument("--timeout", type=float, default=180.0, help="give up after N seconds")
     demo.set_defaults(handler=_run)
