@@ -1,0 +1,151 @@
+"""Run real worker subprocesses against the test broker, each test with its own topics."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import subprocess
+import sys
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from stream.broker import free_port
+from stream.kafka_admin import ensure_topics
+from stream.kafka_io import Record, publish_values, read_topic
+from stream.settings import Settings
+
+__all__ = ["Deployment", "WorkerProcess"]
+
+
+@dataclass
+class WorkerProcess:
+    """A `conflict-alerts worker` subprocess and the files it logs to."""
+
+    process: subprocess.Popen[bytes]
+    log_path: Path
+    web_port: int
+
+    def stop(self, sig: signal.Signals = signal.SIGTERM, timeout_s: float = 30.0) -> int:
+        """Send `sig` and wait for the process to exit; return its exit code."""
+        if self.process.poll() is None:
+            self.process.send_signal(sig)
+            try:
+                self.process.wait(timeout=timeout_s)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        return self.process.returncode
+
+    def log(self) -> str:
+        """Everything the worker wrote to stderr so far."""
+        return self.log_path.read_text(encoding="utf-8", errors="replace")
+
+
+@dataclass
+class Deployment:
+    """One test's isolated set of topics and app id on a shared broker."""
+
+    bootstrap: str
+    workdir: Path
+    extra_env: dict[str, str] = field(default_factory=dict)
+    suffix: str = field(default_factory=lambda: uuid.uuid4().hex[:8])
+    workers: list[WorkerProcess] = field(default_factory=list)
+
+    @property
+    def env(self) -> dict[str, str]:
+        """CONFLICT_ALERTS_* variables naming this deployment's broker, app id and topics."""
+        return {
+            "CONFLICT_ALERTS_BROKER": f"kafka://{self.bootstrap}",
+            "CONFLICT_ALERTS_APP_ID": f"test-{self.suffix}",
+            "CONFLICT_ALERTS_TOPIC_ARTICLES": f"articles.raw.{self.suffix}",
+            "CONFLICT_ALERTS_TOPIC_DLQ": f"articles.dlq.{self.suffix}",
+            "CONFLICT_ALERTS_TOPIC_EVENTS": f"events.classified.{self.suffix}",
+            "CONFLICT_ALERTS_TOPIC_ALERTS": f"alerts.{self.suffix}",
+            "CONFLICT_ALERTS_LOG_FORMAT": "json",
+            **self.extra_env,
+        }
+
+    @property
+    def settings(self) -> Settings:
+        """Settings equal to what the workers read from `env`."""
+        saved = dict(os.environ)
+        try:
+            os.environ.update(self.env)
+            return Settings()
+        finally:
+            os.environ.clear()
+            os.environ.update(saved)
+
+    def start_worker(self, data_dir: Path | None = None) -> WorkerProcess:
+        """Start a worker subprocess (own web port and data dir)."""
+        port = free_port()
+        index = len(self.workers)
+        log_path = self.workdir / f"worker-{index}.log"
+        env = {
+            **os.environ,
+            **self.env,
+            "CONFLICT_ALERTS_WEB_PORT": str(port),
+            "CONFLICT_ALERTS_DATA_DIR": str(data_dir or self.workdir / f"data-{index}"),
+        }
+        with log_path.open("wb") as log:
+            process = subprocess.Popen(
+                [sys.executable, "-m", "stream", "worker"],
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=log,
+            )
+        worker = WorkerProcess(process, log_path, port)
+        self.workers.append(worker)
+        return worker
+
+    def create_topics(self) -> None:
+        """Create the deployment's topics before anyone publishes."""
+        settings = self.settings
+        names = [
+            settings.topic_articles,
+            settings.topic_dlq,
+            settings.topic_events,
+            settings.topic_alerts,
+        ]
+        asyncio.run(ensure_topics(settings, names))
+
+    def publish(self, messages: Iterable[bytes], topic: str | None = None) -> int:
+        """Send raw messages to the input topic (or `topic`)."""
+        target = topic or self.settings.topic_articles
+        return asyncio.run(
+            publish_values(self.bootstrap, target, ((None, message) for message in messages))
+        )
+
+    def collect(
+        self,
+        topics: list[str],
+        until: Callable[[list[Record]], bool],
+        timeout_s: float = 90.0,
+        settle_s: float = 1.0,
+    ) -> list[Record]:
+        """Read `topics` from the beginning until `until(records)` holds and `settle_s` passes."""
+        records: list[Record] = []
+
+        async def gather() -> None:
+            async with asyncio.timeout(timeout_s):
+                async for record in read_topic(
+                    self.bootstrap, topics, idle_timeout_s=settle_s, done=lambda: until(records)
+                ):
+                    records.append(record)
+
+        try:
+            asyncio.run(gather())
+        except TimeoutError as error:
+            logs = "\n".join(worker.log()[-3000:] for worker in self.workers)
+            raise AssertionError(
+                f"timed out with {len(records)} records on {topics}; worker logs:\n{logs}"
+            ) from error
+        return records
+
+    def stop_all(self) -> None:
+        """Stop every worker this deployment started."""
+        for worker in self.workers:
+            worker.stop()
