@@ -1,0 +1,105 @@
+"""Find trailing scraper junk (PHP var_dump output) and the related headlines it lists."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from schemas import RelatedHeadline
+
+__all__ = ["Junk", "cut_junk"]
+
+_STRING_DUMP = re.compile(r'^[ \t]*string\((?P<length>\d{1,9})\)[ \t]*"', re.MULTILINE)
+_SCALAR_DUMP = re.compile(
+    r"^[ \t]*(?:NULL|bool\((?:true|false)\)|int\(-?\d+\)|float\([^)\n]*\))[ \t]*$", re.MULTILINE
+)
+_TITLE_KEYS = ("title", "headline", "name")
+_ID_KEYS = ("id", "article_id", "nid")
+_MAX_RELATED = 50
+_MAX_TITLE = 500
+
+
+@dataclass(frozen=True, slots=True)
+class Junk:
+    """Text with the junk removed and the related headlines found in it."""
+
+    text: str
+    related: tuple[RelatedHeadline, ...]
+    removed: int
+
+
+def cut_junk(text: str) -> Junk:
+    """Remove `string(N) "..."` dumps and bare var_dump scalars; collect related headlines."""
+    kept: list[str] = []
+    related: list[RelatedHeadline] = []
+    removed = 0
+    position = 0
+    for match in _STRING_DUMP.finditer(text):
+        if match.start() < position:
+            continue
+        kept.append(text[position : match.start()])
+        end, value = _dump_end(text, match)
+        related.extend(_headlines(value))
+        removed += 1
+        position = end
+    kept.append(text[position:])
+    cleaned, scalars = _SCALAR_DUMP.subn("", "".join(kept))
+    return Junk(cleaned, _unique(related), removed + scalars)
+
+
+def _dump_end(text: str, match: re.Match[str]) -> tuple[int, object]:
+    """Return where the dump that `match` opens ends, and its JSON payload if it has one."""
+    start = match.end()
+    try:
+        value, end = json.JSONDecoder().raw_decode(text, start)
+    except (ValueError, RecursionError):
+        return _declared_end(text, start, int(match["length"])), None
+    if text.startswith('"', end):
+        end += 1
+    return end, value
+
+
+def _declared_end(text: str, start: int, length: int) -> int:
+    """End of a dump of `length` UTF-8 bytes followed by a quote, else the end of the text."""
+    tail = text[start : start + length + 1]
+    encoded = tail.encode("utf-8", "surrogatepass")
+    if len(encoded) > length and encoded[length : length + 1] == b'"':
+        chars = len(encoded[:length].decode("utf-8", "ignore"))
+        return start + chars + 1
+    return len(text)
+
+
+def _headlines(value: object) -> Iterator[RelatedHeadline]:
+    """Yield a RelatedHeadline for every object with a title found in decoded JSON."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, list):
+            stack.extend(reversed(item))
+        elif isinstance(item, dict):
+            title = next((item[key] for key in _TITLE_KEYS if isinstance(item.get(key), str)), None)
+            if title is not None:
+                clean = " ".join(html.unescape(title).split())[:_MAX_TITLE]
+                if clean:
+                    ident = next((item[key] for key in _ID_KEYS if key in item), None)
+                    yield RelatedHeadline(
+                        title=clean,
+                        id=str(ident) if isinstance(ident, str | int) and str(ident) else None,
+                    )
+            else:
+                stack.extend(reversed(list(item.values())))
+
+
+def _unique(headlines: list[RelatedHeadline]) -> tuple[RelatedHeadline, ...]:
+    """Drop repeated titles, keep order, cap the count."""
+    seen: set[str] = set()
+    unique: list[RelatedHeadline] = []
+    for headline in headlines:
+        key = headline.title.casefold()
+        if key not in seen:
+            seen.add(key)
+            unique.append(headline)
+    return tuple(unique[:_MAX_RELATED])
