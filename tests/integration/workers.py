@@ -50,34 +50,33 @@ class Deployment:
 
     bootstrap: str
     workdir: Path
-    extra_env: dict[str, str] = field(default_factory=dict)
+    extra: dict[str, str] = field(default_factory=dict)
     suffix: str = field(default_factory=lambda: uuid.uuid4().hex[:8])
     workers: list[WorkerProcess] = field(default_factory=list)
 
     @property
-    def env(self) -> dict[str, str]:
-        """CONFLICT_ALERTS_* variables naming this deployment's broker, app id and topics."""
+    def fields(self) -> dict[str, str]:
+        """Settings fields naming this deployment's broker, app id and topics (plus extras)."""
         return {
-            "CONFLICT_ALERTS_BROKER": f"kafka://{self.bootstrap}",
-            "CONFLICT_ALERTS_APP_ID": f"test-{self.suffix}",
-            "CONFLICT_ALERTS_TOPIC_ARTICLES": f"articles.raw.{self.suffix}",
-            "CONFLICT_ALERTS_TOPIC_DLQ": f"articles.dlq.{self.suffix}",
-            "CONFLICT_ALERTS_TOPIC_EVENTS": f"events.classified.{self.suffix}",
-            "CONFLICT_ALERTS_TOPIC_ALERTS": f"alerts.{self.suffix}",
-            "CONFLICT_ALERTS_LOG_FORMAT": "json",
-            **self.extra_env,
+            "broker": f"kafka://{self.bootstrap}",
+            "app_id": f"test-{self.suffix}",
+            "topic_articles": f"articles.raw.{self.suffix}",
+            "topic_dlq": f"articles.dlq.{self.suffix}",
+            "topic_events": f"events.classified.{self.suffix}",
+            "topic_alerts": f"alerts.{self.suffix}",
+            "log_format": "json",
+            **self.extra,
         }
+
+    @property
+    def env(self) -> dict[str, str]:
+        """The same fields as the CONFLICT_ALERTS_* variables a worker reads."""
+        return {f"CONFLICT_ALERTS_{name.upper()}": value for name, value in self.fields.items()}
 
     @property
     def settings(self) -> Settings:
         """Settings equal to what the workers read from `env`."""
-        saved = dict(os.environ)
-        try:
-            os.environ.update(self.env)
-            return Settings()
-        finally:
-            os.environ.clear()
-            os.environ.update(saved)
+        return Settings.model_validate(self.fields)
 
     def start_worker(self, data_dir: Path | None = None) -> WorkerProcess:
         """Start a worker subprocess (own web port and data dir)."""
