@@ -21,7 +21,9 @@ class Article(WireModel):
 
     id: str = Field(min_length=1, max_length=512, description="Stable article id.")
     title: str = Field(default="", description="Headline; may be empty when a body is given.")
-    body: str = Field(default="", description="Plain-text body, paragraphs separated by blank lines.")
+    body: str = Field(
+        default="", description="Plain-text body, paragraphs separated by blank lines."
+    )
     url: str | None = Field(default=None, description="Canonical URL of the article.")
     source: str | None = Field(default=None, description="Outlet name, e.g. 'Alalam'.")
     source_country: str | None = Field(

@@ -80,9 +80,7 @@ def process_event(
     try:
         event = Event.model_validate_json(raw)
     except ValidationError as error:
-        return AlertOutcome(
-            dead_letter=DeadLetter("invalid_event", str(error.errors()[0]["msg"]))
-        )
+        return AlertOutcome(dead_letter=DeadLetter("invalid_event", str(error.errors()[0]["msg"])))
     return AlertOutcome(alerts=evaluate(rules, event, clock()))
 
 
