@@ -73,7 +73,7 @@ async def fetch_high_watermarks(
         await consumer.stop()
 
 
-class _TansuConsumerThread(faust_aiokafka.AIOKafkaConsumerThread):  # type: ignore[misc]
+class _TansuConsumerThread(faust_aiokafka.AIOKafkaConsumerThread):
     """Faust's aiokafka consumer thread with a short fetch wait and correct highwaters."""
 
     def _create_worker_consumer(self, transport: Any) -> AIOKafkaConsumer:
@@ -90,7 +90,7 @@ class _TansuConsumerThread(faust_aiokafka.AIOKafkaConsumerThread):  # type: igno
         return {TP(tp.topic, tp.partition): offset for tp, offset in marks.items()}
 
 
-class _TansuConsumer(faust_aiokafka.Consumer):  # type: ignore[misc]
+class _TansuConsumer(faust_aiokafka.Consumer):
     """Faust consumer that runs the Tansu consumer thread."""
 
     def _new_consumer_thread(self) -> _TansuConsumerThread:
@@ -98,7 +98,7 @@ class _TansuConsumer(faust_aiokafka.Consumer):  # type: ignore[misc]
         return _TansuConsumerThread(self, loop=self.loop, beacon=self.beacon)
 
 
-class TansuTransport(faust_aiokafka.Transport):  # type: ignore[misc]
+class TansuTransport(faust_aiokafka.Transport):
     """Faust transport for `tansu://` URLs: the aiokafka driver plus the fixes above."""
 
     Consumer = _TansuConsumer
