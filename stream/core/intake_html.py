@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import html
 import re
 from datetime import datetime
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from schemas import RelatedHeadline
 from stream.core.intake_dates import parse_datetime
 from stream.core.intake_documents import ParsedDocument
 from stream.core.text import normalise_space
@@ -23,49 +25,33 @@ _BOILERPLATE = (
     "script, style, noscript, template, nav, header, footer, aside, form, iframe, svg, "
     "button, select, figure, menu, dialog, object, embed, canvas"
 )
-_NOISE_WORDS = re.compile(
-    r"\b(?:share|social|related|comment|cookie|newsletter|advert|ads?|promo|breadcrumbs?|menu|"
-    r"sidebar|subscribe|footer|nav|navbar|banner|popup|modal|widget|tags|byline-share)\b",
+_NOISE_TOKEN = re.compile(
+    r"(?:share|sharing|social|related|comments?|cookies?|newsletter|advert\w*|ads?|promo\w*|"
+    r"breadcrumbs?|sidebar|subscribe|popup|modal|banner|tags|byline-share)(?:[-_].*)?",
     re.IGNORECASE,
 )
-_BLOCKS = "p, h2, h3, h4, h5, h6, li, blockquote, pre, dd, td"
-_PARAGRAPH_TAGS = frozenset(tag.strip() for tag in _BLOCKS.split(","))
+_KEEP_TAGS = frozenset({"html", "body", "main", "article"})
+_PARAGRAPH_TAGS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd"})
 _BLOCK_TAGS = frozenset(
-    [
-        "address",
-        "article",
-        "aside",
-        "blockquote",
-        "dd",
-        "div",
-        "dl",
-        "dt",
-        "fieldset",
-        "figcaption",
-        "footer",
-        "form",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "header",
-        "hr",
-        "li",
-        "main",
-        "nav",
-        "ol",
-        "p",
-        "pre",
-        "section",
-        "table",
-        "td",
-        "th",
-        "tr",
-        "ul",
-    ]
+    {
+        *_PARAGRAPH_TAGS,
+        *("address", "article", "aside", "div", "dl", "dt", "fieldset", "figcaption", "footer"),
+        *("form", "h1", "header", "hr", "main", "nav", "ol", "section", "table", "td", "th"),
+        *("tr", "ul"),
+    }
 )
+# Tags that close themselves or others implicitly, left out of the nesting estimate.
+_UNCOUNTED = frozenset(
+    {
+        *("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param"),
+        *("source", "track", "wbr", "p", "li", "dt", "dd", "option", "tr", "td", "th"),
+    }
+)
+_TAG_NAME = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]{0,30})")
+_ANY_TAG = re.compile(r"<[^<>]*>")
+# lexbor's tree building slows down quadratically with nesting depth (about 0.5 s at 20,000
+# nested divs); deeper markup is stripped with a regular expression instead.
+_MAX_NESTING = 512
 # Private-use markers for <br> and block ends, so that source newlines stay plain spaces.
 _LINE_BREAK = "\ue000"
 _PARAGRAPH_BREAK = "\ue001"
@@ -82,6 +68,7 @@ _TITLE_SELECTORS = (
     ("meta[property='og:title']", "content"),
     ("meta[name='twitter:title']", "content"),
 )
+_MIN_RELATED_WORDS = 3
 
 
 def looks_like_html(text: str) -> bool:
@@ -96,6 +83,8 @@ def looks_like_html_page(text: str) -> bool:
 
 def html_to_text(markup: str) -> str:
     """Convert an HTML fragment or page to plain paragraphs separated by blank lines."""
+    if _nesting_depth(markup) > _MAX_NESTING:
+        return _strip_tags(markup)
     tree = LexborHTMLParser(markup)
     root = tree.body or tree.root
     return "\n\n".join(_paragraphs(root)) if root is not None else ""
@@ -103,8 +92,12 @@ def html_to_text(markup: str) -> str:
 
 def parse_html_page(markup: str, *, now: datetime | None = None) -> ParsedDocument:
     """Read the title, date, source, URL, language and body paragraphs of an HTML page."""
+    document = ParsedDocument(warnings=["converted from HTML"])
+    if _nesting_depth(markup) > _MAX_NESTING:
+        document.warnings.append(f"HTML nested over {_MAX_NESTING} deep: tags stripped")
+        document.body = _strip_tags(markup)
+        return document
     tree = LexborHTMLParser(markup)
-    document = ParsedDocument()
     document.title = _title(tree)
     document.published_at = _published(tree, now)
     document.source = _attribute(tree, "meta[property='og:site_name']", "content")
@@ -114,17 +107,37 @@ def parse_html_page(markup: str, *, now: datetime | None = None) -> ParsedDocume
     language = _attribute(tree, "html", "lang")
     if language and re.fullmatch(r"[A-Za-z]{2}(?:[-_].*)?", language):
         document.language = language[:2].lower()
+    document.related = _related_links(tree)
     root = next((node for node in map(tree.css_first, _ROOTS) if node is not None), None)
     paragraphs = _paragraphs(root) if root is not None else []
     if paragraphs and paragraphs[0] == document.title:
         paragraphs = paragraphs[1:]
     document.body = "\n\n".join(paragraphs)
-    document.warnings.append("converted from HTML")
     return document
 
 
+def _nesting_depth(markup: str) -> int:
+    """Estimate the deepest element nesting from start and end tags (linear, no parsing)."""
+    depth = deepest = 0
+    for match in _TAG_NAME.finditer(markup):
+        if match[2].lower() in _UNCOUNTED:
+            continue
+        depth = max(0, depth - 1) if match[1] else depth + 1
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def _strip_tags(markup: str) -> str:
+    """Plain text of markup too deep to parse: tags dropped, entities decoded."""
+    return "\n\n".join(
+        paragraph
+        for paragraph in (normalise_space(html.unescape(line)) for line in _ANY_TAG.split(markup))
+        if paragraph
+    )
+
+
 def _attribute(tree: LexborHTMLParser, selector: str, name: str) -> str | None:
-    """The stripped value of `name` on the first node matching `selector`, if non-empty."""
+    """The whitespace-normalised value of `name` on the first node matching `selector`."""
     node = tree.css_first(selector)
     value = node.attributes.get(name) if node is not None else None
     return normalise_space(value) or None if value else None
@@ -132,10 +145,11 @@ def _attribute(tree: LexborHTMLParser, selector: str, name: str) -> str | None:
 
 def _title(tree: LexborHTMLParser) -> str:
     """The page headline: the article's h1, og/twitter title, or the <title> element."""
-    for root in ("article h1", "main h1", "h1"):
-        node = tree.css_first(root)
-        if node is not None and normalise_space(node.text(separator=" ")):
-            return normalise_space(node.text(separator=" "))
+    for selector in ("article h1", "main h1", "h1"):
+        node = tree.css_first(selector)
+        text = normalise_space(node.text(separator=" ")) if node is not None else ""
+        if text:
+            return text
     for selector, name in _TITLE_SELECTORS:
         value = _attribute(tree, selector, name)
         if value:
@@ -154,17 +168,37 @@ def _published(tree: LexborHTMLParser, now: datetime | None) -> datetime | None:
     return None
 
 
+def _related_links(tree: LexborHTMLParser) -> list[RelatedHeadline]:
+    """Headlines linked from blocks whose class or id starts with 'related'."""
+    seen: set[str] = set()
+    related: list[RelatedHeadline] = []
+    for block in tree.css("[class^=related], [id^=related], [class*=' related']"):
+        for link in block.css("a"):
+            title = normalise_space(link.text(separator=" "))
+            if len(title.split()) >= _MIN_RELATED_WORDS and title.casefold() not in seen:
+                seen.add(title.casefold())
+                related.append(RelatedHeadline(title=title))
+    return related
+
+
+def _is_noise(node: LexborNode) -> bool:
+    """True for share bars, ads, comment and related blocks named by their class or id."""
+    if node.tag in _KEEP_TAGS:
+        return False
+    tokens = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}".split()
+    return any(_NOISE_TOKEN.fullmatch(token) for token in tokens)
+
+
 def _paragraphs(root: LexborNode) -> list[str]:
     """Body paragraphs under root, boilerplate removed; falls back to line-broken text."""
     for node in root.css(_BOILERPLATE):
         node.decompose()
     for node in root.css("[class], [id]"):
-        label = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
-        if _NOISE_WORDS.search(label.replace("-", " ").replace("_", " ")):
+        if _is_noise(node):
             node.decompose()
     for node in root.css("br"):
         node.replace_with(_LINE_BREAK)
-    blocks = [node for node in root.css(_BLOCKS) if not _inside_block(node, root)]
+    blocks = _outer_blocks(root)
     if blocks:
         texts = [node.text(separator="") for node in blocks]
     else:
@@ -182,11 +216,21 @@ def _paragraphs(root: LexborNode) -> list[str]:
     return paragraphs
 
 
-def _inside_block(node: LexborNode, root: LexborNode) -> bool:
-    """True when an ancestor of node below root is itself a paragraph-level block."""
-    parent = node.parent
-    while parent is not None and parent != root:
-        if parent.tag in _PARAGRAPH_TAGS:
-            return True
-        parent = parent.parent
-    return False
+def _outer_blocks(root: LexborNode) -> list[LexborNode]:
+    """Paragraph-level elements under root that are not inside another one, in order."""
+    found: list[LexborNode] = []
+    pending: list[LexborNode | None] = []
+    node = root.child
+    while True:
+        while node is not None:
+            if node.tag in _PARAGRAPH_TAGS:
+                found.append(node)
+                node = node.next
+            elif node.child is not None:
+                pending.append(node.next)
+                node = node.child
+            else:
+                node = node.next
+        if not pending:
+            return found
+        node = pending.pop()

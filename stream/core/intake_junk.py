@@ -53,13 +53,23 @@ def cut_junk(text: str) -> Junk:
 def _dump_end(text: str, match: re.Match[str]) -> tuple[int, object]:
     """Return where the dump that `match` opens ends, and its JSON payload if it has one."""
     start = match.end()
+    line_end = text.find("\n", start)
+    line = text[start : len(text) if line_end < 0 else line_end]
     try:
-        value, end = json.JSONDecoder().raw_decode(text, start)
+        value, length = json.JSONDecoder().raw_decode(line)
     except (ValueError, RecursionError):
-        return _declared_end(text, start, int(match["length"])), None
-    if text.startswith('"', end):
-        end += 1
-    return end, value
+        end = _declared_end(text, start, int(match["length"]))
+        return end, _json_or_none(text[start : end - 1])
+    end = start + length
+    return end + 1 if text.startswith('"', end) else end, value
+
+
+def _json_or_none(text: str) -> object:
+    """Decoded JSON, or None when text is not JSON."""
+    try:
+        return json.loads(text)
+    except (ValueError, RecursionError):
+        return None
 
 
 def _declared_end(text: str, start: int, length: int) -> int:
