@@ -28,7 +28,7 @@ test: $(STAMP) lint typecheck
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
-	$(BIN)/python bench/run_all.py
+	$(BIN)/python -m bench.run_all
 
 schemas: $(STAMP)
 	$(BIN)/python -m schemas.export

@@ -43,7 +43,11 @@ def generate_articles(count: int, seed: int = 7) -> list[bytes]:
         body = str(base["body"])
         while len(body) < target:
             body += " " + "".join(rng.sample(_FILLER, 3))
-        article = {**base, "id": f"bench-{seed}-{index:07d}", "body": body[:target],
-                   "url": f"https://example.org/bench/{seed}/{index}"}
+        article = {
+            **base,
+            "id": f"bench-{seed}-{index:07d}",
+            "body": body[:target],
+            "url": f"https://example.org/bench/{seed}/{index}",
+        }
         articles.append(json.dumps(article).encode())
     return articles

@@ -20,8 +20,15 @@ def main() -> int:
     parser.add_argument("--data-dir", required=True)
     args = parser.parse_args()
     options = faust_overrides() if args.broker.startswith("tansu://") else {}
-    app = faust.App(args.app_id, broker=args.broker, web_enabled=False, datadir=args.data_dir,
-                    producer_acks=-1, consumer_auto_offset_reset="earliest", **options)
+    app = faust.App(
+        args.app_id,
+        broker=args.broker,
+        web_enabled=False,
+        datadir=args.data_dir,
+        producer_acks=-1,
+        consumer_auto_offset_reset="earliest",
+        **options,
+    )
     source = app.topic(args.source, value_serializer="raw", key_serializer="raw")
     target = app.topic(args.target, value_serializer="raw", key_serializer="raw")
 

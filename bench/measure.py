@@ -49,9 +49,13 @@ class Run:
 
     async def _output_timestamps(self, topic: str, expected: int, timeout_s: float) -> list[int]:
         """Read `topic` until `expected` records arrived; return their timestamps."""
-        consumer = AIOKafkaConsumer(topic, bootstrap_servers=self.bootstrap,
-                                    auto_offset_reset="earliest", fetch_max_wait_ms=100,
-                                    max_partition_fetch_bytes=8 * 1024 * 1024)
+        consumer = AIOKafkaConsumer(
+            topic,
+            bootstrap_servers=self.bootstrap,
+            auto_offset_reset="earliest",
+            fetch_max_wait_ms=100,
+            max_partition_fetch_bytes=8 * 1024 * 1024,
+        )
         await consumer.start()
         stamps: list[int] = []
         try:
@@ -69,14 +73,22 @@ class Run:
         self._fill(source, messages)
 
         async def relay() -> None:
-            consumer = AIOKafkaConsumer(source, bootstrap_servers=self.bootstrap,
-                                        group_id=f"relay-{uuid.uuid4().hex[:6]}",
-                                        auto_offset_reset="earliest", fetch_max_wait_ms=100,
-                                        enable_auto_commit=False,
-                                        max_partition_fetch_bytes=8 * 1024 * 1024)
-            producer = AIOKafkaProducer(bootstrap_servers=self.bootstrap, acks="all",
-                                        enable_idempotence=False, linger_ms=5,
-                                        max_request_size=8 * 1024 * 1024)
+            consumer = AIOKafkaConsumer(
+                source,
+                bootstrap_servers=self.bootstrap,
+                group_id=f"relay-{uuid.uuid4().hex[:6]}",
+                auto_offset_reset="earliest",
+                fetch_max_wait_ms=100,
+                enable_auto_commit=False,
+                max_partition_fetch_bytes=8 * 1024 * 1024,
+            )
+            producer = AIOKafkaProducer(
+                bootstrap_servers=self.bootstrap,
+                acks="all",
+                enable_idempotence=False,
+                linger_ms=5,
+                max_request_size=8 * 1024 * 1024,
+            )
             await consumer.start()
             await producer.start()
             done = 0
@@ -97,13 +109,21 @@ class Run:
         stamps = asyncio.run(self._output_timestamps(target, len(messages), 60))
         return _rate(stamps)
 
-    def _workers_rate(self, commands: list[tuple[list[str], dict[str, str]]], output: str,
-                      expected: int, timeout_s: float) -> float:
+    def _workers_rate(
+        self,
+        commands: list[tuple[list[str], dict[str, str]]],
+        output: str,
+        expected: int,
+        timeout_s: float,
+    ) -> float:
         """Start worker processes, read `output` until `expected` records; records/s."""
         with tempfile.TemporaryFile() as log:
-            processes = [subprocess.Popen(command, env={**os.environ, **env},
-                                          stdout=subprocess.DEVNULL, stderr=log)
-                         for command, env in commands]
+            processes = [
+                subprocess.Popen(
+                    command, env={**os.environ, **env}, stdout=subprocess.DEVNULL, stderr=log
+                )
+                for command, env in commands
+            ]
             try:
                 stamps = asyncio.run(self._output_timestamps(output, expected, timeout_s))
             except TimeoutError:
@@ -121,22 +141,37 @@ class Run:
         source, target = self._topics("floor-in", "floor-out")
         self._fill(source, messages)
         with tempfile.TemporaryDirectory() as data_dir:
-            command = [sys.executable, str(BENCH / "faust_forwarder.py"),
-                       "--broker", f"tansu://{self.bootstrap}", "--source", source,
-                       "--target", target, "--app-id", f"floor-{uuid.uuid4().hex[:6]}",
-                       "--data-dir", data_dir]
+            command = [
+                sys.executable,
+                str(BENCH / "faust_forwarder.py"),
+                "--broker",
+                f"tansu://{self.bootstrap}",
+                "--source",
+                source,
+                "--target",
+                target,
+                "--app-id",
+                f"floor-{uuid.uuid4().hex[:6]}",
+                "--data-dir",
+                data_dir,
+            ]
             return self._workers_rate([(command, {})], target, len(messages), 300)
 
     def _service_env(self, topics: list[str], app_id: str, data_dir: str) -> dict[str, str]:
         """Environment of a real worker on the given (articles, dlq, events, alerts) topics."""
         articles, dlq, events, alerts = topics
-        return {"CONFLICT_ALERTS_BROKER": f"kafka://{self.bootstrap}",
-                "CONFLICT_ALERTS_APP_ID": app_id,
-                "CONFLICT_ALERTS_TOPIC_ARTICLES": articles, "CONFLICT_ALERTS_TOPIC_DLQ": dlq,
-                "CONFLICT_ALERTS_TOPIC_EVENTS": events, "CONFLICT_ALERTS_TOPIC_ALERTS": alerts,
-                "CONFLICT_ALERTS_LOG_LEVEL": "warning", "CONFLICT_ALERTS_LOG_FORMAT": "json",
-                "CONFLICT_ALERTS_WEB_PORT": str(free_port()),
-                "CONFLICT_ALERTS_DATA_DIR": data_dir}
+        return {
+            "CONFLICT_ALERTS_BROKER": f"kafka://{self.bootstrap}",
+            "CONFLICT_ALERTS_APP_ID": app_id,
+            "CONFLICT_ALERTS_TOPIC_ARTICLES": articles,
+            "CONFLICT_ALERTS_TOPIC_DLQ": dlq,
+            "CONFLICT_ALERTS_TOPIC_EVENTS": events,
+            "CONFLICT_ALERTS_TOPIC_ALERTS": alerts,
+            "CONFLICT_ALERTS_LOG_LEVEL": "warning",
+            "CONFLICT_ALERTS_LOG_FORMAT": "json",
+            "CONFLICT_ALERTS_WEB_PORT": str(free_port()),
+            "CONFLICT_ALERTS_DATA_DIR": data_dir,
+        }
 
     def service(self, messages: list[bytes], workers: int = 1, partitions: int = 4) -> float:
         """Real workers in one consumer group processing articles end to end; events/s."""
@@ -144,9 +179,13 @@ class Run:
         self._fill(topics[0], messages)
         app_id = f"service-{uuid.uuid4().hex[:6]}"
         with tempfile.TemporaryDirectory() as data_dir:
-            commands = [([sys.executable, "-m", "stream", "worker"],
-                         self._service_env(topics, app_id, f"{data_dir}/{index}"))
-                        for index in range(workers)]
+            commands = [
+                (
+                    [sys.executable, "-m", "stream", "worker"],
+                    self._service_env(topics, app_id, f"{data_dir}/{index}"),
+                )
+                for index in range(workers)
+            ]
             return self._workers_rate(commands, topics[2], len(messages), 900)
 
     def latency(self, messages: list[bytes], rate: float, seconds: float) -> dict[str, float]:
@@ -155,9 +194,12 @@ class Run:
         app_id = f"latency-{uuid.uuid4().hex[:6]}"
         with tempfile.TemporaryDirectory() as data_dir, tempfile.TemporaryFile() as log:
             env = self._service_env(topics, app_id, data_dir)
-            process = subprocess.Popen([sys.executable, "-m", "stream", "worker"],
-                                       env={**os.environ, **env},
-                                       stdout=subprocess.DEVNULL, stderr=log)
+            process = subprocess.Popen(
+                [sys.executable, "-m", "stream", "worker"],
+                env={**os.environ, **env},
+                stdout=subprocess.DEVNULL,
+                stderr=log,
+            )
             try:
                 asyncio.run(self._warm_up(topics, messages[0]))
                 total = int(rate * seconds)
@@ -167,8 +209,10 @@ class Run:
                 process.terminate()
                 process.wait(timeout=30)
         latencies.sort()
-        return {f"p{q}": round(latencies[min(len(latencies) - 1, int(len(latencies) * q / 100))],
-                               1) for q in (50, 95, 99)} | {"n": float(len(latencies))}
+        return {
+            f"p{q}": round(latencies[min(len(latencies) - 1, int(len(latencies) * q / 100))], 1)
+            for q in (50, 95, 99)
+        } | {"n": float(len(latencies))}
 
     async def _warm_up(self, topics: list[str], message: bytes) -> None:
         """Send one article and wait for its event: the worker is then assigned and warm."""
@@ -177,8 +221,9 @@ class Run:
 
     async def _paced(self, topic: str, messages: list[bytes], rate: float, total: int) -> None:
         """Send `total` articles at `rate` per second."""
-        producer = AIOKafkaProducer(bootstrap_servers=self.bootstrap, acks="all",
-                                    enable_idempotence=False, linger_ms=0)
+        producer = AIOKafkaProducer(
+            bootstrap_servers=self.bootstrap, acks="all", enable_idempotence=False, linger_ms=0
+        )
         await producer.start()
         loop = asyncio.get_running_loop()
         start = loop.time()
@@ -194,8 +239,13 @@ class Run:
 
     async def _alert_latencies(self, alerts: str, events: str, expected_events: int) -> list[float]:
         """Alert record time minus its article's arrival time, for every alert, in ms."""
-        consumer = AIOKafkaConsumer(alerts, events, bootstrap_servers=self.bootstrap,
-                                    auto_offset_reset="earliest", fetch_max_wait_ms=100)
+        consumer = AIOKafkaConsumer(
+            alerts,
+            events,
+            bootstrap_servers=self.bootstrap,
+            auto_offset_reset="earliest",
+            fetch_max_wait_ms=100,
+        )
         await consumer.start()
         latencies: list[float] = []
         seen_events = 0
@@ -223,9 +273,12 @@ class Run:
         app_id = f"rss-{uuid.uuid4().hex[:6]}"
         with tempfile.TemporaryDirectory() as data_dir:
             env = self._service_env(topics, app_id, data_dir)
-            process = subprocess.Popen([sys.executable, "-m", "stream", "worker"],
-                                       env={**os.environ, **env},
-                                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            process = subprocess.Popen(
+                [sys.executable, "-m", "stream", "worker"],
+                env={**os.environ, **env},
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
             try:
                 stamps = asyncio.run(self._output_timestamps(topics[2], len(messages), 1800))
                 peak = _peak_rss_mb(process.pid)

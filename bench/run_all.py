@@ -12,11 +12,9 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from bench.corpus import generate_articles  # noqa: E402
-from bench.measure import Run  # noqa: E402
-from stream.broker import EmbeddedBroker  # noqa: E402
+from bench.corpus import generate_articles
+from bench.measure import Run
+from stream.broker import EmbeddedBroker
 
 RESULTS = Path(__file__).resolve().parent / "results"
 
@@ -56,31 +54,43 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3, help="repetitions (median reported)")
     parser.add_argument("--rates", default="100,500", help="paced latency rates, articles/s")
     parser.add_argument("--latency-seconds", type=float, default=30.0)
-    parser.add_argument("--rss-articles", type=int, default=100_000,
-                        help="articles processed before reading the worker's peak RSS")
-    parser.add_argument("--quick", action="store_true",
-                        help="small sizes for a smoke run (numbers not comparable)")
+    parser.add_argument(
+        "--rss-articles",
+        type=int,
+        default=100_000,
+        help="articles processed before reading the worker's peak RSS",
+    )
+    parser.add_argument(
+        "--quick", action="store_true", help="small sizes for a smoke run (numbers not comparable)"
+    )
     args = parser.parse_args()
     if args.quick:
         args.articles, args.repeat, args.latency_seconds, args.rss_articles = 2000, 1, 5.0, 5000
     messages = generate_articles(args.articles)
     results: dict[str, object] = {
-        "machine": {"cpus": len(__import__("os").sched_getaffinity(0)),
-                    "python": platform.python_version(), "platform": platform.platform()},
-        "articles": args.articles, "repeat": args.repeat,
+        "machine": {
+            "cpus": len(__import__("os").sched_getaffinity(0)),
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+        },
+        "articles": args.articles,
+        "repeat": args.repeat,
         "mean_article_bytes": round(sum(map(len, messages)) / len(messages)),
     }
     print(f"{len(messages):,} articles, mean {results['mean_article_bytes']} bytes", flush=True)
     results["analysis_per_s"] = analysis_rate(messages[:5000], args.repeat)
     with EmbeddedBroker() as broker:
         run = Run(broker.bootstrap)
-        results["raw_relay_per_s"] = _median("raw relay", args.repeat,
-                                             lambda: run.raw_relay(messages))
-        results["faust_floor_per_s"] = _median("faust floor", args.repeat,
-                                               lambda: run.faust_floor(messages))
+        results["raw_relay_per_s"] = _median(
+            "raw relay", args.repeat, lambda: run.raw_relay(messages)
+        )
+        results["faust_floor_per_s"] = _median(
+            "faust floor", args.repeat, lambda: run.faust_floor(messages)
+        )
         results["service_per_s"] = _median("service", args.repeat, lambda: run.service(messages))
         results["two_workers_per_s"] = _median(
-            "two workers", args.repeat, lambda: run.service(messages, workers=2, partitions=6))
+            "two workers", args.repeat, lambda: run.service(messages, workers=2, partitions=6)
+        )
         results["latency_ms"] = {
             rate: run.latency(messages, float(rate), args.latency_seconds)
             for rate in args.rates.split(",")
@@ -88,10 +98,13 @@ def main() -> int:
         peak, rate = run.peak_rss_mb(generate_articles(args.rss_articles, seed=11))
         results["peak_rss_mb"] = round(peak, 1)
         results["rss_run_per_s"] = round(rate)
-    service = float(results["service_per_s"])  # type: ignore[arg-type]
-    results["service_vs_raw"] = round(service / float(results["raw_relay_per_s"]), 3)  # type: ignore[arg-type]
-    results["service_vs_floor"] = round(service / float(results["faust_floor_per_s"]), 3)  # type: ignore[arg-type]
-    results["two_workers_scaling"] = round(float(results["two_workers_per_s"]) / service, 2)  # type: ignore[arg-type]
+    service, raw, floor, two = (
+        float(str(results[key]))
+        for key in ("service_per_s", "raw_relay_per_s", "faust_floor_per_s", "two_workers_per_s")
+    )
+    results["service_vs_raw"] = round(service / raw, 3)
+    results["service_vs_floor"] = round(service / floor, 3)
+    results["two_workers_scaling"] = round(two / service, 2)
     results["measured_at"] = datetime.now(UTC).isoformat(timespec="seconds")
     _print_table(results)
     RESULTS.mkdir(exist_ok=True)
@@ -117,8 +130,12 @@ def _print_table(results: dict[str, object]) -> None:
     latency = results["latency_ms"]
     assert isinstance(latency, dict)
     for rate, figures in latency.items():
-        rows.append((f"latency at {rate}/s (p50/p95/p99)",
-                     f"{figures['p50']:.0f} / {figures['p95']:.0f} / {figures['p99']:.0f} ms"))
+        rows.append(
+            (
+                f"latency at {rate}/s (p50/p95/p99)",
+                f"{figures['p50']:.0f} / {figures['p95']:.0f} / {figures['p99']:.0f} ms",
+            )
+        )
     width = max(len(name) for name, _ in rows)
     print("\n" + "\n".join(f"{name:<{width}}  {value}" for name, value in rows))
 
