@@ -12,7 +12,14 @@ from schemas import RelatedHeadline
 
 __all__ = ["Junk", "cut_junk"]
 
-_STRING_DUMP = re.compile(r'^[ \t]*string\((?P<length>\d{1,9})\)[ \t]*"', re.MULTILINE)
+_DUMP_START = re.compile(
+    r'^[ \t]*(?:string\((?P<length>\d{1,9})\)[ \t]*"|'
+    r"(?P<array>(?:array\(\d{1,9}\)|object\([\w\\]{1,200}\)#\d{1,9} \(\d{1,9}\))[ \t]*\{[ \t]*$))",
+    re.MULTILINE,
+)
+_KEY = re.compile(r'\[(?:"(?P<name>[^"]*)"(?::[^\]]*)?|(?P<index>-?\d+))\]=>')
+_STRING_VALUE = re.compile(r'string\(\d+\) "(?P<value>.*)"')
+_OTHER_VALUE = re.compile(r"NULL|bool\((?:true|false)\)|int\((?P<int>-?\d+)\)|float\([^)]*\)")
 _SCALAR_DUMP = re.compile(
     r"^[ \t]*(?:NULL|bool\((?:true|false)\)|int\(-?\d+\)|float\([^)\n]*\))[ \t]*$", re.MULTILINE
 )
@@ -32,16 +39,19 @@ class Junk:
 
 
 def cut_junk(text: str) -> Junk:
-    """Remove `string(N) "..."` dumps and bare var_dump scalars; collect related headlines."""
+    """Remove PHP var_dump output (strings, arrays, scalars); collect related headlines."""
     kept: list[str] = []
     related: list[RelatedHeadline] = []
     removed = 0
     position = 0
-    for match in _STRING_DUMP.finditer(text):
+    for match in _DUMP_START.finditer(text):
         if match.start() < position:
             continue
         kept.append(text[position : match.start()])
-        end, value = _dump_end(text, match)
+        if match["array"]:
+            end, value = _array_dump(text, match.start())
+        else:
+            end, value = _dump_end(text, match)
         related.extend(_headlines(value))
         removed += 1
         position = end
@@ -62,6 +72,46 @@ def _dump_end(text: str, match: re.Match[str]) -> tuple[int, object]:
         return end, _json_or_none(text[start : end - 1])
     end = start + length
     return end + 1 if text.startswith('"', end) else end, value
+
+
+def _array_dump(text: str, start: int) -> tuple[int, object]:
+    """Read a var_dump of an array or object line by line; return its end and its value."""
+    stack: list[dict[str, object]] = []
+    key: str | None = None
+    position = start
+    while position < len(text):
+        line_end = text.find("\n", position)
+        line_end = len(text) if line_end < 0 else line_end
+        line = text[position:line_end].strip()
+        if line.endswith("{"):
+            child: dict[str, object] = {}
+            if stack and key is not None:
+                stack[-1][key] = child
+            stack.append(child)
+        elif line == "}" and stack:
+            done = stack.pop()
+            if not stack:
+                return line_end, done
+        elif match := _KEY.fullmatch(line):
+            key = match["name"] if match["name"] is not None else match["index"]
+            position = line_end + 1
+            continue
+        elif stack and key is not None and (value := _dumped_scalar(line)) is not None:
+            stack[-1][key] = value
+        elif line:
+            return position, stack[0] if stack else None
+        key = None
+        position = line_end + 1
+    return len(text), stack[0] if stack else None
+
+
+def _dumped_scalar(line: str) -> str | None:
+    """The value of a var_dump string or int line as text; '' for other scalars; else None."""
+    if match := _STRING_VALUE.fullmatch(line):
+        return match["value"]
+    if match := _OTHER_VALUE.fullmatch(line):
+        return match["int"] or ""
+    return None
 
 
 def _json_or_none(text: str) -> object:
