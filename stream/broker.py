@@ -123,14 +123,12 @@ class EmbeddedBroker:
         deadline = time.monotonic() + self.startup_timeout_s
         while time.monotonic() < deadline:
             if self._process.poll() is not None:
-                stderr = (
-                    self._process.stderr.read().decode(errors="replace")
-                    if (self._process.stderr)
-                    else ""
-                )
+                stderr = self._process.stderr.read() if self._process.stderr else b""
+                code = self._process.returncode
+                self.stop()
                 raise BrokerError(
-                    f"embedded broker exited with code {self._process.returncode}: "
-                    f"{stderr.strip()[-500:]}"
+                    f"embedded broker exited with code {code}: "
+                    f"{stderr.decode(errors='replace').strip()[-500:]}"
                 )
             if _accepts_connections(self.host, self.port):
                 return
