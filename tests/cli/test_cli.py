@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import subprocess
 import sys
@@ -12,6 +13,12 @@ import pytest
 from stream.broker import free_port
 from stream.cli import main
 from stream.kafka_io import read_topic
+
+
+async def _values(bootstrap: str, topic: str) -> list[bytes]:
+    """Every value on `topic`, read until a second of silence."""
+    return [record.value async for record in read_topic(bootstrap, [topic], idle_timeout_s=1.0)]
+
 
 COMMANDS = ["demo", "broker", "worker", "publish", "tail", "analyze", "eval"]
 
@@ -53,7 +60,7 @@ def test_publishing_to_an_unreachable_broker_is_a_clear_error(
     assert "cannot reach a Kafka broker" in capsys.readouterr().err
 
 
-async def test_publish_sends_each_jsonl_line_and_whole_documents(
+def test_publish_sends_each_jsonl_line_and_whole_documents(
     kafka_bootstrap: str, tmp_path: Path
 ) -> None:
     """A .jsonl file gives one message per line; a .txt file is one message."""
@@ -80,9 +87,7 @@ async def test_publish_sends_each_jsonl_line_and_whole_documents(
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    values = [
-        record.value async for record in read_topic(kafka_bootstrap, [topic], idle_timeout_s=1.0)
-    ]
+    values = asyncio.run(_values(kafka_bootstrap, topic))
     assert sorted(values) == sorted(
         [b'{"id": "1", "title": "a"}', b'{"id": "2", "title": "b"}', document.read_bytes()]
     )
