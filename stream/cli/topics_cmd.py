@@ -5,26 +5,22 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 from stream.cli.service_cmd import settings_from
+from stream.core.intake_files import read_articles_file
 from stream.errors import ConfigError
 from stream.kafka_io import publish_values, read_topic
 
 __all__ = ["read_messages", "register"]
 
 
-def read_messages(path: Path) -> Iterator[bytes]:
-    """One message per non-empty line of a .jsonl file; any other file is one raw document."""
+def read_messages(path: Path) -> list[bytes]:
+    """The raw messages in a file, or a ConfigError naming the file it cannot read."""
     try:
-        data = path.read_bytes()
+        return list(read_articles_file(path))
     except OSError as error:
         raise ConfigError(f"cannot read {path}: {error.strerror}") from error
-    if path.suffix.lower() in {".jsonl", ".ndjson"}:
-        yield from (line for line in data.splitlines() if line.strip())
-    else:
-        yield data
 
 
 def _publish(args: argparse.Namespace) -> int:
