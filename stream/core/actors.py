@@ -1,0 +1,176 @@
+"""Named armed groups and forces: a YAML lexicon of aliases, normalised names and roles."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from schemas import Actor, ActorRole, EventType
+from stream.core.analysis import Classification
+from stream.errors import ConfigError
+
+__all__ = ["ActorEntry", "LexiconActorFinder", "load_actor_finder"]
+
+_SHORT_ACRONYM = re.compile(r"^[A-Z0-9]{2,4}$")
+_PASSIVE_AGENT = re.compile(r"\bby\b", re.IGNORECASE)
+_TARGET_CUE = re.compile(
+    r"\b(?:on|against|targeting|targeted|from|at|ambushed|attacked|killed|killing|kills"
+    r"|wounded|wounding|kidnapped|abducted|captured|executed|hit|struck|shelled|bombed"
+    r"|killed|shot|shooting|with|between)\b",
+    re.IGNORECASE,
+)
+_SUBJECT_GAP = re.compile(r"[.;]|\b(?:against|on|from|by)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class ActorEntry:
+    """One lexicon entry: normalised name, kind and country."""
+
+    name: str
+    kind: str
+    country_code: str | None
+
+
+class LexiconActorFinder:
+    """Finds actors by alias and by nationality + force noun ('Iraqi police')."""
+
+    def __init__(
+        self,
+        aliases: dict[str, ActorEntry],
+        nationalities: dict[str, str | None],
+        forces: dict[str, tuple[str, str]],
+    ) -> None:
+        """Compile the alias and nationality patterns once."""
+        self._exact = {alias: entry for alias, entry in aliases.items() if _is_exact(alias)}
+        self._folded = {
+            alias.lower(): entry for alias, entry in aliases.items() if not _is_exact(alias)
+        }
+        self._nationalities = nationalities
+        self._forces = forces
+        alternatives = [
+            *(f"(?-i:{re.escape(alias)})" for alias in _longest_first(self._exact)),
+            *(re.escape(alias) for alias in _longest_first(self._folded)),
+        ]
+        self._alias_pattern = re.compile(
+            r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])", re.IGNORECASE
+        )
+        adjectives = "|".join(re.escape(a) for a in _longest_first(nationalities))
+        nouns = "|".join(re.escape(n) for n in _longest_first(forces))
+        self._force_pattern = re.compile(
+            rf"(?<![\w-])(?-i:(?P<adj>{adjectives}))(?: (?:government|state|federal|national"
+            rf"|security|army|military|riot|special))? (?P<noun>{nouns})\b",
+            re.IGNORECASE,
+        )
+
+    def find(self, text: str, classification: Classification) -> list[Actor]:
+        """Return each actor once (first mention), normalised, with its role where clear."""
+        triggers = [
+            trigger
+            for label in classification.labels
+            if label.label in (EventType.ATTACK, EventType.ADVANCE, EventType.THREAT)
+            for evidence in label.evidence
+            for trigger in evidence.triggers
+        ]
+        actors: dict[str, Actor] = {}
+        for start, end, entry in self._mentions(text):
+            role = _role(text, start, end, triggers)
+            known = actors.get(entry.name)
+            if known is None:
+                actors[entry.name] = Actor(
+                    name=entry.name,
+                    text=text[start:end],
+                    start=start,
+                    end=end,
+                    kind=entry.kind,
+                    country_code=entry.country_code,
+                    role=role,
+                )
+            elif known.role is ActorRole.UNKNOWN and role is not ActorRole.UNKNOWN:
+                actors[entry.name] = known.model_copy(update={"role": role})
+        return sorted(actors.values(), key=lambda actor: actor.start)
+
+    def _mentions(self, text: str) -> list[tuple[int, int, ActorEntry]]:
+        """Every alias and nationality-force mention, without overlaps (earliest, longest)."""
+        found: list[tuple[int, int, ActorEntry]] = []
+        for match in self._force_pattern.finditer(text):
+            code = self._nationalities[match.group("adj")]
+            suffix, kind = self._forces[match.group("noun").lower()]
+            name = f"{match.group('adj')} {suffix}"
+            found.append((match.start(), match.end(), ActorEntry(name, kind, code)))
+        for match in self._alias_pattern.finditer(text):
+            written = match.group()
+            entry = self._exact.get(written) or self._folded.get(written.lower())
+            if entry is not None:
+                found.append((match.start(), match.end(), entry))
+        found.sort(key=lambda item: (item[0], -(item[1] - item[0])))
+        kept: list[tuple[int, int, ActorEntry]] = []
+        for item in found:
+            if kept and item[0] < kept[-1][1]:
+                continue
+            kept.append(item)
+        return kept
+
+
+def _role(text: str, start: int, end: int, triggers: Iterable[Any]) -> ActorRole:
+    """Perpetrator when the actor is the subject (or 'by' agent) of a trigger; target after one."""
+    for trigger in triggers:
+        if trigger.start >= end and trigger.start - end <= 80:
+            between = text[end : trigger.start]
+            if "\n" not in between and _SUBJECT_GAP.search(between) is None:
+                return ActorRole.PERPETRATOR
+        if trigger.end <= start and start - trigger.end <= 60:
+            between = text[trigger.end : start]
+            if "\n" in between or "." in between:
+                continue
+            if _PASSIVE_AGENT.search(between):
+                return ActorRole.PERPETRATOR
+            return ActorRole.TARGET
+    return ActorRole.UNKNOWN
+
+
+def _is_exact(alias: str) -> bool:
+    """Short all-capital aliases (IS, RSF) match only as written."""
+    return _SHORT_ACRONYM.match(alias) is not None
+
+
+def _longest_first(words: Iterable[str]) -> list[str]:
+    """Sort so that longer alternatives are tried first."""
+    return sorted(words, key=len, reverse=True)
+
+
+def _read(source: str, origin: str) -> dict[str, Any]:
+    """Parse one YAML lexicon document."""
+    try:
+        data = yaml.safe_load(source) or {}
+    except yaml.YAMLError as error:
+        raise ConfigError(f"{origin}: invalid actor lexicon: {error}") from error
+    if not isinstance(data, dict):
+        raise ConfigError(f"{origin}: actor lexicon must be a mapping")
+    return data
+
+
+def load_actor_finder(extra_files: Sequence[Path] = ()) -> LexiconActorFinder:
+    """Load the bundled actor lexicon, extended (and overridden) by users' YAML files."""
+    bundled = resources.files("stream.data").joinpath("actors.yaml").read_text("utf-8")
+    documents = [_read(bundled, "actors.yaml")]
+    documents += [_read(path.read_text("utf-8"), str(path)) for path in extra_files]
+    aliases: dict[str, ActorEntry] = {}
+    nationalities: dict[str, str | None] = {}
+    forces: dict[str, tuple[str, str]] = {}
+    for document in documents:
+        for item in document.get("actors") or []:
+            entry = ActorEntry(
+                str(item["name"]), str(item.get("kind", "armed_group")), item.get("country")
+            )
+            for alias in [entry.name, *(item.get("aliases") or [])]:
+                aliases[str(alias)] = entry
+        nationalities.update(document.get("nationalities") or {})
+        for noun, spec in (document.get("forces") or {}).items():
+            forces[str(noun).lower()] = (str(spec["name"]), str(spec.get("kind", "state_force")))
+    return LexiconActorFinder(aliases, nationalities, forces)

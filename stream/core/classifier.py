@@ -1,0 +1,182 @@
+"""Rule-based event classifier: lexicon triggers filtered by negation, modality and context."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from schemas import EventType, Evidence, LabelScore, Trigger
+from stream.core.analysis import Classification
+from stream.core.classify_context import (
+    accident_context,
+    clause_before,
+    is_follow_up,
+    is_historical,
+    is_modal,
+    is_negated,
+    protest_context,
+)
+from stream.core.classify_lexicon import RULES, TriggerRule, compile_rules
+from stream.core.text import Sentence, split_sentences
+
+__all__ = ["RuleClassifier", "load_classifier"]
+
+THRESHOLD = 0.5
+_POSITION_WEIGHTS = (1.0, 0.95, 0.85, 0.75, 0.7, 0.7)
+_LATE_WEIGHT = 0.55
+_PRIORITY = {EventType.ADVANCE: 0.02, EventType.THREAT: 0.01, EventType.ATTACK: 0.0}
+_FORCE_CUE = re.compile(
+    r"\b(?:forces?|troops?|army|armies|soldiers?|military|militants?|rebels?|fighters?"
+    r"|insurgents?|militia\w*|police\w*|tanks?|marines?|units?|brigades?|regiments?"
+    r"|battalions?|divisions?|gunm[ae]n|jihadists?|guerrillas?|paramilitar\w*|peacekeepers"
+    r"|commandos|loyalists|coalition|offensive|we|our|taliban|isis|isil|daesh|islamic state"
+    r"|al.?shabaa?b|boko haram|houthis?|hezbollah|hamas|peshmerga|separatists|terrorists"
+    r"|(?-i:[A-Z]{2,6}))\b",
+    re.IGNORECASE,
+)
+_VERBAL_END = re.compile(r"(?:ed|dead|down|fire|shot|slain)$", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class _Hit:
+    """One accepted trigger: its sentence, span and effective weight."""
+
+    sentence: int
+    start: int
+    end: int
+    weight: float
+
+
+@dataclass(slots=True)
+class _LabelHits:
+    """Accepted triggers of one label."""
+
+    hits: list[_Hit] = field(default_factory=list)
+
+    def score(self) -> float:
+        """Noisy-or of the hits' weights, capped below 1."""
+        miss = 1.0
+        for hit in self.hits:
+            miss *= 1.0 - hit.weight
+        return min(0.99, 1.0 - miss)
+
+    def strongest(self) -> float:
+        """The weight of the strongest single hit."""
+        return max((hit.weight for hit in self.hits), default=0.0)
+
+
+def _position_weight(index: int) -> float:
+    """Headline and lead weigh most; later sentences report background more often."""
+    return _POSITION_WEIGHTS[index] if index < len(_POSITION_WEIGHTS) else _LATE_WEIGHT
+
+
+class RuleClassifier:
+    """Classifies a text as advance / attack / threat / other from explainable trigger rules."""
+
+    def __init__(self, rules: tuple[TriggerRule, ...] = RULES) -> None:
+        """Compile the rules once."""
+        self._rules = rules
+        self._pattern = compile_rules(rules)
+        self._needs = {
+            index: re.compile(rule.needs, re.IGNORECASE)
+            for index, rule in enumerate(rules)
+            if rule.needs
+        }
+
+    def classify(self, text: str) -> Classification:
+        """Return the labels that apply to `text`, with evidence, and the primary type."""
+        sentences = split_sentences(text)
+        starts = [sentence.start for sentence in sentences]
+        found: dict[EventType, _LabelHits] = {}
+        for match in self._pattern.finditer(text):
+            index = int((match.lastgroup or "r0")[1:])
+            rule = self._rules[index]
+            if rule.label is None:
+                continue
+            position = bisect_right(starts, match.start()) - 1
+            if position < 0:
+                continue
+            sentence = sentences[position]
+            weight = self._weigh(rule, index, sentence, match.start(), match.end())
+            if weight <= 0.0:
+                continue
+            hit = _Hit(position, match.start(), match.end(), weight * _position_weight(position))
+            found.setdefault(rule.label, _LabelHits()).hits.append(hit)
+        return _assemble(text, sentences, found)
+
+    def _weigh(
+        self, rule: TriggerRule, index: int, sentence: Sentence, start: int, end: int
+    ) -> float:
+        """The trigger's weight after its context tests; 0 when the context rules it out."""
+        local = start - sentence.start
+        before = clause_before(sentence.text, local)
+        after = sentence.text[end - sentence.start : end - sentence.start + 60]
+        needs = self._needs.get(index)
+        if needs is not None and needs.search(sentence.text) is None:
+            return 0.0
+        if is_negated(before) or is_historical(before, after):
+            return 0.0
+        label = rule.label
+        if label is not EventType.THREAT and is_modal(before):
+            return 0.0
+        weight = rule.weight
+        trigger = sentence.text[local : end - sentence.start]
+        if label is EventType.ATTACK:
+            if _VERBAL_END.search(trigger) is None and is_follow_up(before):
+                return 0.0
+            if accident_context(sentence.text):
+                return 0.0
+            if protest_context(sentence.text):
+                weight *= 0.4
+        elif label is EventType.ADVANCE and (
+            protest_context(sentence.text) or _FORCE_CUE.search(sentence.text) is None
+        ):
+            return 0.0
+        return weight
+
+
+def _assemble(
+    text: str, sentences: list[Sentence], found: dict[EventType, _LabelHits]
+) -> Classification:
+    """Turn accepted hits into scored labels with evidence and choose the primary type."""
+    labels: list[LabelScore] = []
+    strongest: dict[EventType, float] = {}
+    for label, hits in found.items():
+        score = hits.score()
+        if score < THRESHOLD:
+            continue
+        strongest[label] = hits.strongest() + _PRIORITY.get(label, 0.0)
+        labels.append(
+            LabelScore(
+                label=label, score=round(score, 3), evidence=_evidence(text, sentences, hits)
+            )
+        )
+    if not labels:
+        best = max((hits.score() for hits in found.values()), default=0.0)
+        other = LabelScore(label=EventType.OTHER, score=round(1.0 - best, 3))
+        return Classification(labels=[other], primary=EventType.OTHER)
+    labels.sort(key=lambda item: strongest[item.label], reverse=True)
+    return Classification(labels=labels, primary=labels[0].label)
+
+
+def _evidence(text: str, sentences: list[Sentence], hits: _LabelHits) -> list[Evidence]:
+    """Group a label's triggers by sentence, strongest sentence first."""
+    by_sentence: dict[int, list[_Hit]] = {}
+    for hit in hits.hits:
+        by_sentence.setdefault(hit.sentence, []).append(hit)
+    ordered = sorted(by_sentence.items(), key=lambda item: -max(h.weight for h in item[1]))
+    return [
+        Evidence(
+            sentence=sentences[index].text,
+            start=sentences[index].start,
+            end=sentences[index].end,
+            triggers=[Trigger(text=text[h.start : h.end], start=h.start, end=h.end) for h in group],
+        )
+        for index, group in ordered
+    ]
+
+
+def load_classifier() -> RuleClassifier:
+    """Build the classifier from the bundled trigger lexicon."""
+    return RuleClassifier()

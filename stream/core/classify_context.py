@@ -1,0 +1,120 @@
+"""Context tests for a trigger: negation, modality, reported history, follow-up, genre cues."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "ARMED_CUE",
+    "accident_context",
+    "clause_before",
+    "is_follow_up",
+    "is_historical",
+    "is_modal",
+    "is_negated",
+    "protest_context",
+]
+
+_CLAUSE_BREAK = re.compile(r"[,;:()\"“”]| - | but | while | whereas | although | as well as ")
+_NEGATION = re.compile(
+    r"\b(?:no|not|never|without|denied|denies|deny|denying|nor|neither|rejected|refuted"
+    r"|dismissed|false(?:ly)?|nobody|none)\b|n't\b",
+    re.IGNORECASE,
+)
+_MODAL = re.compile(
+    r"\b(?:may|(?i:could|might|would|will|shall|should|can|plan\w*|intend\w*|threat\w*|vow\w*"
+    r"|warn\w*|prepar\w*|ready|want\w*|seek\w*|sought|call\w* for|urg\w*|fear\w*|risk\w*"
+    r"|possibl[ey]|potential|imminent|prevent\w*|avert\w*|foil\w*|thwart\w*|plot\w*|if|unless"
+    r"|avoid\w*|aim\w* to|tr(?:y|ies|ied|ying) to|expected to|likely to|about to|order to"
+    r"|demand\w*|pledge\w*|promis\w*|ask\w*|capable|able to|deadline|ultimatum|rather than"
+    r"|instead of|against any|readiness))\b"
+)
+_FOLLOW_UP = re.compile(
+    r"\b(?:suspects?|suspected of|accused|charged|convicted|sentenced|jailed|trials?|tried"
+    r"|arrest\w*|detain\w*|indicted|extradit\w*|investigat\w*|inquiry|inquest|probe\w*"
+    r"|condemn\w*|denounc\w*|mourn\w*|funerals?|responsibility|claim\w*|blamed?|connection"
+    r"|linked|video\w*|footage|tape|anniversary|compensation|victims|survivors|wake|retaliation"
+    r"|revenge|response|protest\w*|against|release|demand\w*|memorial|after|following|since"
+    r"|aftermath|before|earlier|previous|prior|recent|spate|wave|series|campaign|war on|fight"
+    r"|against|over|about|verdict|court|tribunal|blame|fears?|amid|threats?|plots?|planned"
+    r"|planning|warn\w*|commemorat\w*|remember\w*|report\w* on|book|film|documentary)\b",
+    re.IGNORECASE,
+)
+_HISTORY_BEFORE = re.compile(
+    r"(?:last (?:year|month|decade|century)'?s?|(?:19|20)\d\d(?:'s)?|anniversary of"
+    r"|years? (?:after|since)|earlier|previous|past|former|(?:first|second) world war"
+    r"|cold war)\W+(?:\w+\W+){0,2}$",
+    re.IGNORECASE,
+)
+_HISTORY_AFTER = re.compile(
+    r"^\W*(?:\w+\W+){0,5}?(?:(?:in|of|since) (?:19|20)\d\d\b|last year|years ago|decades ago"
+    r"|months ago)",
+    re.IGNORECASE,
+)
+_PROTEST = re.compile(
+    r"\b(?:protest\w*|demonstrat\w*|rioters?|riots?|rally|rallies|marchers|sit-ins?|mobs?"
+    r"|crowds?|strikers|striking|looters?|looting|vigilantes?|villagers (?:attacked|beat))\b",
+    re.IGNORECASE,
+)
+_LETHAL = re.compile(
+    r"\b(?:killed|killing|shot dead|died|dead|live (?:ammunition|rounds|fire|bullets)"
+    r"|opened fire|gunfire|fatally|bomb\w*|grenades?|gunmen)\b",
+    re.IGNORECASE,
+)
+_ACCIDENT = re.compile(
+    r"\b(?:crash\w*|accident\w*|collision|collided|derail\w*|earthquakes?|quakes?|floods?"
+    r"|flooding|storms?|hurricanes?|typhoons?|cyclones?|tsunamis?|landslides?|mudslides?"
+    r"|avalanches?|blaze|stampedes?|drown\w*|heat ?wave|outbreaks?|epidemic|disease|flu|virus"
+    r"|fire broke out|gas (?:leak|explosion|cylinder|pipeline)|boiler|fireworks|lightning"
+    r"|collaps\w*|capsiz\w*|sank|sinking|ferry|illness|overdose|cancer|tornado\w*|volcan\w*"
+    r"|eruption|mine explosion|coal mine|wildfires?|bushfires?)\b",
+    re.IGNORECASE,
+)
+ARMED_CUE = re.compile(
+    r"\b(?:bomb\w*|gunm[ae]n|militants?|attack\w*|shot|shooting|armed|rebels?|insurgents?"
+    r"|troops|soldiers?|grenades?|explosive devices?|ieds?|rockets?|missiles?|shell\w*"
+    r"|terror\w*|suicide|fighters|militia\w*|airstrikes?|sabotage)\b",
+    re.IGNORECASE,
+)
+
+
+def clause_before(sentence: str, offset: int, max_chars: int = 80) -> str:
+    """The text of the trigger's clause before `offset` in `sentence` (at most max_chars)."""
+    head = sentence[max(0, offset - max_chars) : offset]
+    breaks = list(_CLAUSE_BREAK.finditer(head))
+    return head[breaks[-1].end() :] if breaks else head
+
+
+def _last_words(text: str, count: int) -> str:
+    """The last `count` words of `text`."""
+    return " ".join(text.split()[-count:])
+
+
+def is_negated(before: str) -> bool:
+    """True when a negation word sits in the few words before the trigger."""
+    return _NEGATION.search(_last_words(before, 5)) is not None
+
+
+def is_modal(before: str) -> bool:
+    """True when a modal, conditional or intention word governs the trigger."""
+    return _MODAL.search(_last_words(before, 8)) is not None
+
+
+def is_follow_up(before: str) -> bool:
+    """True when the trigger names an earlier event that the clause follows up on."""
+    return _FOLLOW_UP.search(_last_words(before, 6)) is not None
+
+
+def is_historical(before: str, after: str) -> bool:
+    """True when a date or phrase places the triggered event in the past (reported history)."""
+    return _HISTORY_BEFORE.search(before) is not None or _HISTORY_AFTER.search(after) is not None
+
+
+def protest_context(sentence: str) -> bool:
+    """True for a sentence about protests or riots with no lethal violence."""
+    return _PROTEST.search(sentence) is not None and _LETHAL.search(sentence) is None
+
+
+def accident_context(sentence: str) -> bool:
+    """True for a sentence about an accident or disaster with no armed actor."""
+    return _ACCIDENT.search(sentence) is not None and ARMED_CUE.search(sentence) is None

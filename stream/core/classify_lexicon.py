@@ -1,0 +1,415 @@
+"""Trigger lexicon of the event classifier: patterns per label, their weights and blockers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from schemas import EventType
+
+__all__ = ["RULES", "TriggerRule", "compile_rules"]
+
+_GAP = (
+    r"(?:(?!(?:in|at|from|near|during|on|after|while|when|by|for|with|to|and|as)\b)[\w'-]+ ){0,3}"
+)
+_VIOLENT = (
+    r"\b(?:kill\w*|attack\w*|bomb\w*|terror\w*|militants?|insurgents?|gunmen|rebels?|jihad\w*"
+    r"|al.?qaeda|isis|isil|daesh|islamic state|taliban|death|behead\w*|execut\w*|violence|weapons?"
+    r"|explosi\w+|armed|hostages?|kidnap\w*|assassin\w*|shoot\w*|chemical|strikes?)\b"
+)
+_THREAT_CONTEXT = (
+    r"\b(?:kill\w*|behead\w*|execut\w*|bomb\w*|blow\w* up|terror\w*|militants?|insurgents?|gunmen"
+    r"|kidnap\w*|captors|hostages?|jihad\w*|al.?qaeda|isis|isil|daesh|islamic state|taliban"
+    r"|suicide|death threats?)\b"
+)
+_PLACE = (
+    r"(?:towns?|city|cities|villages?|districts?|areas?|territor(?:y|ies)|bases?|camps?|outposts?"
+    r"|positions?|hills?|heights|airports?|air ?bases?|bridges?|checkpoints?|neighbou?rhoods?"
+    r"|provinces?|regions?|border (?:crossing|post|point)s?|crossings?|oil ?fields?|ports?"
+    r"|headquarters|HQs?|compounds?|strongholds?|bastions?|suburbs?|outskirts|quarters?"
+    r"|localit(?:y|ies)|settlements?|enclaves?|valleys?|mountains?|islands?|coast(?:line)?"
+    r"|junction|dam|barracks|garrison|fort|citadel|capital|parts? of"
+    r"|most of|much of|large parts|swathes?|pockets?)\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerRule:
+    """One trigger pattern: the label it supports (None for a blocker) and its weight."""
+
+    label: EventType | None
+    weight: float
+    pattern: str
+    nominal: bool = False
+    needs: str | None = None
+
+
+def _a(weight: float, pattern: str, *, nominal: bool = False) -> TriggerRule:
+    """An attack trigger; nominal triggers name an event rather than report it happening."""
+    return TriggerRule(EventType.ATTACK, weight, pattern, nominal)
+
+
+def _v(weight: float, pattern: str) -> TriggerRule:
+    """An advance trigger."""
+    return TriggerRule(EventType.ADVANCE, weight, pattern)
+
+
+def _t(weight: float, pattern: str, needs: str | None = None) -> TriggerRule:
+    """A threat trigger; `needs` is a pattern that must also occur in the sentence."""
+    return TriggerRule(EventType.THREAT, weight, pattern, needs=needs)
+
+
+def _x(pattern: str) -> TriggerRule:
+    """A blocker: a non-conflict sense that hides the trigger words it covers."""
+    return TriggerRule(None, 0.0, pattern)
+
+
+_BLOCKERS: tuple[TriggerRule, ...] = (
+    _x(
+        r"(?:heart|panic|asthma|anxiety|shark|dog|bear|cyber|computer|virus|hacker|bee|insect"
+        r"|snake|crocodile|lion|tiger|wolf|bull|denial.of.service) ?-?attacks?"
+    ),
+    _x(r"attack(?:ing|s|ed)? (?:on goal|midfielder|line|the ball|the basket|the net|the rim)"),
+    _x(
+        r"(?:price|trade|turf|bidding|takeover|format|browser|console|ratings|talent|fare|tariff"
+        r"|currency|culture|cola|patent|legal|court|custody|proxy|budget|political|election"
+        r"|uphill) (?:wars?|battles?|clash(?:es)?)"
+    ),
+    _x(
+        r"battle(?:s|d)? (?:against|with) (?:cancer|aids|hiv|obesity|inflation|poverty|illness"
+        r"|disease|the bulge|leukemia|addiction|depression)"
+    ),
+    _x(
+        r"battle(?:s|d)? (?:over|for) (?:the )?(?:budget|custody|control of the (?:senate|house"
+        r"|company|board)|market share|the presidency|votes|the white house|ratings|the title"
+        r"|the championship|the crown|the lead|the pennant)|battleground(?: states?)?"
+    ),
+    _x(
+        r"(?:pain|weed)?killers?(?! (?:of|who))|kill(?:ed|s|ing)? (?:the|a|its) (?:bill|deal|plan"
+        r"|proposal|measure|merger|project|story|engine|lights|switch|time|buzz|mood)"
+        r"|kill switch|killing time|killer (?:app|whale|bee|instinct|heels)"
+    ),
+    _x(
+        r"shot (?:a )?(?:\d+|par|under|over|birdie|eagle|bogey|a round)\b|(?:flu|booster|parting"
+        r"|long|mug|camera|big|free|penalty|slap|jump|hook|drop|tee|chip|putt) ?shots?"
+    ),
+    _x(
+        r"shoot(?:ing)? (?:a |the )?(?:film|movie|video|scene|photos?|pictures|commercial)"
+        r"|penalty shoot.?outs?|photo ?shoot"
+    ),
+    _x(r"(?:box.office|commercial|critical) bomb|bombshell"),
+    _x(
+        r"blast(?:s|ed|ing)? (?:off|music|furnace)|(?:sand|shot|sound|air|cold|arctic|heat)[ -]?"
+        r"blasts?|blast from the past|rocket(?:s|ed|ing)? (?:to|up|higher|past)"
+        r"|rocket scien\w+|sky.?rocket\w*"
+    ),
+    _x(
+        r"(?:population|price|data|knowledge|information|baby|birth|jobs?|sales?) (?:explosion"
+        r"|boom)|explod(?:ed|ing) (?:onto|on to) the (?:scene|market)"
+    ),
+    _x(
+        r"(?:assault(?:ed|s)?|attack(?:ed|s)?) on (?:the )?(?:record|summit|peak|mountain"
+        r"|everest|title|world record|market)"
+    ),
+    _x(
+        r"(?:hijack(?:ed|s|ing)?|kidnap(?:ped|s)?) (?:the )?(?:debate|agenda|conversation"
+        r"|meeting|process|browser|account)"
+    ),
+    _x(
+        r"(?:took|take|taken|takes|taking) (?:place|part|up (?:\w+ )?positions?|refuge|shelter"
+        r"|cover|office|power|the oath|to (?:hospital|the streets))"
+    ),
+    _x(
+        r"assault (?:rifles?|weapons?|charges?|case|trial)|sexual(?:ly)? assault\w*"
+        r"|(?:knee|ankle|hamstring|groin|back|shoulder|wrist|elbow|foot|calf|thigh|hip|neck|leg"
+        r"|hand|finger|toe|muscle|career) injur(?:y|ies|ed)|injur(?:y|ies) (?:time|list|report"
+        r"|worries|doubts?|concerns?|problems?|crisis|setbacks?)|injured (?:list|reserve)"
+        r"|wound(?:s|ed)? up"
+    ),
+    _x(
+        r"execut(?:ed|ing|es) (?:a |an |the |its |his |their )?(?:plan|order|strategy|trade"
+        r"|contract|deal|program|programme|will|warrant|search|agreement|transaction|merger)"
+    ),
+    _x(r"mine(?:s|d)? (?:collapse|explosion|blast|disaster|accident|fire|flood)"),
+    _x(r"(?:no|never|nobody|none|zero) (?:\w+ )?(?:casualties|fatalities|injuries|deaths)"),
+    _x(
+        r"(?:security|safety|economic|environmental|health|financial|existential|competitive"
+        r"|growing|serious|real|major|potential)? ?threat(?:s|en(?:s|ed|ing)?)? (?:to|of|for) "
+        r"(?:the )?(?:economy|economic|growth|recovery|markets?|industry|health|environment"
+        r"|jobs|profits|inflation|recession|sanctions|veto|resign\w*|quit\w*|sue|legal action"
+        r"|walk out|strike action|boycott\w*|default|downgrade\w*|pull out|withdraw\w*|leave"
+        r"|cut\w*|raise\w*|close\w*|shut\w*|block\w*|expel\w*|impose\w*|halt\w*|stop|suspend\w*"
+        r"|freeze\w*|scrap\w*|ban\w*|lay off|relocate|move|press freedom|democracy|stability"
+        r"|competition|the dollar|public health|his|her|their|its)"
+    ),
+    _x(
+        r"storm(?:s|ed|ing)? (?:off|out|to (?:victory|a \w+ win|the top|the lead))|(?:tropical"
+        r"|winter|snow|dust|sand|ice|hail|thunder|political|media|fire) ?storms?"
+    ),
+    _x(
+        r"(?:advance|early) (?:ticket|sales?|orders?|booking|notice|copy|copies|payments?"
+        r"|warning)s?|advance(?:s|d)? (?:to|into) (?:the )?(?:final|semi|quarter|next round"
+        r"|playoffs?|second round|third round|last \w+)|(?:share|stock|price|index|market|dollar"
+        r"|euro|yen|nasdaq|dow)s? (?:advance|advanced|advancing|rose)"
+        r"|advances? in (?:technology|science|medicine|research)"
+    ),
+    _x(
+        r"(?:captur|seiz)(?:e|ed|es|ing) (?:the )?(?:title|crown|championship|pennant|gold"
+        r"|silver|bronze|medal|lead|market|imagination|attention|moment|spirit|essence|share"
+        r"|victory|win|momentum|headlines|votes?|seats?|majority|nomination)"
+    ),
+    _x(
+        r"(?:took|take|taking|takes|taken) (?:control of (?:the )?(?:company|firm|board|bank"
+        r"|airline|club|team|group|market)|over (?:the )?(?:company|firm|bank|airline|club"
+        r"|rival|stake|business))"
+    ),
+)
+
+_ATTACK: tuple[TriggerRule, ...] = (
+    _a(
+        0.95,
+        r"(?:shot|gunned|hacked|stabbed|beaten|clubbed|burned|burnt|stoned|bludgeoned|hanged"
+        r"|lynched) (?:\w+ )?(?:to death|dead)",
+    ),
+    _a(
+        0.9,
+        r"gunned down|shot (?:and (?:killed|wounded|injured)|at)\b|(?:was|were|been|being"
+        r"|fatally|reportedly|allegedly) shot\b|shot (?:him|her|them|two|three|several|a (?:man"
+        r"|woman|boy|girl|soldier|policeman|civilian))",
+    ),
+    _a(
+        0.9,
+        r"open(?:ed|s|ing)? fire|fired (?:on|at|upon|into|shots|rockets?|mortars?|missiles?"
+        r"|shells?|live|rounds|grenades?|rpgs?|bullets)|came under (?:heavy )?fire|gunfire"
+        r"|exchange(?:d|s)? (?:of )?(?:fire|gunfire)|shoot(?:ing|ings|s)? (?:at|on|dead)\b"
+        r"|(?:mass |drive-by |school )?shootings?\b",
+    ),
+    _a(
+        0.95,
+        r"(?:car|truck|roadside|suicide|parcel|letter|pipe|nail|petrol|barrel|cluster|time"
+        r"|package|motorcycle|bicycle) ?-?bomb(?:s|ings?|ers?)?\b|suicide (?:attacks?|bombers?"
+        r"|blasts?|vests?)",
+    ),
+    _a(
+        0.9,
+        r"bomb(?:ed|ing|ings|ers?)\b|bombard(?:ed|ment|ing)?|bombs? (?:exploded|went off|ripped"
+        r"|tore|hit|struck|blasted|killed|kills|wounded|injured)",
+    ),
+    _a(
+        0.9,
+        r"(?:a|the|two|three|twin|several|series of|string of|powerful|huge|massive|deadly|big"
+        r"|large|loud|bomb|\d+) (?:\w+ )?blasts?\b|blasts? (?:hit|hits|rock\w*|kill\w*|injur\w*"
+        r"|wound\w*|tore|rip\w*|shook|went off|destroy\w*|struck|at|in|near|outside)\b",
+    ),
+    _a(0.85, r"explo(?:ded|des|sion|sions|ding)\b|detonat(?:ed|es|ion|ing)\b|went off\b"),
+    _a(0.85, r"tore through|ripped through"),
+    _a(
+        0.9,
+        r"(?:air|drone|missile|rocket|artillery|aerial|helicopter|mortar|naval)[ -]?(?:strikes?"
+        r"|raids?|attacks?|fire|bombardment|barrages?)|airstrikes?|air raids?",
+    ),
+    _a(
+        0.9,
+        r"shell(?:ed|ing|s)\b(?! (?:company|companies|oil|out|game|shock))|mortars?\b"
+        r"|rockets? (?:fired|hit|landed|struck|attack)|(?:rpg|grenades?|ieds?|landmines?"
+        r"|land mines?|improvised explosive)\b",
+    ),
+    _a(
+        0.75,
+        r"(?:pound(?:ed|ing)|struck|hit|targeted|strafed|rocketed|blasted) (?:\w+ ){0,3}"
+        r"(?:positions?|targets?|bases?|convoys?|patrols?|checkpoints?|villages?|towns?|camps?"
+        r"|hideouts?|strongholds?)",
+    ),
+    _a(
+        0.9,
+        r"kill(?:ed|ing|s)?\b|slain|slaughter(?:ed|ing)?|massacr(?:e|es|ed)|murder(?:ed|s|ing)?"
+        r"|assassinat(?:ed|ion|ions|e|es)|behead(?:ed|ing|s)?|decapitat\w+",
+    ),
+    _a(0.6, r"execut(?:ed|ing|ions?)\b"),
+    _a(
+        0.55,
+        r"(?:were|was|been|are|is) (?:\w+ )?(?:dead|died)|died (?:in|during|after|from|of"
+        r" (?:gunshot|bullet|his wounds|her wounds|their wounds|injuries))"
+        r"|(?:left|leaving) (?:\w+ ){0,3}dead|dead bodies|bodies of|fatalit(?:y|ies)\b"
+        r"|casualties\b",
+    ),
+    _a(0.4, r"death toll"),
+    _a(
+        0.9,
+        r"ambush(?:ed|es|ing)?\b|attack(?:ed|s|ing|ers?)?\b|assault(?:ed|s|ing)?\b"
+        r"|strike (?:on|against)\b",
+        nominal=True,
+    ),
+    _a(0.6, r"raid(?:ed|s|ing)?\b", nominal=True),
+    _a(
+        0.85,
+        r"clash(?:ed|es|ing)?\b|fighting\b(?! (?:for|to|over|back|corruption|poverty|crime"
+        r"|the (?:bill|law|plan|charges?|ban)))|firefights?|gun ?battles?|battl(?:ed|es|ing)\b"
+        r"|skirmish(?:es|ed)?|hostilities|street battles?|offensive against",
+        nominal=True,
+    ),
+    _a(
+        0.8,
+        r"kidnap(?:ped|ping|pings|s)?\b|abduct(?:ed|ion|ions|s|ing)?\b|(?:took|taken|take|seized"
+        r"|holding|held|takes) (?:\w+ ){0,3}hostages?|hostage.taking|hijack(?:ed|ing|s)?\b",
+        nominal=True,
+    ),
+    _a(
+        0.7,
+        r"wound(?:ed|ing|s)?\b|injur(?:ed|ing|ies|y)\b|(?:were|was|\d+|people|others|civilians"
+        r"|soldiers|policemen) hurt\b|hurting \d+|maim(?:ed|ing)",
+        nominal=True,
+    ),
+    _a(
+        0.6,
+        r"raped|rape|tortur(?:e|ed|ing)|beat(?:en|ing)? (?:up )?(?:\w+ ){0,2}(?:civilians?"
+        r"|villagers?|men|women|him|her|them|a man|a woman|people)",
+    ),
+    _a(
+        0.45,
+        r"torch(?:ed|ing)|set (?:\w+ ){0,3}(?:on )?fire|arson|burn(?:ed|t) (?:down )?(?:\w+ ){0,2}"
+        r"(?:homes?|houses?|huts?|villages?|vehicles?|cars?|buildings?|shops?|churches?|mosques?"
+        r"|schools?)",
+    ),
+    _a(0.45, r"violence\b|gunmen\b|(?:militants?|insurgents?) (?:struck|hit)"),
+)
+
+_ADVANCE: tuple[TriggerRule, ...] = (
+    _v(
+        0.95,
+        r"(?:re-?)?(?:took|take|taken|takes|taking|seized?|seizing|gain(?:ed|s)?|regain(?:ed|s"
+        r"|ing)?|wrest(?:ed)?|assumed?|establish(?:ed)?|tak(?:e|en) over) (?:full |total "
+        r"|near.total |effective |complete |partial )?control (?:of|over)",
+    ),
+    _v(
+        0.95,
+        r"re-?captur(?:ed|es|ing|e)\b|re-?took\b|re-?tak(?:en|e|es|ing)\b|re-?gain(?:ed|s|ing)?"
+        r" (?:\w+ ){0,3}(?:territory|ground|town|city|village|area)|liberat(?:ed|es|ing"
+        r"|ion of)\b|overr(?:an|un|unning)\b|recover(?:ed|s)? (?:\w+ ){0,2}territor\w+",
+    ),
+    _v(
+        0.9,
+        r"(?:captur(?:ed|es|ing|e)|seiz(?:ed|es|ing|e)|took|tak(?:en|es|ing)|occup(?:ied|y|ying)"
+        r"|secur(?:ed|es|ing)|gain(?:ed)?) " + _GAP + _PLACE,
+    ),
+    _v(
+        0.85,
+        r"(?:took|taken|tak(?:e|es|ing)) over " + _GAP + _PLACE + r"|(?:fell|falls|falling"
+        r"|fallen) (?:in)?to (?:the )?(?:hands of |control of )?(?:rebels?|militants?"
+        r"|insurgents?|fighters|forces|troops|jihadists|islamic|is\b|isis|taliban|al.shabaa?b"
+        r"|boko|houthis?|the army|government|the (?:rebels|militants|taliban|army))",
+    ),
+    _v(
+        0.9,
+        r"(?:stormed|swept|pushed|moved|thrust|rolled|marched|poured|charged|advanced|advancing"
+        r"|pushing|pushes|entered|surged|punched|breached|infiltrated) (?:deep |deeper |further "
+        r"|back )?(?:into|through|toward|towards|in on|upon)\b(?! (?:talks|negotiations"
+        r"|an? agreement|a deal|force|effect|power|office|the (?:final|semi|quarter|next round"
+        r"|market|lead|black|red)))",
+    ),
+    _v(
+        0.85,
+        r"(?:stormed|entered|overran|captured|seized) (?:the )?(?:(?-i:[A-Z])[\w'-]+|\w+ "
+        r"(?:refugee )?camp|rebel|insurgent|militant)",
+    ),
+    _v(
+        0.9,
+        r"(?:made|make|makes|making|gains?|major|new|further|rapid|incremental|military) (?:\w+ )?"
+        r"advances?\b|advance (?:on|into|towards?|deeper)|incursions?\b|push(?:ed|es)? (?:\w+ )"
+        r"{0,2}(?:out of|from) |(?:drove|driven|drive|drives|driving|flush(?:ed|ing)?|dislodg(?:ed"
+        r"|e|es|ing)|expell?(?:ed|ing)?|oust(?:ed|ing)?|cleared|clearing|purg(?:ed|ing))"
+        r" (?:\w+ ){0,4}(?:out of|from)\b|(?:ground|land) offensive|offensive (?:to (?:re)?take"
+        r"|on|into)|under (?:the )?(?:full )?control of",
+    ),
+)
+
+_THREAT: tuple[TriggerRule, ...] = (
+    _t(
+        0.95,
+        r"threat(?:en(?:s|ed|ing)?)? to (?:kill|behead|execute|murder|attack|bomb|blow|strike"
+        r"|shoot|hang|slaughter|burn|hand|turn|destroy|target|assassinate|launch|carry out|wage"
+        r"|unleash|resume|step up|escalate|take up arms|use (?:force|weapons)|invade|storm"
+        r"|retaliate|avenge|wipe|harm|hurt|hit|punish)",
+    ),
+    _t(
+        0.9,
+        r"(?:death|bomb|terror(?:ist)?|bioterror(?:ist)?|chemical|nuclear|violent|militant"
+        r"|jihadi?s?t?|missile) threats?|threat(?:s|ened)? (?:of|from) (?:an? )?(?:new |fresh "
+        r"|further |more |imminent |possible |terror\w* |suicide |militant |renewed |violent )?"
+        r"(?:attacks?|violence|bloodshed|terror\w*|bombings?|retaliation|reprisals?|war"
+        r"|militants?|insurgents?|al.?qaeda|isis|isil|is\b|daesh|islamic state|jihadists?"
+        r"|extremists?|kidnap\w*|death|assassination|invasion|force|military action|chemical"
+        r"|nuclear)",
+    ),
+    _t(
+        0.9,
+        r"threaten(?:s|ed|ing)? (?:\w+ ){0,4}(?:kill|behead|execute|attack|bomb|blow up|shoot"
+        r"|retaliat\w*|reprisals?|violence|bloodshed)",
+    ),
+    _t(
+        0.85,
+        r"(?:under|received|receiving|faces?|facing|issued|made|sent|gave|give|gives|giving|gets"
+        r"|got|receives) (?:\w+ ){0,2}threats?\b|threats? (?:against|from)\b|(?:won'?t|will not"
+        r"|refuse to|not) (?:give|bow|yield|cave) in to threats?",
+        needs=_VIOLENT,
+    ),
+    _t(0.8, r"threat(?:en(?:s|ed|ing)?)?\b", needs=_THREAT_CONTEXT),
+    _t(
+        0.9,
+        r"ultimatums?\b|deadline (?:to|for) (?:kill|execute|behead)|vow(?:s|ed|ing)? (?:to )?"
+        r"(?:revenge|avenge|retaliat\w*|attack|kill|fight|strike|wage|more attacks|continue"
+        r" (?:attacks|fighting|the jihad|its? (?:attacks|campaign))|jihad|holy war|to destroy)",
+    ),
+    _t(
+        0.85,
+        r"warn(?:s|ed|ing)? (?:\w+ ){0,4}(?:of|about|that) (?:\w+ ){0,5}(?:attacks?|violence"
+        r"|bloodshed|retaliation|reprisals?|bombings?|strikes?|war|terror\w*|kill|assault"
+        r"|revenge|holy war)",
+    ),
+    _t(
+        0.9,
+        r"(?:bomb|terror\w*|assassination|kidnap(?:ping)?|murder|coup|attack|bombing|suicide)"
+        r" plots?|plot(?:s|ted|ting)? (?:to|against|targeting) (?:kill|bomb|attack|assassinate"
+        r"|kidnap|blow|murder|strike|seize)|plott(?:ed|ing) (?:\w+ ){0,3}attacks?",
+    ),
+    _t(
+        0.9,
+        r"(?:foil(?:ed|s)?|thwart(?:ed|s)?|avert(?:ed|s)?|disrupt(?:ed|s)?|prevent(?:ed)?|stopped"
+        r"|uncover(?:ed|s)?) (?:\w+ ){0,4}(?:attacks?|plots?|bombings?|attempts?|conspirac\w+)",
+    ),
+    _t(
+        0.85,
+        r"(?:call(?:s|ed|ing)? for|urg(?:es|ed|ing)|incit(?:es|ed|ing)|seek(?:s|ing)?|sought"
+        r"|ask(?:ed|s)? (?:\w+ ){0,2}to (?:mount|carry out|launch)) (?:\w+ ){0,3}(?:attacks?"
+        r"|strikes?|jihad|holy war|assassination|killing|violence against)",
+    ),
+    _t(
+        0.85,
+        r"(?:plan(?:s|ned|ning)?|prepar(?:ed|ing|es)|intend(?:s|ed)?|tr(?:y|ied|ying) to|ready"
+        r"|readies|readying) (?:to )?(?:\w+ ){0,2}(?:attacks?|bomb\w*|assassinat\w*|kill"
+        r"|blow up|strike|assault)",
+    ),
+    _t(
+        0.85,
+        r"(?:terror(?:ism)?|security|threat|alert) (?:alert|level|warning)s? (?:was |is "
+        r"|has been )?(?:raised|heightened|increased|elevated|upgraded|issued)|rais(?:ed|es|ing)"
+        r" (?:\w+ ){0,3}(?:terror|threat|alert|security) (?:alert |level|warning)|(?:high"
+        r"|heightened|maximum|red|top) alert|on alert\b",
+    ),
+    _t(
+        0.9,
+        r"bomb (?:scare|hoax|alert)s?|hoax (?:bomb|call|threat)s?|suspicious (?:package|device"
+        r"|object)s?|(?:bomb|explosives?|device|ied)s? (?:was |were |had been )?(?:found"
+        r"|discovered|planted|defused|removed)|(?:found|discovered|defused) (?:an? |the )?"
+        r"(?:\w+ ){0,2}(?:bomb|explosive device)s?|evacuat(?:ed|ion|ing) (?:\w+ ){0,5}(?:bomb"
+        r"|threat|explosives?)",
+    ),
+)
+
+RULES: tuple[TriggerRule, ...] = _BLOCKERS + _THREAT + _ADVANCE + _ATTACK
+
+
+def compile_rules(rules: tuple[TriggerRule, ...]) -> re.Pattern[str]:
+    """Compile every rule into one alternation with a named group per rule (r0, r1, ...)."""
+    parts = [f"(?P<r{index}>{rule.pattern})" for index, rule in enumerate(rules)]
+    return re.compile(r"\b(?:" + "|".join(parts) + ")", re.IGNORECASE)
