@@ -15,7 +15,7 @@ from stream.core.intake_dates import parse_datetime
 from stream.core.intake_junk import cut_junk
 from stream.core.text import normalise_space
 
-__all__ = ["ParsedDocument", "is_country", "paragraphs_of", "parse_document"]
+__all__ = ["ParsedDocument", "is_country", "parse_document"]
 
 _MAX_TITLE_CHARS = 300
 _HEADER_BLOCKS = 4
@@ -67,12 +67,6 @@ def _country_names() -> frozenset[str]:
 def is_country(name: str) -> bool:
     """True when `name` is a country's ISO, common or well-known short name."""
     return name.strip().casefold() in _country_names()
-
-
-def paragraphs_of(text: str) -> list[str]:
-    """Split text into paragraphs: blank-line separated blocks, lines joined by spaces."""
-    blocks = re.split(r"\n[ \t]*\n", text)
-    return [p for p in (normalise_space(block) for block in blocks) if p]
 
 
 def parse_document(text: str, *, now: datetime | None = None) -> ParsedDocument:
