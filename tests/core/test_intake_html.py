@@ -52,7 +52,8 @@ def test_page_body_drops_boilerplate(page: str) -> None:
 def test_br_inside_a_paragraph_becomes_a_line_break(page: str) -> None:
     paragraphs = parse_html_page(page, now=NOW).body.split("\n\n")
     assert paragraphs[1] == (
-        "Two workers were injured and taken to hospital.\nFirefighters contained the blaze by mid-morning."
+        "Two workers were injured and taken to hospital.\n"
+        "Firefighters contained the blaze by mid-morning."
     )
 
 
