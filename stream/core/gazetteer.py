@@ -1,0 +1,224 @@
+"""The gazetteer: compact columns of place records and a multi-pattern automaton over names."""
+
+from __future__ import annotations
+
+import pickle
+from array import array
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import ahocorasick
+
+from schemas import PlaceKind
+from stream.core.places_text import fold, fold_key
+
+__all__ = ["Gazetteer", "NameMatch", "Place", "PlaceTable"]
+
+_KINDS = tuple(PlaceKind)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One gazetteer entry: a country, region, district, town or neighbourhood."""
+
+    id: str
+    name: str
+    lat: float
+    lon: float
+    country_code: str | None
+    admin1: str | None
+    kind: PlaceKind
+    population: int = 0
+    feature_code: str | None = None
+    parent: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class NameMatch:
+    """A span of the text whose folded form is a gazetteer name, with its candidates."""
+
+    start: int
+    end: int
+    candidates: tuple[int, ...]
+
+
+@dataclass(slots=True)
+class PlaceTable:
+    """Places stored column-wise (a few dozen bytes each); `get` builds a Place on demand."""
+
+    ids: list[str] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
+    lat: array[float] = field(default_factory=lambda: array("d"))
+    lon: array[float] = field(default_factory=lambda: array("d"))
+    population: array[int] = field(default_factory=lambda: array("q"))
+    kind: bytearray = field(default_factory=bytearray)
+    country: array[int] = field(default_factory=lambda: array("H"))
+    admin1: array[int] = field(default_factory=lambda: array("I"))
+    strings: list[str | None] = field(default_factory=lambda: [None])
+    extras: dict[int, tuple[str | None, str | None]] = field(default_factory=dict)
+    _interned: dict[str | None, int] = field(default_factory=lambda: {None: 0})
+
+    def __len__(self) -> int:
+        """Number of places."""
+        return len(self.names)
+
+    def append(self, place: Place) -> int:
+        """Store a place; return its index."""
+        index = len(self.names)
+        self.ids.append(place.id)
+        self.names.append(place.name)
+        self.lat.append(place.lat)
+        self.lon.append(place.lon)
+        self.population.append(place.population)
+        self.kind.append(_KINDS.index(place.kind))
+        self.country.append(self._intern(place.country_code))
+        self.admin1.append(self._intern(place.admin1))
+        if place.feature_code or place.parent:
+            self.extras[index] = (place.feature_code, place.parent)
+        return index
+
+    def get(self, index: int) -> Place:
+        """The place at `index`."""
+        feature_code, parent = self.extras.get(index, (None, None))
+        return Place(
+            id=self.ids[index],
+            name=self.names[index],
+            lat=self.lat[index],
+            lon=self.lon[index],
+            country_code=self.strings[self.country[index]],
+            admin1=self.strings[self.admin1[index]],
+            kind=_KINDS[self.kind[index]],
+            population=self.population[index],
+            feature_code=feature_code,
+            parent=parent,
+        )
+
+    def country_of(self, index: int) -> str | None:
+        """Country code of the place at `index`, without building the Place."""
+        return self.strings[self.country[index]]
+
+    def admin1_of(self, index: int) -> str | None:
+        """First-level region name of the place at `index`."""
+        return self.strings[self.admin1[index]]
+
+    def kind_of(self, index: int) -> PlaceKind:
+        """Kind of the place at `index`."""
+        return _KINDS[self.kind[index]]
+
+    def _intern(self, value: str | None) -> int:
+        """Index of a repeated string (country code, region name) in `strings`."""
+        found = self._interned.get(value)
+        if found is None:
+            found = len(self.strings)
+            self.strings.append(value)
+            self._interned[value] = found
+        return found
+
+
+class Gazetteer:
+    """Places by index and id, and Aho-Corasick automata from folded names to places."""
+
+    def __init__(self, table: PlaceTable, names: Iterable[tuple[str, int]]) -> None:
+        """Index the places of `table` and the (name, place index) pairs that name them."""
+        self.table = table
+        self.by_id = {place_id: index for index, place_id in enumerate(table.ids)}
+        self._base, self._key_len, self._offsets, self._cands = _build_base(names)
+        self._extra: ahocorasick.Automaton | None = None
+
+    def __len__(self) -> int:
+        """Number of places."""
+        return len(self.table)
+
+    def place(self, index: int) -> Place:
+        """The place at `index`."""
+        return self.table.get(index)
+
+    def extend(self, places: Sequence[Place], names: Iterable[tuple[str, int]]) -> list[int]:
+        """Add places with their names (indices into `places`); return their new indices."""
+        new = [self.table.append(place) for place in places]
+        for index in new:
+            self.by_id[self.table.ids[index]] = index
+        extra = self._extra or ahocorasick.Automaton()
+        for name, local in names:
+            key = fold_key(name)
+            if len(key.strip()) < 2:
+                continue
+            old: tuple[int, ...] = extra.get(key, (0, ()))[1]
+            if new[local] not in old:
+                extra.add_word(key, (len(key), (*old, new[local])))
+        if len(extra):
+            extra.make_automaton()
+            self._extra = extra
+        return new
+
+    def lookup(self, name: str) -> tuple[int, ...]:
+        """Indices of the places that `name` (any case or accents) may mean."""
+        key = fold_key(name)
+        found: tuple[int, ...] = ()
+        key_id = self._base.get(key, -1)
+        if key_id >= 0:
+            found = self._candidates(key_id)
+        if self._extra is not None:
+            found += tuple(i for i in self._extra.get(key, (0, ()))[1] if i not in found)
+        return found
+
+    def find(self, text: str) -> list[NameMatch]:
+        """Every span of `text` bounded by non-letters that is a gazetteer name."""
+        padded = " " + fold(text) + " "
+        spans: dict[tuple[int, int], tuple[int, ...]] = {}
+        key_len = self._key_len
+        for last, key_id in self._base.iter(padded):
+            start = last - key_len[key_id] + 1
+            spans[(start, last - 1)] = self._candidates(key_id)
+        if self._extra is not None:
+            for last, (length, candidates) in self._extra.iter(padded):
+                span = (last - length + 1, last - 1)
+                spans[span] = tuple(candidates) + spans.get(span, ())
+        return [NameMatch(start, end, cands) for (start, end), cands in spans.items()]
+
+    def save(self, path: Path) -> None:
+        """Write the base gazetteer to `path` (and `path`.automaton) for a fast `load`."""
+        self._base.save(str(path.with_suffix(".automaton")))
+        state = (self.table, self._key_len, self._offsets, self._cands)
+        path.write_bytes(pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))
+
+    @classmethod
+    def load(cls, path: Path) -> Gazetteer:
+        """Read a gazetteer written by `save` (a cache this process or an earlier one wrote)."""
+        self = cls.__new__(cls)
+        state = pickle.loads(path.read_bytes())  # noqa: S301 - our own cache file
+        self.table, self._key_len, self._offsets, self._cands = state
+        self._base = ahocorasick.load(str(path.with_suffix(".automaton")), pickle.loads)
+        self.by_id = {place_id: index for index, place_id in enumerate(self.table.ids)}
+        self._extra = None
+        return self
+
+    def _candidates(self, key_id: int) -> tuple[int, ...]:
+        """Place indices stored for one base key."""
+        return tuple(self._cands[self._offsets[key_id] : self._offsets[key_id + 1]])
+
+
+def _build_base(
+    names: Iterable[tuple[str, int]],
+) -> tuple[ahocorasick.Automaton, array[int], array[int], array[int]]:
+    """An integer automaton over folded keys, with key lengths and flat candidate lists."""
+    table: dict[str, list[int]] = {}
+    for name, index in names:
+        key = fold_key(name)
+        if len(key.strip()) < 2:
+            continue
+        bucket = table.setdefault(key, [])
+        if index not in bucket:
+            bucket.append(index)
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    key_len: array[int] = array("H")
+    offsets: array[int] = array("I", [0])
+    cands: array[int] = array("I")
+    for key_id, (key, indices) in enumerate(table.items()):
+        automaton.add_word(key, key_id)
+        key_len.append(len(key))
+        cands.extend(indices)
+        offsets.append(len(cands))
+    automaton.make_automaton()
+    return automaton, key_len, offsets, cands

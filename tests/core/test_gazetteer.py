@@ -1,0 +1,74 @@
+"""Tests for the gazetteer's storage, automaton matching and cache round trip."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from schemas import PlaceKind
+from stream.core.gazetteer import Gazetteer, Place, PlaceTable
+from stream.core.places_text import fold, fold_key
+
+
+def _tiny() -> Gazetteer:
+    table = PlaceTable()
+    table.append(Place("1", "Qaryat Alpha", 33.1, 44.1, "IQ", "Anbar", PlaceKind.TOWN, 900))
+    table.append(Place("2", "Ramadi", 33.4, 43.3, "IQ", "Anbar", PlaceKind.TOWN, 200_000))
+    table.append(Place("3", "Iraq", 33.3, 44.4, "IQ", None, PlaceKind.COUNTRY, 40_000_000))
+    names = [("Qaryat Alpha", 0), ("Al-Ramādī", 1), ("Ramadi", 1), ("العراق", 2), ("Iraq", 2)]
+    return Gazetteer(table, names)
+
+
+def test_fold_keeps_every_offset() -> None:
+    text = "Al-Ramādī, İstanbul and Ḩalab"
+    assert len(fold(text)) == len(text)
+
+
+def test_fold_key_ignores_case_accents_and_punctuation() -> None:
+    assert fold_key("Al-Ramādī") == fold_key("al ramadi") == " al ramadi "
+
+
+def test_find_returns_the_span_and_candidates_of_a_name() -> None:
+    gazetteer = _tiny()
+    text = "Clashes near Ramadi today."
+    [match] = gazetteer.find(text)
+    assert text[match.start : match.end] == "Ramadi"
+    assert match.candidates == (1,)
+
+
+def test_find_ignores_names_inside_longer_words() -> None:
+    assert _tiny().find("Iraqis and Ramadiyah residents") == []
+
+
+def test_find_matches_accented_and_arabic_spellings() -> None:
+    gazetteer = _tiny()
+    spans = {(m.start, m.end) for m in gazetteer.find("Al-Ramādī, العراق")}
+    assert (0, 9) in spans
+    assert (11, 17) in spans
+
+
+def test_place_rebuilds_the_stored_record() -> None:
+    place = _tiny().place(1)
+    assert (place.name, place.country_code, place.admin1, place.kind) == (
+        "Ramadi",
+        "IQ",
+        "Anbar",
+        PlaceKind.TOWN,
+    )
+
+
+def test_extend_adds_places_that_find_then_sees() -> None:
+    gazetteer = _tiny()
+    [index] = gazetteer.extend(
+        [Place("custom:x", "Hay Test", 33.0, 44.0, "IQ", None, PlaceKind.NEIGHBOURHOOD)],
+        [("Hay Test", 0), ("Ramadi", 0)],
+    )
+    assert gazetteer.lookup("hay test") == (index,)
+    assert set(gazetteer.lookup("Ramadi")) == {1, index}
+
+
+def test_save_and_load_give_back_the_same_gazetteer(tmp_path: Path) -> None:
+    path = tmp_path / "gazetteer.pickle"
+    _tiny().save(path)
+    loaded = Gazetteer.load(path)
+    assert loaded.lookup("Qaryat Alpha") == (0,)
+    assert loaded.place(2).name == "Iraq"

@@ -1,0 +1,139 @@
+"""Tests for place finding, resolution and focus on the full packaged gazetteer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from schemas import EventType, Evidence, LabelScore, Location, PlaceKind, Precision
+from stream.core.analysis import Classification
+from stream.core.places import GazetteerPlaceFinder, load_place_finder
+from stream.errors import ConfigError
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "places"
+NONE = Classification(labels=[], primary=EventType.OTHER)
+
+
+@pytest.fixture(scope="module")
+def finder() -> GazetteerPlaceFinder:
+    return load_place_finder([FIXTURES / "made-up.txt", FIXTURES / "custom.csv"])
+
+
+def _names(finder: GazetteerPlaceFinder, text: str) -> list[tuple[str, str | None]]:
+    return [(loc.name, loc.country_code) for loc in finder.locate(text, NONE).locations]
+
+
+def _focus(finder: GazetteerPlaceFinder, text: str) -> Location:
+    focus = finder.locate(text, NONE).focus
+    assert focus is not None
+    return focus
+
+
+def test_seed_article_resolves_mosul_as_an_iraqi_city(
+    finder: GazetteerPlaceFinder, seed_document: bytes
+) -> None:
+    places = finder.locate(seed_document.decode(), NONE)
+    mosul = next(loc for loc in places.locations if loc.text == "Mosul")
+    assert (mosul.country_code, mosul.kind, mosul.precision) == (
+        "IQ",
+        PlaceKind.TOWN,
+        Precision.CITY,
+    )
+    assert (round(mosul.lat, 1), round(mosul.lon, 1)) == (36.3, 43.1)
+
+
+def test_seed_article_focus_is_the_intisar_neighbourhood_of_mosul(
+    finder: GazetteerPlaceFinder, seed_document: bytes
+) -> None:
+    focus = finder.locate(seed_document.decode(), NONE).focus
+    assert focus is not None
+    assert (focus.name, focus.kind, focus.place_id) == (
+        "Intisar",
+        PlaceKind.NEIGHBOURHOOD,
+        "custom:mosul-intisar",
+    )
+
+
+def test_related_headline_resolves_najaf_in_iraq(finder: GazetteerPlaceFinder) -> None:
+    focus = _focus(finder, "VIDEO: ISIS Attacks Iraqi Police near Najaf, Kills Seven")
+    assert (focus.name, focus.country_code, focus.kind) == ("Najaf", "IQ", PlaceKind.TOWN)
+
+
+def test_a_country_name_resolves_to_the_country(finder: GazetteerPlaceFinder) -> None:
+    [location] = finder.locate("Talks on Syria resumed.", NONE).locations
+    assert (location.kind, location.country_code, location.precision) == (
+        PlaceKind.COUNTRY,
+        "SY",
+        Precision.COUNTRY,
+    )
+
+
+def test_georgia_next_to_a_georgian_city_is_the_country(finder: GazetteerPlaceFinder) -> None:
+    assert ("Georgia", "GE") in _names(finder, "Clashes in Tbilisi, Georgia left two dead.")
+
+
+def test_georgia_next_to_a_us_city_is_the_us_state(finder: GazetteerPlaceFinder) -> None:
+    names = _names(finder, "A gunman opened fire in Atlanta, Georgia, on Sunday.")
+    assert ("Georgia", "US") in names
+
+
+def test_an_organisation_is_not_a_place(finder: GazetteerPlaceFinder) -> None:
+    assert _names(finder, "Hamas said it fired rockets.") == []
+
+
+def test_a_person_named_after_a_country_is_not_a_place(finder: GazetteerPlaceFinder) -> None:
+    assert _names(finder, "The striker Michael Jordan scored twice.") == []
+
+
+def test_a_greeting_is_not_a_place(finder: GazetteerPlaceFinder) -> None:
+    assert _names(finder, '"Salam," he said, smiling at the reporters.') == []
+
+
+def test_ordinary_capitalised_words_are_not_places(finder: GazetteerPlaceFinder) -> None:
+    assert _names(finder, "Federal Police said Most of the fighters fled.") == []
+
+
+def test_district_and_province_chain_picks_the_town_in_that_province(
+    finder: GazetteerPlaceFinder,
+) -> None:
+    focus = _focus(finder, "Gunmen attacked a checkpoint in Hit, Hit district, Anbar province.")
+    assert (focus.name, focus.country_code, focus.admin1) == ("Hīt", "IQ", "Al Anbar")
+
+
+def test_focus_prefers_the_place_in_the_evidence_sentence(finder: GazetteerPlaceFinder) -> None:
+    text = "Officials in Baghdad met on Monday. A car bomb exploded in Kirkuk, killing three."
+    start = text.index("A car")
+    evidence = Evidence(sentence=text[start:], start=start, end=len(text))
+    label = LabelScore(label=EventType.ATTACK, score=0.9, evidence=[evidence])
+    focus = finder.locate(text, Classification(labels=[label], primary=EventType.ATTACK)).focus
+    assert focus is not None
+    assert focus.name == "Kirkuk"
+
+
+def test_geonames_dump_neighbourhood_is_found(finder: GazetteerPlaceFinder) -> None:
+    focus = _focus(finder, "Shelling hit Qasr Imaginary in Mosul on Friday.")
+    assert (focus.place_id, focus.kind, focus.admin1) == (
+        "9900001",
+        PlaceKind.NEIGHBOURHOOD,
+        "Nineveh",
+    )
+
+
+def test_custom_csv_place_is_found_by_its_alias(finder: GazetteerPlaceFinder) -> None:
+    focus = _focus(finder, "A blast struck Testville Quarter in Baghdad.")
+    assert (focus.place_id, focus.country_code) == ("custom:hay-testville", "IQ")
+
+
+def test_unknown_extension_file_type_is_a_config_error(tmp_path: Path) -> None:
+    path = tmp_path / "places.json"
+    path.write_text("{}")
+    with pytest.raises(ConfigError, match="unknown places file type"):
+        load_place_finder([path])
+
+
+def test_custom_place_with_unknown_parent_is_a_config_error(tmp_path: Path) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text("places:\n  - {name: Hay X, lat: 1, lon: 2, parent: Nowhere-at-all, ZZ}\n")
+    with pytest.raises(ConfigError, match="parent place"):
+        load_place_finder([path])
