@@ -105,14 +105,14 @@ def build_analyze_agent(app: faust.App, topics: Topics, deps: Dependencies) -> N
                     continue
                 deps.metrics.articles_parsed.inc(len(outcome.events))
                 for event in outcome.events:
-                    await topics.events.send(
-                        key=event.article.id.encode(), value=event.model_dump_json().encode()
-                    )
-                    country = event.focus.country_code if event.focus else None
-                    deps.metrics.events.labels(
-                        type=event.type.value, country=country or "unknown"
-                    ).inc()
-                    log.debug("event_published", article_id=event.article.id, type=event.type)
+                    with structlog.contextvars.bound_contextvars(article_id=event.article.id):
+                        await topics.events.send(
+                            key=event.article.id.encode(), value=event.model_dump_json().encode()
+                        )
+                        deps.metrics.record_event(
+                            event.type.value, event.focus.country_code if event.focus else None
+                        )
+                        log.debug("event_published", type=event.type)
             yield None
 
     app.agent(topics.articles, name="analyze")(analyze)

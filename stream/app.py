@@ -12,8 +12,10 @@ from stream.core.analysis import Analyzer
 from stream.core.intake import parse_article, related_articles
 from stream.core.rules import DEFAULT_RULES, Rule, load_rules
 from stream.kafka_admin import BrokerProfile
+from stream.lag import register_lag_monitor
 from stream.metrics import Metrics
 from stream.settings import Settings
+from stream.web import Readiness, register_pages
 
 __all__ = ["create_app"]
 
@@ -69,4 +71,8 @@ def create_app(
     )
     build_analyze_agent(app, topics, deps)
     build_alerting_agent(app, topics, deps)
+    metrics.initialise(rules)
+    readiness = Readiness(rules_loaded=True)
+    register_pages(app, metrics, readiness)
+    register_lag_monitor(app, settings, profile, metrics, readiness)
     return app

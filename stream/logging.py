@@ -3,12 +3,30 @@
 from __future__ import annotations
 
 import logging
+import re
 import sys
-from typing import Literal
+from collections.abc import MutableMapping
+from typing import Any, Literal
 
 import structlog
 
-__all__ = ["configure_logging", "get_logger"]
+__all__ = ["REDACTED", "configure_logging", "get_logger", "redact_secrets"]
+
+REDACTED = "[redacted]"
+_SECRET_KEY = re.compile(r"token|secret|password|passwd|authorization|api_?key|signature", re.I)
+_URL_CREDENTIALS = re.compile(r"(?<=://)[^/@\s:]+:[^/@\s]+@")
+
+
+def redact_secrets(
+    _logger: Any, _method: str, event_dict: MutableMapping[str, Any]
+) -> MutableMapping[str, Any]:
+    """Blank values under secret-looking keys and credentials embedded in URLs."""
+    for key, value in event_dict.items():
+        if _SECRET_KEY.search(key):
+            event_dict[key] = REDACTED
+        elif isinstance(value, str) and "@" in value:
+            event_dict[key] = _URL_CREDENTIALS.sub(f"{REDACTED}@", value)
+    return event_dict
 
 
 def configure_logging(
@@ -23,6 +41,7 @@ def configure_logging(
     structlog.configure(
         processors=[
             structlog.contextvars.merge_contextvars,
+            redact_secrets,
             structlog.processors.add_log_level,
             structlog.processors.TimeStamper(fmt="iso", utc=True),
             structlog.processors.format_exc_info,

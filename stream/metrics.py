@@ -2,15 +2,49 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+import pycountry
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, Info
 
 from stream import __version__
+from stream.core.intake_reasons import IntakeReason
+from stream.core.rules import Rule
 
-__all__ = ["LATENCY_BUCKETS_S", "Metrics"]
+__all__ = [
+    "ALERT_DEAD_LETTER_REASONS",
+    "LATENCY_BUCKETS_S",
+    "NO_RECEIVER",
+    "UNKNOWN_COUNTRY",
+    "WEBHOOK_OUTCOMES",
+    "WEBHOOK_STATUS_CLASSES",
+    "Metrics",
+    "country_label",
+    "status_class",
+]
 
 LATENCY_BUCKETS_S = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
+WEBHOOK_BUCKETS_S = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0)
+ALERT_DEAD_LETTER_REASONS = ("internal_error", "invalid_event")
+WEBHOOK_STATUS_CLASSES = ("2xx", "3xx", "4xx", "5xx", "error")
+WEBHOOK_OUTCOMES = ("delivered", "exhausted", "gone")
+NO_RECEIVER = "none"
+UNKNOWN_COUNTRY = "unknown"
+_COUNTRY_CODES = frozenset(country.alpha_2 for country in pycountry.countries)
+
+
+def country_label(code: str | None) -> str:
+    """An ISO 3166-1 alpha-2 code, or 'unknown': the country label stays bounded."""
+    normalised = (code or "").strip().upper()
+    return normalised if normalised in _COUNTRY_CODES else UNKNOWN_COUNTRY
+
+
+def status_class(status: int | None) -> str:
+    """'2xx'..'5xx' for an HTTP status, 'error' when no response came back."""
+    if status is None or not 200 <= status <= 599:
+        return "error"
+    return f"{status // 100}xx"
 
 
 @dataclass(frozen=True)
@@ -28,6 +62,11 @@ class Metrics:
     end_to_end_seconds: Histogram
     build_info: Info
     consumer_lag: Gauge
+    rebalances: Counter
+    assigned_partitions: Gauge
+    webhook_attempts: Counter
+    webhook_deliveries: Counter
+    webhook_delivery_seconds: Histogram
 
     @classmethod
     def create(cls, registry: CollectorRegistry | None = None) -> Metrics:
@@ -60,7 +99,7 @@ class Metrics:
             ),
             events=Counter(
                 "conflict_alerts_events_total",
-                "Events published, by primary type and focus country.",
+                "Events published, by primary type and focus country (ISO 3166-1 alpha-2).",
                 ["type", "country"],
                 registry=registry,
             ),
@@ -85,8 +124,54 @@ class Metrics:
             build_info=build_info,
             consumer_lag=Gauge(
                 "conflict_alerts_consumer_lag",
-                "Messages not yet committed, per topic and partition.",
+                "Messages not yet committed (end offset minus committed), per topic-partition.",
                 ["topic", "partition"],
                 registry=registry,
             ),
+            rebalances=Counter(
+                "conflict_alerts_rebalances_total",
+                "Consumer group rebalances this worker took part in (partitions assigned).",
+                registry=registry,
+            ),
+            assigned_partitions=Gauge(
+                "conflict_alerts_assigned_partitions",
+                "Topic-partitions currently assigned to this worker.",
+                registry=registry,
+            ),
+            webhook_attempts=Counter(
+                "conflict_alerts_webhook_attempts_total",
+                "Webhook HTTP attempts, by receiver and response status class.",
+                ["receiver", "status_class"],
+                registry=registry,
+            ),
+            webhook_deliveries=Counter(
+                "conflict_alerts_webhook_deliveries_total",
+                "Webhook deliveries finished, by receiver and outcome.",
+                ["receiver", "outcome"],
+                registry=registry,
+            ),
+            webhook_delivery_seconds=Histogram(
+                "conflict_alerts_webhook_delivery_seconds",
+                "From an alert's publication to its webhook delivery, by receiver.",
+                ["receiver"],
+                buckets=WEBHOOK_BUCKETS_S,
+                registry=registry,
+            ),
         )
+
+    def initialise(self, rules: Sequence[Rule], receivers: Iterable[str] = ()) -> None:
+        """Create the labelled series operators query, at zero, before anything happens."""
+        for reason in (*IntakeReason, *ALERT_DEAD_LETTER_REASONS):
+            self.articles_dead_lettered.labels(reason=str(reason))
+        for rule in rules:
+            self.alerts.labels(rule=rule.name, severity=rule.severity.value)
+        for receiver in tuple(receivers) or (NO_RECEIVER,):
+            for klass in WEBHOOK_STATUS_CLASSES:
+                self.webhook_attempts.labels(receiver=receiver, status_class=klass)
+            for outcome in WEBHOOK_OUTCOMES:
+                self.webhook_deliveries.labels(receiver=receiver, outcome=outcome)
+            self.webhook_delivery_seconds.labels(receiver=receiver)
+
+    def record_event(self, event_type: str, country_code: str | None) -> None:
+        """Count one published event under its type and bounded country label."""
+        self.events.labels(type=event_type, country=country_label(country_code)).inc()
