@@ -35,6 +35,8 @@ from stream.core.intake_dates import parse_datetime
 from stream.core.intake_decode import clean_text, decode_bytes
 from stream.core.intake_documents import ParsedDocument, parse_document
 from stream.core.intake_html import (
+    BODY_CONVERTED,
+    PAGE_CONVERTED,
     html_to_text,
     looks_like_html,
     looks_like_html_page,
@@ -120,11 +122,13 @@ def _reject_other_json(text: str) -> None:
 def _from_json_object(value: dict[str, Any], *, now: datetime | None) -> Article:
     """Validate a decoded JSON object as an Article, deriving the id when it is missing."""
     fields, warnings = prepare_fields(value, now=now)
+    given_warnings = _string_list(fields.get("warnings"))
+    converted = PAGE_CONVERTED in given_warnings or BODY_CONVERTED in given_warnings
     body = fields.get("body")
     if isinstance(body, str):
-        if looks_like_html(body):
+        if looks_like_html(body) and not converted:
             fields["body"] = html_to_text(body)
-            warnings.append("body converted from HTML")
+            warnings.append(BODY_CONVERTED)
         else:
             fields["body"] = tidy_body(body)
     if not fields.get("id"):
@@ -136,7 +140,7 @@ def _from_json_object(value: dict[str, Any], *, now: datetime | None) -> Article
             fields["id"] = content_id(
                 title if isinstance(title, str) else "", body if isinstance(body, str) else ""
             )
-    fields["warnings"] = [*warnings, *_string_list(fields.get("warnings"))]
+    fields["warnings"] = [*warnings, *given_warnings]
     return _validated(fields)
 
 
@@ -165,7 +169,7 @@ def _from_document(text: str, *, now: datetime | None) -> Article:
         document = parse_document(text, now=now)
         if looks_like_html(document.body):
             document.body = html_to_text(document.body)
-            document.warnings.append("body converted from HTML")
+            document.warnings.append(BODY_CONVERTED)
     return _document_article(document)
 
 

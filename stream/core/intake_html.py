@@ -13,8 +13,17 @@ from stream.core.intake_dates import parse_datetime
 from stream.core.intake_documents import ParsedDocument
 from stream.core.text import normalise_space
 
-__all__ = ["html_to_text", "looks_like_html", "looks_like_html_page", "parse_html_page"]
+__all__ = [
+    "BODY_CONVERTED",
+    "PAGE_CONVERTED",
+    "html_to_text",
+    "looks_like_html",
+    "looks_like_html_page",
+    "parse_html_page",
+]
 
+PAGE_CONVERTED = "converted from HTML"
+BODY_CONVERTED = "body converted from HTML"
 _TAG = re.compile(
     r"<(?:/?(?:p|br|div|span|a|b|i|em|strong|ul|ol|li|h[1-6]|blockquote|table|tr|td|article|"
     r"section|img|figure|header|footer|nav|script|style|html|body|head)\b[^<>]{0,2000}?/?>|!--)",
@@ -92,7 +101,7 @@ def html_to_text(markup: str) -> str:
 
 def parse_html_page(markup: str, *, now: datetime | None = None) -> ParsedDocument:
     """Read the title, date, source, URL, language and body paragraphs of an HTML page."""
-    document = ParsedDocument(warnings=["converted from HTML"])
+    document = ParsedDocument(warnings=[PAGE_CONVERTED])
     if _nesting_depth(markup) > _MAX_NESTING:
         document.warnings.append(f"HTML nested over {_MAX_NESTING} deep: tags stripped")
         document.body = _strip_tags(markup)
