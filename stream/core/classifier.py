@@ -9,13 +9,18 @@ from dataclasses import dataclass, field
 from schemas import EventType, Evidence, LabelScore, Trigger
 from stream.core.analysis import Classification
 from stream.core.classify_context import (
+    ARMED_CUE,
     accident_context,
     clause_before,
+    cumulative_factor,
+    follow_up_headline,
     is_follow_up,
     is_historical,
+    is_judicial,
     is_modal,
     is_negated,
     protest_context,
+    report_tag,
 )
 from stream.core.classify_lexicon import RULES, TriggerRule, compile_rules
 from stream.core.text import Sentence, split_sentences
@@ -36,6 +41,11 @@ _FORCE_CUE = re.compile(
     re.IGNORECASE,
 )
 _VERBAL_END = re.compile(r"(?:ed|dead|down|fire|shot|slain)$", re.IGNORECASE)
+_PRESENT_VERB = re.compile(r"(?:kills?|wounds|injures|hurts|bombs|shells|rocks)", re.IGNORECASE)
+_ADJECTIVAL = re.compile(
+    r"\b(?:the|a|an|of|for|freed|release[ds]?|their|his|her|its)\s*$", re.IGNORECASE
+)
+FOLLOW_UP_FACTOR = 0.3
 
 
 @dataclass(slots=True)
@@ -88,14 +98,16 @@ class RuleClassifier:
         """Return the labels that apply to `text`, with evidence, and the primary type."""
         sentences = split_sentences(text)
         starts = [sentence.start for sentence in sentences]
+        lead = " ".join(sentence.text for sentence in sentences[:2])
+        disaster = accident_context(lead)
         found: dict[EventType, _LabelHits] = {}
         for match in self._pattern.finditer(text):
             index = int((match.lastgroup or "r0")[1:])
             rule = self._rules[index]
-            if rule.label is None:
-                continue
             position = bisect_right(starts, match.start()) - 1
-            if position < 0:
+            if rule.label is None or position < 0:
+                continue
+            if disaster and rule.label is EventType.ATTACK:
                 continue
             sentence = sentences[position]
             weight = self._weigh(rule, index, sentence, match.start(), match.end())
@@ -103,6 +115,12 @@ class RuleClassifier:
                 continue
             hit = _Hit(position, match.start(), match.end(), weight * _position_weight(position))
             found.setdefault(rule.label, _LabelHits()).hits.append(hit)
+        if report_tag(text):
+            for hits in found.values():
+                for hit in hits.hits:
+                    hit.weight *= FOLLOW_UP_FACTOR
+        elif sentences and follow_up_headline(sentences[0].text):
+            _demote_follow_up(text, found)
         return _assemble(text, sentences, found)
 
     def _weigh(
@@ -110,30 +128,58 @@ class RuleClassifier:
     ) -> float:
         """The trigger's weight after its context tests; 0 when the context rules it out."""
         local = start - sentence.start
+        local_end = end - sentence.start
         before = clause_before(sentence.text, local)
-        after = sentence.text[end - sentence.start : end - sentence.start + 60]
+        after = sentence.text[local_end : local_end + 60]
         needs = self._needs.get(index)
-        if needs is not None and needs.search(sentence.text) is None:
+        window = sentence.text[max(0, local - 60) : local_end + 80]
+        if needs is not None and needs.search(window) is None:
             return 0.0
         if is_negated(before) or is_historical(before, after):
             return 0.0
         label = rule.label
-        if label is not EventType.THREAT and is_modal(before):
+        trigger = sentence.text[local:local_end]
+        if label is EventType.THREAT:
+            return 0.0 if is_judicial(before) else rule.weight
+        if is_modal(before):
             return 0.0
-        weight = rule.weight
-        trigger = sentence.text[local : end - sentence.start]
-        if label is EventType.ATTACK:
-            if _VERBAL_END.search(trigger) is None and is_follow_up(before):
+        if label is EventType.ADVANCE:
+            if protest_context(sentence.text) or _FORCE_CUE.search(sentence.text) is None:
                 return 0.0
-            if accident_context(sentence.text):
-                return 0.0
-            if protest_context(sentence.text):
-                weight *= 0.4
-        elif label is EventType.ADVANCE and (
-            protest_context(sentence.text) or _FORCE_CUE.search(sentence.text) is None
-        ):
+            return rule.weight
+        weight = rule.weight * cumulative_factor(sentence.text)
+        if not _is_verbal(trigger, before) and is_follow_up(before):
             return 0.0
+        if accident_context(sentence.text):
+            return 0.0
+        if rule.riot_prone and protest_context(sentence.text):
+            return 0.0
+        if rule.needs_armed and ARMED_CUE.search(sentence.text) is None:
+            weight *= 0.6
         return weight
+
+
+def _is_verbal(trigger: str, before: str) -> bool:
+    """True when the trigger reports the event as a verb ('killed', 'shot dead', 'kills')."""
+    if _PRESENT_VERB.fullmatch(trigger):
+        return True
+    if _VERBAL_END.search(trigger) is None:
+        return False
+    return _ADJECTIVAL.search(before) is None
+
+
+def _demote_follow_up(text: str, found: dict[EventType, _LabelHits]) -> None:
+    """A follow-up headline (trial, condemnation...) reports no new attack unless it says one."""
+    attack = found.get(EventType.ATTACK)
+    if attack is None:
+        return
+    headline_verbal = any(
+        hit.sentence == 0 and _is_verbal(text[hit.start : hit.end], text[: hit.start])
+        for hit in attack.hits
+    )
+    if not headline_verbal:
+        for hit in attack.hits:
+            hit.weight *= FOLLOW_UP_FACTOR
 
 
 def _assemble(

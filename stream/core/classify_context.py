@@ -8,11 +8,15 @@ __all__ = [
     "ARMED_CUE",
     "accident_context",
     "clause_before",
+    "cumulative_factor",
+    "follow_up_headline",
     "is_follow_up",
     "is_historical",
+    "is_judicial",
     "is_modal",
     "is_negated",
     "protest_context",
+    "report_tag",
 ]
 
 _CLAUSE_BREAK = re.compile(r"[,;:()\"“”]| - | but | while | whereas | although | as well as ")
@@ -27,7 +31,8 @@ _MODAL = re.compile(
     r"|possibl[ey]|potential|imminent|prevent\w*|avert\w*|foil\w*|thwart\w*|plot\w*|if|unless"
     r"|avoid\w*|aim\w* to|tr(?:y|ies|ied|ying) to|expected to|likely to|about to|order to"
     r"|demand\w*|pledge\w*|promis\w*|ask\w*|capable|able to|deadline|ultimatum|rather than"
-    r"|instead of|against any|readiness))\b"
+    r"|instead of|against any|readiness|stop\w*|halt\w*|end|ending|cease\w*|encourag\w*"
+    r"|incit\w*|bid to|in a bid|seeking))\b"
 )
 _FOLLOW_UP = re.compile(
     r"\b(?:suspects?|suspected of|accused|charged|convicted|sentenced|jailed|trials?|tried"
@@ -37,7 +42,8 @@ _FOLLOW_UP = re.compile(
     r"|revenge|response|protest\w*|against|release|demand\w*|memorial|after|following|since"
     r"|aftermath|before|earlier|previous|prior|recent|spate|wave|series|campaign|war on|fight"
     r"|against|over|about|verdict|court|tribunal|blame|fears?|amid|threats?|plots?|planned"
-    r"|planning|warn\w*|commemorat\w*|remember\w*|report\w* on|book|film|documentary)\b",
+    r"|planning|warn\w*|commemorat\w*|remember\w*|report\w* on|book|film|documentary"
+    r"|accountab\w*|responsible|justice)\b",
     re.IGNORECASE,
 )
 _HISTORY_BEFORE = re.compile(
@@ -48,21 +54,26 @@ _HISTORY_BEFORE = re.compile(
 )
 _HISTORY_AFTER = re.compile(
     r"^\W*(?:\w+\W+){0,5}?(?:(?:in|of|since) (?:19|20)\d\d\b|last year|years ago|decades ago"
-    r"|months ago)",
+    r"|months ago|weeks? ago|earlier this (?:week|month|year)|(?:a|one|two|three|several) days?"
+    r" (?:earlier|before)|the (?:day|night|week) before|the previous (?:day|night|week))",
     re.IGNORECASE,
 )
 _PROTEST = re.compile(
     r"\b(?:protest\w*|demonstrat\w*|rioters?|riots?|rally|rallies|marchers|sit-ins?|mobs?"
-    r"|crowds?|strikers|striking|looters?|looting|vigilantes?|villagers (?:attacked|beat))\b",
+    r"|crowds?|strikers|striking|looters?|looting|vigilantes?|villagers (?:attacked|beat)"
+    r"|disputes?|supporters|party workers|(?:two|rival) (?:groups|factions|communities)"
+    r"|communities|tribes|tribal|inmates|prisoners|pelt\w*|stone.pelting|(?:hurled|threw)"
+    r" (?:stones|rocks)|lathi|tear.?gas|water cannons?|rubber bullets|stun grenades|brawl\w*"
+    r"|scuffle\w*)\b",
     re.IGNORECASE,
 )
 _LETHAL = re.compile(
     r"\b(?:killed|killing|shot dead|died|dead|live (?:ammunition|rounds|fire|bullets)"
-    r"|opened fire|gunfire|fatally|bomb\w*|grenades?|gunmen)\b",
+    r"|opened fire|gunfire|fatally|bomb\w*|gunmen|militants?|insurgents?)\b",
     re.IGNORECASE,
 )
 _ACCIDENT = re.compile(
-    r"\b(?:crash\w*|accident\w*|collision|collided|derail\w*|earthquakes?|quakes?|floods?"
+    r"\b(?:crash\w*|accidents?|collision|collided|derail\w*|earthquakes?|quakes?|floods?"
     r"|flooding|storms?|hurricanes?|typhoons?|cyclones?|tsunamis?|landslides?|mudslides?"
     r"|avalanches?|blaze|stampedes?|drown\w*|heat ?wave|outbreaks?|epidemic|disease|flu|virus"
     r"|fire broke out|gas (?:leak|explosion|cylinder|pipeline)|boiler|fireworks|lightning"
@@ -73,7 +84,9 @@ _ACCIDENT = re.compile(
 ARMED_CUE = re.compile(
     r"\b(?:bomb\w*|gunm[ae]n|militants?|attack\w*|shot|shooting|armed|rebels?|insurgents?"
     r"|troops|soldiers?|grenades?|explosive devices?|ieds?|rockets?|missiles?|shell\w*"
-    r"|terror\w*|suicide|fighters|militia\w*|airstrikes?|sabotage)\b",
+    r"|terror\w*|suicide|fighters|militia\w*|airstrikes?|sabotage|warplanes?|jets|aircraft"
+    r"|air ?force|drones?|artillery|weapons?|arms|machine ?guns?|gunfire|shots|projectiles"
+    r"|police|forces)\b",
     re.IGNORECASE,
 )
 
@@ -118,3 +131,55 @@ def protest_context(sentence: str) -> bool:
 def accident_context(sentence: str) -> bool:
     """True for a sentence about an accident or disaster with no armed actor."""
     return _ACCIDENT.search(sentence) is not None and ARMED_CUE.search(sentence) is None
+
+
+_JUDICIAL = re.compile(
+    r"\b(?:sentenc\w*|jail\w*|convict\w*|pardon\w*|trials?|guilty|acquit\w*|verdict|court"
+    r"|suspected links|links? to|linked to|cancel\w*|prison)\b",
+    re.IGNORECASE,
+)
+_FOLLOW_UP_HEADLINE = re.compile(
+    r"\b(?:admit\w*|blam\w*|condemn\w*|comdemn\w*|apologi[sz]\w*|probes?|inquiry|inquest"
+    r"|investigat\w*|trials?|plead\w*|guilty|sentenc\w*|jail\w*|charg\w*|convict\w*"
+    r"|mourn\w*|funerals?|video|tape|pardon\w*|acquit\w*|verdict|extradit\w*|manhunt"
+    r"|responsibility|anniversary|remember\w*|memorial|compensation|aftermath|survivors"
+    r"|denies|denied|fallout|lessons|ups security|security (?:tightened|stepped up|beefed up)"
+    r"|clampdown|crackdown|negotiat\w*|talks)\b",
+    re.IGNORECASE,
+)
+_CUMULATIVE = re.compile(
+    r"\b(?:since (?:the start|january|february|march|april|may|june|july|august|september"
+    r"|october|november|december|(?:19|20)\d\d)|so far this year|this year alone"
+    r"|over the (?:past|last) (?:\w+ )?(?:months|years|decade))\b",
+    re.IGNORECASE,
+)
+
+
+def is_judicial(before: str) -> bool:
+    """True when a court, jail or pardon word governs a threat trigger (a follow-up story)."""
+    return _JUDICIAL.search(_last_words(before, 8)) is not None
+
+
+def follow_up_headline(headline: str) -> bool:
+    """True for a headline about a follow-up (trial, condemnation, probe, video, funeral)."""
+    return _FOLLOW_UP_HEADLINE.search(headline) is not None
+
+
+def cumulative_factor(sentence: str) -> float:
+    """Cumulative tolls ('since January', 'so far this year') are background: half weight."""
+    return 0.5 if _CUMULATIVE.search(sentence) else 1.0
+
+
+_REPORT_TAG = re.compile(
+    r"^\s*(?:movement of forces|weapons seizure|property destruction|defusal|arrests?"
+    r"|security measures|displacement|explosive remnants of war|land seizure|headquarters or"
+    r" base established|non-violent activity|agreement|change to group/activity|looting"
+    r"|peaceful protest|protest with intervention|violent demonstration|mob violence"
+    r"|disrupted weapons use|other)\s*:",
+    re.IGNORECASE,
+)
+
+
+def report_tag(text: str) -> bool:
+    """True for a note that opens with a non-event report type ('Weapons seizure: ...')."""
+    return _REPORT_TAG.match(text) is not None

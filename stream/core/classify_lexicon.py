@@ -29,7 +29,7 @@ _PLACE = (
     r"|headquarters|HQs?|compounds?|strongholds?|bastions?|suburbs?|outskirts|quarters?"
     r"|localit(?:y|ies)|settlements?|enclaves?|valleys?|mountains?|islands?|coast(?:line)?"
     r"|junction|dam|barracks|garrison|fort|citadel|capital|parts? of"
-    r"|most of|much of|large parts|swathes?|pockets?)\b"
+    r"|most of|much of|large parts|swathes?|pockets?|zones?)\b"
 )
 
 
@@ -40,13 +40,16 @@ class TriggerRule:
     label: EventType | None
     weight: float
     pattern: str
-    nominal: bool = False
+    needs_armed: bool = False
+    riot_prone: bool = False
     needs: str | None = None
 
 
-def _a(weight: float, pattern: str, *, nominal: bool = False) -> TriggerRule:
-    """An attack trigger; nominal triggers name an event rather than report it happening."""
-    return TriggerRule(EventType.ATTACK, weight, pattern, nominal)
+def _a(
+    weight: float, pattern: str, *, needs_armed: bool = False, riot_prone: bool = False
+) -> TriggerRule:
+    """An attack trigger; flags: weaker without an armed cue, void in non-lethal riots."""
+    return TriggerRule(EventType.ATTACK, weight, pattern, needs_armed, riot_prone)
 
 
 def _v(weight: float, pattern: str) -> TriggerRule:
@@ -66,7 +69,7 @@ def _x(pattern: str) -> TriggerRule:
 
 _BLOCKERS: tuple[TriggerRule, ...] = (
     _x(
-        r"(?:heart|panic|asthma|anxiety|shark|dog|bear|cyber|computer|virus|hacker|bee|insect"
+        r"(?:heart|panic|asthma|anxiety|shark|dog|bear|cyber|computer|virus|hacker|bee|insect|sex"
         r"|snake|crocodile|lion|tiger|wolf|bull|denial.of.service) ?-?attacks?"
     ),
     _x(r"attack(?:ing|s|ed)? (?:on goal|midfielder|line|the ball|the basket|the net|the rim)"),
@@ -130,6 +133,7 @@ _BLOCKERS: tuple[TriggerRule, ...] = (
         r"execut(?:ed|ing|es) (?:a |an |the |its |his |their )?(?:plan|order|strategy|trade"
         r"|contract|deal|program|programme|will|warrant|search|agreement|transaction|merger)"
     ),
+    _x(r"nuclear threats?"),
     _x(r"mine(?:s|d)? (?:collapse|explosion|blast|disaster|accident|fire|flood)"),
     _x(r"(?:no|never|nobody|none|zero) (?:\w+ )?(?:casualties|fatalities|injuries|deaths)"),
     _x(
@@ -167,9 +171,15 @@ _BLOCKERS: tuple[TriggerRule, ...] = (
 
 _ATTACK: tuple[TriggerRule, ...] = (
     _a(
+        0.9,
+        r"(?:repelled|repulsed|thwarted|foiled|fought off|beat back|pushed back) (?:an? |the )?"
+        r"(?:\w+ ){0,2}(?:attack|assault|infiltration|incursion|offensive|advance)\b(?! plan)",
+    ),
+    _a(
         0.95,
         r"(?:shot|gunned|hacked|stabbed|beaten|clubbed|burned|burnt|stoned|bludgeoned|hanged"
-        r"|lynched) (?:\w+ )?(?:to death|dead)",
+        r"|lynched|axed|knifed|strangled|suffocated|slashed|macheted|chopped|tortured|set ablaze)"
+        r" (?:\w+ )?(?:to death|dead)",
     ),
     _a(
         0.9,
@@ -179,10 +189,11 @@ _ATTACK: tuple[TriggerRule, ...] = (
     ),
     _a(
         0.9,
-        r"open(?:ed|s|ing)? fire|fired (?:on|at|upon|into|shots|rockets?|mortars?|missiles?"
-        r"|shells?|live|rounds|grenades?|rpgs?|bullets)|came under (?:heavy )?fire|gunfire"
-        r"|exchange(?:d|s)? (?:of )?(?:fire|gunfire)|shoot(?:ing|ings|s)? (?:at|on|dead)\b"
-        r"|(?:mass |drive-by |school )?shootings?\b",
+        r"open(?:ed|s|ing)? fire|fired (?:[\w/-]+ ){0,5}(?:on|at|upon|into|towards?)\b"
+        r"|fired (?:shots|rockets?|mortars?|missiles?|shells?|live|rounds|grenades?|rpgs?"
+        r"|bullets)|came under (?:heavy )?fire|gunfire|exchange(?:d|s)? (?:of )?(?:fire|gunfire)"
+        r"|shoot(?:ing|ings|s)? (?:at|on|dead)\b|(?:mass |drive-by |school )?shootings?\b"
+        r"|shoot-?outs?\b|gunshots?|bursts? of fire|sniper fire",
     ),
     _a(
         0.95,
@@ -196,12 +207,22 @@ _ATTACK: tuple[TriggerRule, ...] = (
         r"|tore|hit|struck|blasted|killed|kills|wounded|injured)",
     ),
     _a(
-        0.9,
+        0.85,
         r"(?:a|the|two|three|twin|several|series of|string of|powerful|huge|massive|deadly|big"
         r"|large|loud|bomb|\d+) (?:\w+ )?blasts?\b|blasts? (?:hit|hits|rock\w*|kill\w*|injur\w*"
         r"|wound\w*|tore|rip\w*|shook|went off|destroy\w*|struck|at|in|near|outside)\b",
+        needs_armed=True,
     ),
-    _a(0.85, r"explo(?:ded|des|sion|sions|ding)\b|detonat(?:ed|es|ion|ing)\b|went off\b"),
+    _a(
+        0.8,
+        r"explo(?:ded|des|sion|sions|ding)\b|detonat(?:ed|es|ion|ing)\b|went off\b",
+        needs_armed=True,
+    ),
+    _a(
+        0.85,
+        r"set off (?:\w+ ){0,2}(?:bombs?|explosives?|devices?)|bombs (?:[\w'-]+ ){0,2}(?:towns?"
+        r"|targets?|positions?|camps?|villages?|bases?|hideouts?)",
+    ),
     _a(0.85, r"tore through|ripped through"),
     _a(
         0.9,
@@ -210,13 +231,20 @@ _ATTACK: tuple[TriggerRule, ...] = (
     ),
     _a(
         0.9,
-        r"shell(?:ed|ing|s)\b(?! (?:company|companies|oil|out|game|shock))|mortars?\b"
-        r"|rockets? (?:fired|hit|landed|struck|attack)|(?:rpg|grenades?|ieds?|landmines?"
-        r"|land mines?|improvised explosive)\b",
+        r"(?:air ?force|warplanes?|jets|aircrafts?|drones?|helicopters?|gunships?|artillery"
+        r"|tanks) (?:[\w'-]+ ){0,3}(?:targeted|struck|hit|destroyed|bombed|attacked|pounded"
+        r"|shelled|fired|strafed|raided)",
     ),
     _a(
+        0.9,
+        r"shell(?:ed|ing|s)\b(?! (?:company|companies|oil|out|game|shock))"
+        r"|(?:rockets?|missiles?|mortars?|projectiles?|shells?) (?:[\w'-]+ ){0,3}(?:fired|hit"
+        r"|landed|fell|struck|targeting|targeted|attack)|projectiles",
+    ),
+    _a(0.45, r"mortars?\b|(?:rpg|grenades?|ieds?|landmines?|land mines?|improvised explosive)\b"),
+    _a(
         0.75,
-        r"(?:pound(?:ed|ing)|struck|hit|targeted|strafed|rocketed|blasted) (?:\w+ ){0,3}"
+        r"(?:pound(?:ed|ing)|struck|hit|targeted|strafed|rocketed|blasted) (?:[\w'-]+ ){0,3}"
         r"(?:positions?|targets?|bases?|convoys?|patrols?|checkpoints?|villages?|towns?|camps?"
         r"|hideouts?|strongholds?)",
     ),
@@ -234,63 +262,78 @@ _ATTACK: tuple[TriggerRule, ...] = (
         r"|casualties\b",
     ),
     _a(0.4, r"death toll"),
+    _a(0.9, r"ambush(?:ed|es|ing)?\b"),
     _a(
         0.9,
-        r"ambush(?:ed|es|ing)?\b|attack(?:ed|s|ing|ers?)?\b|assault(?:ed|s|ing)?\b"
-        r"|strike (?:on|against)\b",
-        nominal=True,
+        r"attack(?:ed|s|ing|ers?)?\b|assault(?:ed|s|ing)?\b|assailants?|armed (?:fight|clash"
+        r"|confrontation|attack)s?",
+        riot_prone=True,
     ),
-    _a(0.6, r"raid(?:ed|s|ing)?\b", nominal=True),
+    _a(0.6, r"raid(?:ed|s|ing)?\b", riot_prone=True),
     _a(
         0.85,
-        r"clash(?:ed|es|ing)?\b|fighting\b(?! (?:for|to|over|back|corruption|poverty|crime"
-        r"|the (?:bill|law|plan|charges?|ban)))|firefights?|gun ?battles?|battl(?:ed|es|ing)\b"
-        r"|skirmish(?:es|ed)?|hostilities|street battles?|offensive against",
-        nominal=True,
+        r"clash(?:ed|es|ing)?\b|(?:heavy|fierce|intense|renewed|sporadic|street|bitter"
+        r"|factional|ongoing|fresh|new|the|of|in|after|amid|during) fighting\b|fighting (?:in|between"
+        r"|erupted|broke|raged|flared|continued|continues|has|had|intensified|around|near|killed"
+        r"|left|that|which|with|on the)\b|firefights?|gun ?battles?|battl(?:ed|es|ing) (?:with "
+        r"|against )?(?:[\w'-]+ ){0,2}(?:rebels|militants|insurgents|troops|police|forces|gunmen"
+        r"|fighters|army|soldiers|militia\w*|guerrillas|taliban|al.?qaeda)\b|battles? (?:between"
+        r"|raged|erupted|for control)|skirmish(?:es|ed)?|hostilities|street battles?"
+        r"|offensive against|confront(?:ed|ing|ation with) (?:\w+ ){0,2}(?:militants|fighters"
+        r"|insurgents|rebels|gunmen)",
+        riot_prone=True,
     ),
     _a(
         0.8,
         r"kidnap(?:ped|ping|pings|s)?\b|abduct(?:ed|ion|ions|s|ing)?\b|(?:took|taken|take|seized"
-        r"|holding|held|takes) (?:\w+ ){0,3}hostages?|hostage.taking|hijack(?:ed|ing|s)?\b",
-        nominal=True,
+        r"|takes) (?:\w+ ){0,3}hostages?|hostage.taking|hijack(?:ed|ing|s)?\b",
     ),
+    _a(0.35, r"(?:holding|held) (?:\w+ ){0,3}hostages?"),
     _a(
         0.7,
-        r"wound(?:ed|ing|s)?\b|injur(?:ed|ing|ies|y)\b|(?:were|was|\d+|people|others|civilians"
-        r"|soldiers|policemen) hurt\b|hurting \d+|maim(?:ed|ing)",
-        nominal=True,
+        r"wound(?:ed|ing|s)?\b|injur(?:ed|ing|ies|es|y)\b|(?:were|was|\d+|people|others|civilians"
+        r"|soldiers|policemen|police) hurt\b|hurting \d+|maim(?:ed|ing)",
+        riot_prone=True,
     ),
+    _a(0.6, r"raped|rape|tortur(?:e|ed|ing)"),
     _a(
         0.6,
-        r"raped|rape|tortur(?:e|ed|ing)|beat(?:en|ing)? (?:up )?(?:\w+ ){0,2}(?:civilians?"
-        r"|villagers?|men|women|him|her|them|a man|a woman|people)",
+        r"(?:and|were|was|been|severely|brutally) beat(?:en)?\b|beat(?:en|ing)? (?:up )?"
+        r"(?:\w+ ){0,3}(?:civilians?|villagers?|men|women|him|her|them|man|woman|people|leader"
+        r"|protesters|journalists?|students?|members?|residents?)",
+        riot_prone=True,
     ),
     _a(
         0.45,
-        r"torch(?:ed|ing)|set (?:\w+ ){0,3}(?:on )?fire|arson|burn(?:ed|t) (?:down )?(?:\w+ ){0,2}"
-        r"(?:homes?|houses?|huts?|villages?|vehicles?|cars?|buildings?|shops?|churches?|mosques?"
-        r"|schools?)",
+        r"torch(?:ed|ing)|set (?:\w+ ){0,3}(?:on )?fire|set ablaze|arson|burn(?:ed|t) (?:down )?"
+        r"(?:\w+ ){0,2}(?:homes?|houses?|huts?|villages?|vehicles?|cars?|buildings?|shops?"
+        r"|churches?|mosques?|schools?)",
+        riot_prone=True,
     ),
-    _a(0.45, r"violence\b|gunmen\b|(?:militants?|insurgents?) (?:struck|hit)"),
+    _a(
+        0.45,
+        r"violence\b|gunmen\b|(?:militants?|insurgents?) (?:struck|hit)",
+        riot_prone=True,
+    ),
 )
 
 _ADVANCE: tuple[TriggerRule, ...] = (
     _v(
         0.95,
         r"(?:re-?)?(?:took|take|taken|takes|taking|seized?|seizing|gain(?:ed|s)?|regain(?:ed|s"
-        r"|ing)?|wrest(?:ed)?|assumed?|establish(?:ed)?|tak(?:e|en) over) (?:full |total "
-        r"|near.total |effective |complete |partial )?control (?:of|over)",
+        r"|ing)?|wrest(?:ed)?|assumed?|establish(?:ed)?|(?:took|tak(?:e|en|es|ing)) over)"
+        r" (?:full |total |near.total |effective |complete |partial )?control (?:of|over)",
     ),
     _v(
         0.95,
         r"re-?captur(?:ed|es|ing|e)\b|re-?took\b|re-?tak(?:en|e|es|ing)\b|re-?gain(?:ed|s|ing)?"
         r" (?:\w+ ){0,3}(?:territory|ground|town|city|village|area)|liberat(?:ed|es|ing"
-        r"|ion of)\b|overr(?:an|un|unning)\b|recover(?:ed|s)? (?:\w+ ){0,2}territor\w+",
+        r"|ion of)\b|overr(?:an|un|unning)\b|recover(?:ed|s|ing)? (?:\w+ ){0,2}territor\w+",
     ),
     _v(
         0.9,
         r"(?:captur(?:ed|es|ing|e)|seiz(?:ed|es|ing|e)|took|tak(?:en|es|ing)|occup(?:ied|y|ying)"
-        r"|secur(?:ed|es|ing)|gain(?:ed)?) " + _GAP + _PLACE,
+        r"|recover(?:ed|s|ing)|gain(?:ed)?) (?:on \w+ )?" + _GAP + _PLACE,
     ),
     _v(
         0.85,
@@ -305,22 +348,26 @@ _ADVANCE: tuple[TriggerRule, ...] = (
         r"|pushing|pushes|entered|surged|punched|breached|infiltrated) (?:deep |deeper |further "
         r"|back )?(?:into|through|toward|towards|in on|upon)\b(?! (?:talks|negotiations"
         r"|an? agreement|a deal|force|effect|power|office|the (?:final|semi|quarter|next round"
-        r"|market|lead|black|red)))",
+        r"|market|lead|black|red)))|(?:moved|moving|pushed|pushing|advanced|advancing|edged"
+        r"|inched|inching) (?:their way )?(?:closer|forward|further|deeper)",
     ),
     _v(
-        0.85,
-        r"(?:stormed|entered|overran|captured|seized) (?:the )?(?:(?-i:[A-Z])[\w'-]+|\w+ "
-        r"(?:refugee )?camp|rebel|insurgent|militant)",
+        0.6,
+        r"(?:stormed|entered|overran) (?:the )?(?:(?-i:[A-Z])[\w'-]+|\w+ (?:refugee )?camp|rebel"
+        r"|insurgent|militant)",
     ),
     _v(
         0.9,
         r"(?:made|make|makes|making|gains?|major|new|further|rapid|incremental|military) (?:\w+ )?"
-        r"advances?\b|advance (?:on|into|towards?|deeper)|incursions?\b|push(?:ed|es)? (?:\w+ )"
-        r"{0,2}(?:out of|from) |(?:drove|driven|drive|drives|driving|flush(?:ed|ing)?|dislodg(?:ed"
-        r"|e|es|ing)|expell?(?:ed|ing)?|oust(?:ed|ing)?|cleared|clearing|purg(?:ed|ing))"
-        r" (?:\w+ ){0,4}(?:out of|from)\b|(?:ground|land) offensive|offensive (?:to (?:re)?take"
-        r"|on|into)|under (?:the )?(?:full )?control of",
+        r"advances?\b|advance (?:on|into|towards?|deeper)|advance (?:by|of) (?:\w+ ){0,2}"
+        r"(?:forces|troops|army|rebels|militants|fighters)|push(?:ed|es)? (?:\w+ ){0,2}(?:out of"
+        r"|from) |(?:drove|driven|drive|drives|driving|flush(?:ed|ing)?|dislodg(?:ed|e|es|ing)"
+        r"|expell?(?:ed|ing)?|oust(?:ed|ing)?|cleared|clearing|purg(?:ed|ing)) (?:\w+ ){0,4}"
+        r"(?:out of|from)\b|offensive (?:to (?:re)?take|on|into)|under (?:the )?(?:full )?control"
+        r" of|(?:made|making|make) (?:\w+ )?gains|gained ground|clear(?:ed|s|ing)? (?:[\w'-]+ )"
+        r"{1,4}of (?:the )?(?:militants|rebels|insurgents|fighters|jihadists|(?-i:[A-Z]))",
     ),
+    _v(0.55, r"incursions?\b|(?:ground|land) offensive"),
 )
 
 _THREAT: tuple[TriggerRule, ...] = (
@@ -333,17 +380,18 @@ _THREAT: tuple[TriggerRule, ...] = (
     ),
     _t(
         0.9,
-        r"(?:death|bomb|terror(?:ist)?|bioterror(?:ist)?|chemical|nuclear|violent|militant"
-        r"|jihadi?s?t?|missile) threats?|threat(?:s|ened)? (?:of|from) (?:an? )?(?:new |fresh "
-        r"|further |more |imminent |possible |terror\w* |suicide |militant |renewed |violent )?"
-        r"(?:attacks?|violence|bloodshed|terror\w*|bombings?|retaliation|reprisals?|war"
-        r"|militants?|insurgents?|al.?qaeda|isis|isil|is\b|daesh|islamic state|jihadists?"
-        r"|extremists?|kidnap\w*|death|assassination|invasion|force|military action|chemical"
-        r"|nuclear)",
+        r"(?:death|bomb|bioterror(?:ist)?|chemical|violent|militant|jihadi?s?t?) threats?"
+        r"|threat(?:s|ened)? (?:of|from) (?:an? )?(?:new |fresh |further |more |imminent "
+        r"|possible |terror\w* |suicide |militant |renewed |violent )?(?:attacks?|violence"
+        r"|bloodshed|bombings?|retaliation|reprisals?|militants?|insurgents?|al.?qaeda|isis"
+        r"|isil|is\b|daesh|islamic state|jihadists?|extremists?|kidnap\w*|death|assassination"
+        r"|chemical)",
     ),
+    _t(0.45, r"terror(?:ist|ism)? threats?|threat of (?:terror\w*|war|invasion|force)"),
     _t(
         0.9,
-        r"threaten(?:s|ed|ing)? (?:\w+ ){0,4}(?:kill|behead|execute|attack|bomb|blow up|shoot"
+        r"threaten(?:s|ed|ing)? (?:(?!sanctions|for\b|over\b|with\b)\w+ ){0,4}(?:kill|behead"
+        r"|execute|attack|bomb|blow up|shoot"
         r"|retaliat\w*|reprisals?|violence|bloodshed)",
     ),
     _t(
@@ -400,13 +448,13 @@ _THREAT: tuple[TriggerRule, ...] = (
         0.9,
         r"bomb (?:scare|hoax|alert)s?|hoax (?:bomb|call|threat)s?|suspicious (?:package|device"
         r"|object)s?|(?:bomb|explosives?|device|ied)s? (?:was |were |had been )?(?:found"
-        r"|discovered|planted|defused|removed)|(?:found|discovered|defused) (?:an? |the )?"
+        r"|discovered|defused|removed)|(?:found|discovered|defused) (?:an? |the )?"
         r"(?:\w+ ){0,2}(?:bomb|explosive device)s?|evacuat(?:ed|ion|ing) (?:\w+ ){0,5}(?:bomb"
         r"|threat|explosives?)",
     ),
 )
 
-RULES: tuple[TriggerRule, ...] = _BLOCKERS + _THREAT + _ADVANCE + _ATTACK
+RULES: tuple[TriggerRule, ...] = _BLOCKERS + _ATTACK[:1] + _THREAT + _ADVANCE + _ATTACK[1:]
 
 
 def compile_rules(rules: tuple[TriggerRule, ...]) -> re.Pattern[str]:
