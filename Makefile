@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint typecheck bench schemas clean
+.PHONY: install demo test lint typecheck bench schemas clean test-tools
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,7 +24,11 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-test: $(STAMP) lint typecheck
+# Programs the tests run for real (Debian's prometheus and promtool).
+test-tools:
+	bash .ci/install-prometheus.sh
+
+test: $(STAMP) test-tools lint typecheck
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
