@@ -16,7 +16,7 @@ Every rejection raises stream.errors.IntakeError with one of these stable reason
   ``max_body_bytes`` (UTF-8).
 - ``invalid_json``: starts like a JSON object but is not valid JSON.
 - ``invalid_article``: valid JSON but not one Article object, or fields of the wrong type.
-- ``no_content``: neither a title nor a body.
+- ``no_content``: neither a title nor a body with a letter or digit in it.
 - ``bad_date``: a date or dateline with impossible values (month 13, year before 1900 or
   after tomorrow) or, in JSON, an unrecognised date string.
 """
@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from datetime import datetime
 from typing import Any
 
@@ -60,6 +61,7 @@ DEFAULT_MAX_BODY_BYTES = 1_048_576
 _RAW_FACTOR = 4
 _JSON_SCALAR_START = tuple('["-0123456789tfn')
 _MAX_ERRORS_SHOWN = 5
+_WORD = re.compile(r"[^\W_]")
 
 
 def parse_article(
@@ -192,10 +194,10 @@ def _document_article(document: ParsedDocument) -> Article:
 
 
 def _check_content(article: Article, max_body_bytes: int) -> None:
-    """Raise `no_content` for an empty article and `too_large` for one over the limit."""
-    if not article.title.strip() and not article.body.strip():
+    """Raise `no_content` for an article without words and `too_large` for one over the limit."""
+    if not _WORD.search(article.title) and not _WORD.search(article.body):
         raise IntakeError(
-            IntakeReason.NO_CONTENT, f"article {article.id!r} has no title and no body"
+            IntakeReason.NO_CONTENT, f"article {article.id!r} has no title and no body with words"
         )
     size = len(article.title.encode("utf-8", "surrogatepass")) + len(
         article.body.encode("utf-8", "surrogatepass")

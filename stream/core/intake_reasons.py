@@ -23,6 +23,6 @@ class IntakeReason(StrEnum):
     INVALID_ARTICLE = "invalid_article"
     """Valid JSON that is not an Article (not an object, or fields of the wrong type)."""
     NO_CONTENT = "no_content"
-    """Neither a title nor a body could be found."""
+    """Neither a title nor a body with a letter or digit in it could be found."""
     BAD_DATE = "bad_date"
     """A publication date or dateline holds an impossible or unreadable date."""

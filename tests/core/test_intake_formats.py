@@ -109,3 +109,9 @@ def test_a_document_with_an_impossible_dateline_is_bad_date() -> None:
     with pytest.raises(IntakeError) as caught:
         parse_article(b"Headline\n\n2017-13-02 10:30\n\nBody.", now=NOW)
     assert caught.value.reason == "bad_date"
+
+
+def test_a_document_of_only_punctuation_has_no_content() -> None:
+    with pytest.raises(IntakeError) as caught:
+        parse_article(b"* * *\n\n---\n\n...", now=NOW)
+    assert caught.value.reason == "no_content"
