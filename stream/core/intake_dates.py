@@ -37,7 +37,9 @@ _MONTHS = {
 _ZONES = {
     "z": 0, "ut": 0, "utc": 0, "gmt": 0, "wet": 0, "bst": 60, "cet": 60, "cest": 120,
     "eet": 120, "eest": 180, "msk": 180, "est": -300, "edt": -240, "cdt": -300,
-    "mst": -420, "mdt": -360, "pst": -480, "pdt": -420,
+    "mst": -420, "mdt": -360, "pst": -480, "pdt": -420, "wat": 60, "cat": 120, "sast": 120,
+    "eat": 180, "irst": 210, "pkt": 300, "hkt": 480, "sgt": 480, "jst": 540, "kst": 540,
+    "aest": 600, "aedt": 660, "nzst": 720,
 }  # fmt: skip
 _MONTH = "(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+"

@@ -44,6 +44,11 @@ def test_zone_abbreviations_give_their_offset() -> None:
     assert parsed.utcoffset() == timedelta(hours=-5)
 
 
+def test_iran_standard_time_is_half_an_hour_off() -> None:
+    parsed = parse_datetime("Mon Jan 2, 2017 14:00:04 IRST", now=NOW)
+    assert parsed == SEED
+
+
 def test_gmt_offset_form_is_read() -> None:
     parsed = parse_datetime("2 January 2017 13:30 GMT+3", now=NOW)
     assert parsed is not None
