@@ -129,6 +129,9 @@ def _read_header(blocks: list[list[str]], document: ParsedDocument, now: datetim
                 document.published_at = published
                 index += 1
                 continue
+        if document.source_country is None and _take_source(block, document):
+            index += 1
+            continue
         if not document.title and _is_headline(block):
             document.title = line
             index += 1
@@ -165,13 +168,21 @@ def _is_headline(block: list[str]) -> bool:
 
 def _take_source_line(body: list[list[str]], document: ParsedDocument) -> None:
     """Remove the first `Outlet - Country` line near the top or bottom into source fields."""
+    if document.source_country is not None:
+        return
     zone = list(range(min(len(body), _SOURCE_ZONE)))
     zone += [index for index in range(max(0, len(body) - 3), len(body)) if index not in zone]
     for index in zone:
-        block = body[index]
-        match = _SOURCE_LINE.fullmatch(block[0]) if len(block) == 1 else None
-        if match and is_country(match["country"]) and not is_country(match["source"]):
-            document.source = document.source or match["source"].strip()
-            document.source_country = match["country"].strip()
+        if _take_source(body[index], document):
             del body[index]
             return
+
+
+def _take_source(block: list[str], document: ParsedDocument) -> bool:
+    """Store the outlet and country of an `Outlet - Country` block; False for other blocks."""
+    match = _SOURCE_LINE.fullmatch(block[0]) if len(block) == 1 else None
+    if match is None or not is_country(match["country"]) or is_country(match["source"]):
+        return False
+    document.source = document.source or match["source"].strip()
+    document.source_country = match["country"].strip()
+    return True

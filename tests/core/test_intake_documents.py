@@ -51,6 +51,13 @@ def test_source_line_is_taken_out_of_the_body() -> None:
     assert document.body == "First.\n\nSecond."
 
 
+def test_source_line_between_headline_and_dateline_is_read() -> None:
+    document = parse_document("Headline\n\nAlalam - Iraq\n\nMon Jan 2, 2017\n\nFirst.", now=NOW)
+    assert (document.source, document.source_country) == ("Alalam", "Iraq")
+    assert document.published_at == datetime(2017, 1, 2, tzinfo=UTC)
+    assert document.body == "First."
+
+
 def test_dash_line_without_a_country_stays_in_the_body() -> None:
     document = parse_document("Headline\n\nFirst.\n\nQuestions - Answers\n\nSecond.", now=NOW)
     assert document.source is None
