@@ -11,6 +11,7 @@ import gzip
 import hashlib
 import json
 import os
+import re
 import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -25,7 +26,7 @@ import yaml
 
 from schemas import PlaceKind
 from stream.core.gazetteer import Gazetteer, Place, PlaceTable
-from stream.core.places_text import fold
+from stream.core.places_text import fold, word_set
 
 __all__ = ["ALIASES_FILE", "build_gazetteer", "load_aliases", "load_gazetteer"]
 
@@ -35,6 +36,13 @@ _REGION_WORDS = (
     "governorate", "province", "region", "state", "oblast", "county", "district",
     "department", "prefecture", "division", "municipality", "territory", "wilayah",
 )  # fmt: skip
+_ARABIC_NAMING = word_set(
+    "IQ SY YE SA JO LB PS EG LY TN DZ MA SD SO MR OM AE KW QA BH AF IR PK TD EH DJ"
+)
+_ARTICLE = re.compile(
+    r"^(?:al|el|an|ar|as|ash|at|ad|adh|az|ath|ed|er|es|et|ez|en)[ \-‑‐](?=\w{3})", re.IGNORECASE
+)
+_APOSTROPHES = re.compile(r"['’‘ʻʼʿʾ`´]")
 _ARTICLES = ("al ", "an ", "ar ", "as ", "ash ", "at ", "ad ", "adh ", "az ", "el ", "ath ")
 
 
@@ -273,17 +281,45 @@ def _add_cities(
 
 def _city_names(city: dict[str, Any]) -> Iterator[str]:
     """The names worth matching: the main one and alternates in Latin or Arabic script."""
-    yield city["name"]
-    for alternate in city["alternatenames"]:
-        if _usable(alternate):
-            yield alternate
+    names = [city["name"]] if _usable(city["name"], main=True) else []
+    names += [alternate for alternate in city["alternatenames"] if _usable(alternate)]
+    if city["countrycode"] not in _ARABIC_NAMING:
+        yield from names
+        return
+    seen: set[str] = set()
+    for name in names:
+        for variant in _transliterations(name):
+            if variant not in seen:
+                seen.add(variant)
+                yield variant
 
 
-def _usable(name: str) -> bool:
+def _transliterations(name: str) -> Iterator[str]:
+    """Common spellings of an Arabic or Persian place name: without the article, the
+    apostrophes (hamza, ayn) or the final -h of the feminine ending, and with it added."""
+    yield name
+    bare = _ARTICLE.sub("", name)
+    plain = _APOSTROPHES.sub("", name)
+    plain_bare = _APOSTROPHES.sub("", bare)
+    forms = {name, bare, plain, plain_bare}
+    for form in list(forms):
+        if form.endswith("ah") or form.endswith("eh"):
+            forms.add(form[:-1])
+        elif form.endswith("a") and not form.endswith("ia"):
+            forms.add(form + "h")
+    forms.discard(name)
+    yield from (form for form in forms if len(form) >= 3)
+
+
+def _usable(name: str, *, main: bool = False) -> bool:
     """True for Latin names with a capital (not codes) and for Arabic-script names."""
     if any("\u0600" <= char < "\u0700" for char in name):
         return all("\u0600" <= char < "\u0700" or char == " " for char in name)
-    if any(char.isdigit() for char in name) or (name.isupper() and len(name) <= 4):
+    if any(char.isdigit() for char in name):
+        return False
+    if main:
+        return True
+    if name.isupper() and len(name) <= 4:
         return False
     if not any(char.isupper() for char in name):
         return False

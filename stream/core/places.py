@@ -46,16 +46,51 @@ class GazetteerPlaceFinder:
         self.mentions = MentionFinder(gazetteer, frozenset(demonyms))
         self.resolver = Resolver(gazetteer)
         self.demonyms = demonyms
+        table = gazetteer.table
+        self.country_ids = {
+            table.country_of(i) or "": table.ids[i]
+            for i in range(len(table))
+            if table.kind_of(i) == PlaceKind.COUNTRY
+        }
 
     def locate(self, text: str, classification: Classification) -> Places:
         """Every place in `text` and the focus place of the classified event."""
         folded = fold(text)
         mentions = self.mentions.find(text, folded)
         link_chains(text, mentions)
-        resolutions = self.resolver.resolve(text, folded, mentions, self._demonyms(folded))
+        demonyms = self._demonyms(folded)
+        resolutions = self.resolver.resolve(text, folded, mentions, demonyms)
         locations = [self._location(resolution) for resolution in resolutions]
         focus = self._focus(text, resolutions, locations, classification)
+        if focus is None and demonyms:
+            focus = self._nationality_focus(text, folded, demonyms)
         return Places(locations=locations, focus=focus)
+
+    def _nationality_focus(
+        self, text: str, folded: str, demonyms: dict[str, float]
+    ) -> Location | None:
+        """With no place named, the country of the most frequent nationality word, weakly."""
+        code = max(demonyms, key=lambda c: demonyms[c])
+        index = self.gazetteer.by_id.get(self.country_ids.get(code, ""))
+        if index is None:
+            return None
+        word = next(w for w, c in self.demonyms.items() if c == code and f" {w} " in f" {folded} ")
+        start = f" {folded} ".index(f" {word} ")
+        place = self.gazetteer.place(index)
+        return Location(
+            text=text[start : start + len(word)],
+            start=start,
+            end=start + len(word),
+            name=place.name,
+            place_id=place.id,
+            lat=round(place.lat, 5),
+            lon=round(place.lon, 5),
+            country_code=place.country_code,
+            kind=place.kind,
+            precision=Precision.COUNTRY,
+            confidence=0.3,
+            feature_code=place.feature_code,
+        )
 
     def _demonyms(self, folded: str) -> dict[str, float]:
         """Countries suggested by nationality words ('Iraqi', 'Afghan') in the text."""
@@ -109,6 +144,7 @@ class GazetteerPlaceFinder:
         for position, (resolution, location) in enumerate(zip(resolutions, locations, strict=True)):
             score = _SPECIFICITY[location.kind]
             score += 1.5 if resolution.mention.locative else 0.0
+            score += 3.0 if resolution.mention.dateline else 0.0
             score += 2.0 if any(a <= location.start < b for a, b in spans) else 0.0
             score += 0.5 * min(counts[resolution.place] - 1, 3)
             score += 1.0 if location.country_code == top_country else 0.0

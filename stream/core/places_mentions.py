@@ -15,6 +15,11 @@ __all__ = ["COMMON_WORDS_FILE", "Mention", "MentionFinder"]
 COMMON_WORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "places" / "common-words.txt"
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_COMPOUND = re.compile(r"[-‑][a-z]")
+_ORGANISATION_WORDS = word_set(
+    "Democratic Party Movement Front Alliance Liberation Patriotic Brigade Brigades Battalion "
+    "Organization Organisation Airways Airlines"
+)
 _LOCATIVE = word_set(
     "in near at outside into from to around across toward towards inside within of between "
     "on through via besides beyond nearby"
@@ -36,7 +41,9 @@ _NOT_PLACES = word_set(
     "boko haram houthi houthis peshmerga reuters afp xinhua bbc cnn monday tuesday "
     "wednesday thursday friday saturday sunday january february march april june july "
     "august september october november december god allah islam islamic muslim christian "
-    "police army navy government ministry the"
+    "police army navy government ministry the al el an ar as ad at az ash jan feb mar apr jun "
+    "jul aug sep sept oct nov dec abu umm bin ibn bani beni wadi tal tel jabal jebel jabel ain "
+    "ayn bir khirbet qaryat kafr deir dayr ras sidi hay hayy"
 )
 
 
@@ -51,6 +58,7 @@ class Mention:
     locative: bool = False
     common: bool = False
     sentence_start: bool = False
+    dateline: bool = False
     parents: list[int] = field(default_factory=list)
     children: list[int] = field(default_factory=list)
 
@@ -89,6 +97,7 @@ class MentionFinder:
                 titled[line] = _title_case(text, line)
             mention = self._mention(text, folded, match, titled[line], previous_end)
             if mention is not None:
+                mention.dateline = not text[line : match.start].strip() and mention.text.isupper()
                 mentions.append(mention)
                 previous_end = mention.end
         return mentions
@@ -114,6 +123,8 @@ class MentionFinder:
         )
         if before and before[-1] in _TITLES and not mention.locative:
             return None
+        if _COMPOUND.match(text, match.end) or _next_word(text, match.end) in _ORGANISATION_WORDS:
+            return None
         if not (sentence_start or titled) and self._inside_name(text, match.start, previous_end):
             return None
         table = self.gazetteer.table
@@ -126,7 +137,7 @@ class MentionFinder:
             ]
             biggest = max(local, default=0)
             strong = (mention.locative and biggest >= 1000) or biggest >= 1_000_000
-            if not strong and (mention.sentence_start or biggest < 100_000):
+            if not strong:
                 return None
         return mention
 
@@ -139,6 +150,14 @@ class MentionFinder:
         if lowered in _MODIFIERS or lowered in self.demonyms:
             return False
         return not _starts_sentence(text, prev_start)
+
+
+def _next_word(text: str, end: int) -> str:
+    """The word after `end` when a single space separates it."""
+    if text[end : end + 1] != " ":
+        return ""
+    found = _WORD.match(text, end + 1)
+    return found.group() if found else ""
 
 
 def _title_case(text: str, line: int) -> bool:

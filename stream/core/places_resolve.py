@@ -23,7 +23,7 @@ _CHAIN_GAP = re.compile(
     r"^[\s,()\-–]*(?:(?:in|of|the|near|district|sub-district|subdistrict|province|governorate|"
     r"area|region|village|villages|town|city|neighbourhood|neighborhood|quarter|county|state|"
     r"nahiya|municipality|lga|local|government|east|west|north|south|eastern|western|northern|"
-    r"southern|central|outskirts|suburb|suburbs|camp|and)[\s,()\-–]+)*$",
+    r"southern|central|outskirts|suburb|suburbs|camp)[\s,()\-–]+)*$",
     re.IGNORECASE,
 )
 _NEAR_KM = 150.0
@@ -66,6 +66,15 @@ class Resolver:
         countries, regions = self._context(mentions, demonyms)
         first = [self._best(text, folded, m, mentions, countries, regions, None) for m in mentions]
         anchors = [r.place for r in first if r is not None and self._is_local(r.place)]
+        table = self.table
+        for resolution in first:
+            code = table.country_of(resolution.place) if resolution else None
+            if (
+                resolution is not None
+                and code
+                and table.kind_of(resolution.place) != PlaceKind.COUNTRY
+            ):
+                countries[code] = countries.get(code, 0.0) + 0.5 * resolution.confidence
         second = [
             self._best(text, folded, m, mentions, countries, regions, anchors) for m in mentions
         ]
@@ -115,11 +124,14 @@ class Resolver:
         region_word = bool(set(tail + next_word) & _REGION_WORDS)
         district_word = bool(set(tail + next_word) & _DISTRICT_WORDS)
         total = sum(countries.values()) or 1.0
+        chained = bool(mention.parents) and any(
+            self._chain_bonus(index, mention, mentions) for index in mention.candidates
+        )
         scored: list[tuple[float, int]] = []
         for index in mention.candidates:
             score = self._score(
                 index, mention, mentions, countries, total, regions, anchors, region_word,
-                district_word,
+                district_word, chained,
             )  # fmt: skip
             if score is not None:
                 scored.append((score, index))
@@ -146,35 +158,39 @@ class Resolver:
         anchors: list[int] | None,
         region_word: bool,
         district_word: bool,
+        chained: bool,
     ) -> float | None:
         """Score of one candidate; None rules it out."""
         table = self.table
         kind = table.kind_of(index)
         code = table.country_of(index)
         population = table.population[index]
-        score = 0.4 * math.log10(population + 10)
         share = countries.get(code, 0.0) / total if code else 0.0
-        score += 3.0 * share + (1.0 if countries.get(code or "", 0) else 0.0)
+        score = 3.0 * share + (1.0 if countries.get(code or "", 0) else 0.0)
         if kind == PlaceKind.COUNTRY:
-            score += 6.0
+            score += 6.0 + 0.4 * math.log10(population + 10)
         elif kind == PlaceKind.REGION:
-            score += 2.5 if region_word else -1.5
+            score += 2.0 + (2.5 if region_word else -1.5)
         elif kind == PlaceKind.DISTRICT:
-            score += 2.0 if district_word else -2.0
+            score += 1.5 + (2.0 if district_word else -2.0)
         elif kind == PlaceKind.NEIGHBOURHOOD:
             parent = table.extras.get(index, (None, None))[1]
             score += 1.0 if self._parent_named(parent, mentions) else -1.0
+        else:
+            score += 0.4 * math.log10(population + 10)
+            if population < 20_000 and not self._primary_name(index, mention):
+                score -= 1.0
         if (code, table.admin1_of(index)) in regions and kind != PlaceKind.REGION:
             score += 1.5
-        score += self._chain_bonus(index, mention, mentions)
-        if kind == PlaceKind.TOWN and not self._primary_name(index, mention):
-            score -= 1.0
+        if chained:
+            chain = self._chain_bonus(index, mention, mentions)
+            score += chain if chain else -3.0
         if kind in (PlaceKind.COUNTRY, PlaceKind.REGION) and mention.children:
             score += self._contains_child(index, kind, mention, mentions)
         if anchors:
             score += self._nearness(index, anchors)
-        if countries and not share and kind != PlaceKind.COUNTRY and population < 50_000:
-            score -= 2.0
+        if countries and not share and kind != PlaceKind.COUNTRY:
+            score -= 3.0 if population < 100_000 else 1.5
         if not countries and population < 1000 and kind == PlaceKind.TOWN:
             score -= 1.0
         return score
