@@ -35,6 +35,7 @@ async def _started(client: AIOKafkaProducer | AIOKafkaConsumer, bootstrap: str) 
         async with asyncio.timeout(15):
             await client.start()
     except (KafkaConnectionError, TimeoutError) as error:
+        await client.stop()
         raise BrokerError(f"cannot reach a Kafka broker at {bootstrap}: {error}") from error
 
 
