@@ -161,7 +161,7 @@ def test_json_html_body_is_converted_to_paragraphs() -> None:
     [
         (b"", "empty"),
         (b" \r\n\t ", "empty"),
-        (b"{not json", "invalid_json"),
+        (b'{"id": not json}', "invalid_json"),
         (b'{"id": "x", "title": "T"', "invalid_json"),
         (b"[1, 2]", "invalid_article"),
         (b'"just a string"', "invalid_article"),

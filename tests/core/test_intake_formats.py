@@ -115,3 +115,14 @@ def test_a_document_of_only_punctuation_has_no_content() -> None:
     with pytest.raises(IntakeError) as caught:
         parse_article(b"* * *\n\n---\n\n...", now=NOW)
     assert caught.value.reason == "no_content"
+
+
+def test_a_document_starting_with_a_brace_is_not_taken_for_json() -> None:
+    article = parse_article(b"{UPDATE} Curfew lifted in Kirkuk\n\nShops reopened.", now=NOW)
+    assert article.title == "{UPDATE} Curfew lifted in Kirkuk"
+
+
+def test_a_python_style_dict_is_invalid_json() -> None:
+    with pytest.raises(IntakeError) as caught:
+        parse_article(b"{'id': 'x', 'title': 'T'}", now=NOW)
+    assert caught.value.reason == "invalid_json"
