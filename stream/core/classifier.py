@@ -13,12 +13,15 @@ from stream.core.classify_context import (
     accident_context,
     clause_before,
     cumulative_factor,
+    device_defused,
     follow_up_headline,
     is_follow_up,
     is_historical,
     is_judicial,
     is_modal,
     is_negated,
+    is_rhetorical,
+    modal_after,
     protest_context,
     report_tag,
 )
@@ -30,7 +33,8 @@ __all__ = ["RuleClassifier", "load_classifier"]
 THRESHOLD = 0.5
 _POSITION_WEIGHTS = (1.0, 0.95, 0.85, 0.75, 0.7, 0.7)
 _LATE_WEIGHT = 0.55
-_PRIORITY = {EventType.ADVANCE: 0.02, EventType.THREAT: 0.01, EventType.ATTACK: 0.0}
+_PRIORITY = {EventType.ADVANCE: 0.02, EventType.ATTACK: 0.01, EventType.THREAT: 0.0}
+_BROAD_ARMED = re.compile(r"\b(?:police\w*|forces|security|army|military)\b", re.IGNORECASE)
 _FORCE_CUE = re.compile(
     r"\b(?:forces?|troops?|army|armies|soldiers?|military|militants?|rebels?|fighters?"
     r"|insurgents?|militia\w*|police\w*|tanks?|marines?|units?|brigades?|regiments?"
@@ -141,7 +145,7 @@ class RuleClassifier:
         trigger = sentence.text[local:local_end]
         if label is EventType.THREAT:
             return 0.0 if is_judicial(before) else rule.weight
-        if is_modal(before):
+        if is_modal(before) or modal_after(after):
             return 0.0
         if label is EventType.ADVANCE:
             if protest_context(sentence.text) or _FORCE_CUE.search(sentence.text) is None:
@@ -150,11 +154,19 @@ class RuleClassifier:
         weight = rule.weight * cumulative_factor(sentence.text)
         if not _is_verbal(trigger, before) and is_follow_up(before):
             return 0.0
-        if accident_context(sentence.text):
+        if (
+            accident_context(sentence.text)
+            or is_rhetorical(trigger, after)
+            or device_defused(sentence.text)
+        ):
             return 0.0
         if rule.riot_prone and protest_context(sentence.text):
             return 0.0
-        if rule.needs_armed and ARMED_CUE.search(sentence.text) is None:
+        if (
+            rule.needs_armed
+            and ARMED_CUE.search(sentence.text) is None
+            and _BROAD_ARMED.search(sentence.text) is None
+        ):
             weight *= 0.6
         return weight
 

@@ -9,12 +9,15 @@ __all__ = [
     "accident_context",
     "clause_before",
     "cumulative_factor",
+    "device_defused",
     "follow_up_headline",
     "is_follow_up",
     "is_historical",
     "is_judicial",
     "is_modal",
     "is_negated",
+    "is_rhetorical",
+    "modal_after",
     "protest_context",
     "report_tag",
 ]
@@ -32,7 +35,7 @@ _MODAL = re.compile(
     r"|avoid\w*|aim\w* to|tr(?:y|ies|ied|ying) to|expected to|likely to|about to|order to"
     r"|demand\w*|pledge\w*|promis\w*|ask\w*|capable|able to|deadline|ultimatum|rather than"
     r"|instead of|against any|readiness|stop\w*|halt\w*|end|ending|cease\w*|encourag\w*"
-    r"|incit\w*|bid to|in a bid|seeking))\b"
+    r"|incit\w*|bid to|in a bid|seeking|alert|or be|or face))\b"
 )
 _FOLLOW_UP = re.compile(
     r"\b(?:suspects?|suspected of|accused|charged|convicted|sentenced|jailed|trials?|tried"
@@ -54,8 +57,8 @@ _HISTORY_BEFORE = re.compile(
 )
 _HISTORY_AFTER = re.compile(
     r"^\W*(?:\w+\W+){0,5}?(?:(?:in|of|since) (?:19|20)\d\d\b|last year|years ago|decades ago"
-    r"|months ago|weeks? ago|earlier this (?:week|month|year)|(?:a|one|two|three|several) days?"
-    r" (?:earlier|before)|the (?:day|night|week) before|the previous (?:day|night|week))",
+    r"|months ago|weeks? ago|last month|earlier this (?:week|month|year)"
+    r"|(?:a|one|two|three|several) days? (?:earlier|before)|the (?:day|night|week) before|the previous (?:day|night|week))",
     re.IGNORECASE,
 )
 _PROTEST = re.compile(
@@ -78,15 +81,15 @@ _ACCIDENT = re.compile(
     r"|avalanches?|blaze|stampedes?|drown\w*|heat ?wave|outbreaks?|epidemic|disease|flu|virus"
     r"|fire broke out|gas (?:leak|explosion|cylinder|pipeline)|boiler|fireworks|lightning"
     r"|collaps\w*|capsiz\w*|sank|sinking|ferry|illness|overdose|cancer|tornado\w*|volcan\w*"
-    r"|eruption|mine explosion|coal mine|wildfires?|bushfires?)\b",
+    r"|eruption|mine explosion|coal mine|wildfires?|bushfires?|heart attack|stroke"
+    r"|natural causes)\b",
     re.IGNORECASE,
 )
 ARMED_CUE = re.compile(
     r"\b(?:bomb\w*|gunm[ae]n|militants?|attack\w*|shot|shooting|armed|rebels?|insurgents?"
     r"|troops|soldiers?|grenades?|explosive devices?|ieds?|rockets?|missiles?|shell\w*"
     r"|terror\w*|suicide|fighters|militia\w*|airstrikes?|sabotage|warplanes?|jets|aircraft"
-    r"|air ?force|drones?|artillery|weapons?|arms|machine ?guns?|gunfire|shots|projectiles"
-    r"|police|forces)\b",
+    r"|air ?force|drones?|artillery|weapons?|arms|machine ?guns?|gunfire|shots|projectiles)\b",
     re.IGNORECASE,
 )
 
@@ -144,7 +147,7 @@ _FOLLOW_UP_HEADLINE = re.compile(
     r"|mourn\w*|funerals?|video|tape|pardon\w*|acquit\w*|verdict|extradit\w*|manhunt"
     r"|responsibility|anniversary|remember\w*|memorial|compensation|aftermath|survivors"
     r"|denies|denied|fallout|lessons|ups security|security (?:tightened|stepped up|beefed up)"
-    r"|clampdown|crackdown|negotiat\w*|talks)\b",
+    r"|clampdown|crackdown|negotiat\w*|talks|freed|released|rescued)\b",
     re.IGNORECASE,
 )
 _CUMULATIVE = re.compile(
@@ -157,7 +160,7 @@ _CUMULATIVE = re.compile(
 
 def is_judicial(before: str) -> bool:
     """True when a court, jail or pardon word governs a threat trigger (a follow-up story)."""
-    return _JUDICIAL.search(_last_words(before, 8)) is not None
+    return _JUDICIAL.search(before) is not None
 
 
 def follow_up_headline(headline: str) -> bool:
@@ -183,3 +186,43 @@ _REPORT_TAG = re.compile(
 def report_tag(text: str) -> bool:
     """True for a note that opens with a non-event report type ('Weapons seizure: ...')."""
     return _REPORT_TAG.match(text) is not None
+
+
+_MODAL_AFTER = re.compile(
+    r"^\W*(?:(?:is|are|was|were|seems?|seemed) (?:\w+ )?(?:likely|possible|expected|imminent"
+    r"|feared|planned|unlikely)|plots?|plotters?|threats?|scares?|hoax\w*|alerts?|warnings?"
+    r"|fears?|plans?|planned|attempts? (?:was|were) foiled)\b",
+    re.IGNORECASE,
+)
+_RHETORIC_AFTER = re.compile(
+    r"^\W*(?:\w+\W+){0,3}?(?:plans?|policy|policies|proposals?|record|remarks|comments|critics"
+    r"|budget|bill|decision|stance|views|handling|leadership|deal|reforms?|campaign|ads?"
+    r"|claims|report|deficit|economic|tax\w*)\b",
+    re.IGNORECASE,
+)
+_DEFUSED = re.compile(
+    r"\b(?:defused|intercepted|made safe|disarmed|found|discovered|controlled explosion"
+    r"|bomb disposal|seized|confiscated|dismantled)\b",
+    re.IGNORECASE,
+)
+_DETONATION = re.compile(
+    r"\b(?:explo\w+|went off|blasts?|killed|killing|wound\w*|injur\w*|detonated|hurt|dead)\b",
+    re.IGNORECASE,
+)
+
+
+def modal_after(after: str) -> bool:
+    """True when the words after an attack trigger make it planned or feared ('is likely')."""
+    return _MODAL_AFTER.search(after) is not None
+
+
+def is_rhetorical(trigger: str, after: str) -> bool:
+    """True for verbal 'attacks' on plans, policies or records (criticism, not violence)."""
+    return trigger.lower().startswith(("attack", "assault")) and (
+        _RHETORIC_AFTER.search(after) is not None
+    )
+
+
+def device_defused(sentence: str) -> bool:
+    """True for a sentence about a bomb found or defused with nothing going off."""
+    return _DEFUSED.search(sentence) is not None and _DETONATION.search(sentence) is None

@@ -19,6 +19,7 @@ _VIOLENT = (
 )
 _THREAT_CONTEXT = (
     r"\b(?:kill\w*|behead\w*|execut\w*|bomb\w*|blow\w* up|terror\w*|militants?|insurgents?|gunmen"
+    r"|armed|fighters|rebels?|militias?|warlords?|separatists?|extremists?|gangs?"
     r"|kidnap\w*|captors|hostages?|jihad\w*|al.?qaeda|isis|isil|daesh|islamic state|taliban"
     r"|suicide|death threats?)\b"
 )
@@ -134,6 +135,11 @@ _BLOCKERS: tuple[TriggerRule, ...] = (
         r"|contract|deal|program|programme|will|warrant|search|agreement|transaction|merger)"
     ),
     _x(r"nuclear threats?"),
+    _x(
+        r"(?:front|movement|forces|army|party|council|organi[sz]ation|union|tigers|board|room)"
+        r" (?:for|of) (?:the )?liberation|liberation (?:front|army|movement|board|room|tigers"
+        r"|forces|party)"
+    ),
     _x(r"mine(?:s|d)? (?:collapse|explosion|blast|disaster|accident|fire|flood)"),
     _x(r"(?:no|never|nobody|none|zero) (?:\w+ )?(?:casualties|fatalities|injuries|deaths)"),
     _x(
@@ -273,8 +279,8 @@ _ATTACK: tuple[TriggerRule, ...] = (
     _a(
         0.85,
         r"clash(?:ed|es|ing)?\b|(?:heavy|fierce|intense|renewed|sporadic|street|bitter"
-        r"|factional|ongoing|fresh|new|the|of|in|after|amid|during) fighting\b|fighting (?:in|between"
-        r"|erupted|broke|raged|flared|continued|continues|has|had|intensified|around|near|killed"
+        r"|factional|ongoing|fresh|new|the|of|in|after|amid|during) fighting\b"
+        r"|fighting (?:in|between|erupted|broke|raged|flared|continued|continues|has|had|intensified|around|near|killed"
         r"|left|that|which|with|on the)\b|firefights?|gun ?battles?|battl(?:ed|es|ing) (?:with "
         r"|against )?(?:[\w'-]+ ){0,2}(?:rebels|militants|insurgents|troops|police|forces|gunmen"
         r"|fighters|army|soldiers|militia\w*|guerrillas|taliban|al.?qaeda)\b|battles? (?:between"
@@ -352,6 +358,11 @@ _ADVANCE: tuple[TriggerRule, ...] = (
         r"|inched|inching) (?:their way )?(?:closer|forward|further|deeper)",
     ),
     _v(
+        0.75,
+        r"(?:stormed|storm|storms|storming|overran|overrun) " + _GAP + _PLACE + r"|advanc(?:ed|es"
+        r"|ing) on (?:the )?(?:[\w'-]+ ){0,2}(?:" + _PLACE + r"|(?-i:[A-Z]))",
+    ),
+    _v(
         0.6,
         r"(?:stormed|entered|overran) (?:the )?(?:(?-i:[A-Z])[\w'-]+|\w+ (?:refugee )?camp|rebel"
         r"|insurgent|militant)",
@@ -374,9 +385,11 @@ _THREAT: tuple[TriggerRule, ...] = (
     _t(
         0.95,
         r"threat(?:en(?:s|ed|ing)?)? to (?:kill|behead|execute|murder|attack|bomb|blow|strike"
-        r"|shoot|hang|slaughter|burn|hand|turn|destroy|target|assassinate|launch|carry out|wage"
-        r"|unleash|resume|step up|escalate|take up arms|use (?:force|weapons)|invade|storm"
-        r"|retaliate|avenge|wipe|harm|hurt|hit|punish)",
+        r"(?! action)(?= (?:the|at|targets?|again|back|\w+ cities|\w+ towns))|shoot|hang"
+        r"|slaughter|burn|hand (?:\w+ ){0,2}over|turn (?:\w+ ){0,2}over|destroy|target|assassinate"
+        r"|launch (?:\w+ )?(?:attacks?|strikes?|war)|carry out|wage|unleash|resume (?:war"
+        r"|fighting|attacks)|step up (?:attacks|violence)|take up arms|use (?:force|weapons)"
+        r"|invade|storm|retake|seize|capture|march on|open fire|retaliate|avenge|punish)",
     ),
     _t(
         0.9,
@@ -403,6 +416,17 @@ _THREAT: tuple[TriggerRule, ...] = (
     ),
     _t(0.8, r"threat(?:en(?:s|ed|ing)?)?\b", needs=_THREAT_CONTEXT),
     _t(
+        0.8,
+        r"(?:would|will|vowed to|promised to|pledged to) (?:\w+ ){0,2}(?:kill|behead|execute"
+        r"|attack|bomb|shoot|strike)\b",
+        needs=_THREAT_CONTEXT,
+    ),
+    _t(
+        0.9,
+        r"or (?:be|face being) (?:killed|attacked|executed|shot|beheaded)|or face (?:an? )?"
+        r"(?:all-out )?(?:attacks?|death|reprisals|execution|assault)",
+    ),
+    _t(
         0.9,
         r"ultimatums?\b|deadline (?:to|for) (?:kill|execute|behead)|vow(?:s|ed|ing)? (?:to )?"
         r"(?:revenge|avenge|retaliat\w*|attack|kill|fight|strike|wage|more attacks|continue"
@@ -416,9 +440,11 @@ _THREAT: tuple[TriggerRule, ...] = (
     ),
     _t(
         0.9,
-        r"(?:bomb|terror\w*|assassination|kidnap(?:ping)?|murder|coup|attack|bombing|suicide)"
-        r" plots?|plot(?:s|ted|ting)? (?:to|against|targeting) (?:kill|bomb|attack|assassinate"
-        r"|kidnap|blow|murder|strike|seize)|plott(?:ed|ing) (?:\w+ ){0,3}attacks?",
+        r"(?:bomb|terror\w*|assassination|kidnap(?:ping)?|murder|coup|attack|bombing|suicide"
+        r"|hijack(?:ing)?) plots?|plot(?:s|ted|ting)? (?:to|against|targeting) (?:kill|bomb|attack"
+        r"|assassinate|kidnap|blow|murder|strike|seize|hijack)|plott(?:ed|ing) (?:\w+ ){0,3}"
+        r"attacks?|(?:arrested|detained|charged|held|convicted) (?:\w+ ){0,6}(?:plot|plotting"
+        r"|planning)\b",
     ),
     _t(
         0.9,
@@ -447,8 +473,9 @@ _THREAT: tuple[TriggerRule, ...] = (
     _t(
         0.9,
         r"bomb (?:scare|hoax|alert)s?|hoax (?:bomb|call|threat)s?|suspicious (?:package|device"
-        r"|object)s?|(?:bomb|explosives?|device|ied)s? (?:was |were |had been )?(?:found"
-        r"|discovered|defused|removed)|(?:found|discovered|defused) (?:an? |the )?"
+        r"|object)s?|(?:bomb|explosives?|device|ied)s? (?:\w+ ){0,4}?(?:was |were |had been )?"
+        r"(?:found|discovered|defused|removed|intercepted|made safe|disarmed)"
+        r"|(?:found|discovered|defused) (?:an? |the )?"
         r"(?:\w+ ){0,2}(?:bomb|explosive device)s?|evacuat(?:ed|ion|ing) (?:\w+ ){0,5}(?:bomb"
         r"|threat|explosives?)",
     ),
