@@ -125,6 +125,30 @@ def test_parsing_is_deterministic(raw: bytes) -> None:
     assert _parse_or_reason(raw) == _parse_or_reason(raw)
 
 
+markup_tokens = st.sampled_from(
+    [
+        *("<html>", "<body>", "<p>", "</p>", "<div class='share'>", "</div>", "<br>", "<h1>"),
+        *("</h1>", "<script>", "</script>", "<li>", "<!-- x -->", "&amp;", "&#039;", "<title>"),
+        *("<meta property='article:published_time' content='2017-01-02'>", "<article>", "<"),
+        *("Gunmen attacked", " a convoy ", "\n", "قوات", ">", '"', "<!DOCTYPE html>"),
+    ]
+)
+
+
+@FUZZ
+@given(st.lists(markup_tokens, max_size=60).map("".join))
+def test_arbitrary_markup_gives_an_article_or_a_declared_reason(markup: str) -> None:
+    result = _parse_or_reason(markup.encode())
+    if isinstance(result, Article):
+        assert "<script>" not in result.body
+
+
+@FUZZ
+@given(st.lists(markup_tokens, max_size=60).map("".join))
+def test_markup_bodies_in_json_give_an_article_or_a_declared_reason(markup: str) -> None:
+    _parse_or_reason(json.dumps({"id": "m", "title": "T", "body": markup}).encode())
+
+
 words = st.text(st.characters(categories=["L", "N"]), min_size=1, max_size=12)
 lines = st.lists(words, min_size=1, max_size=12).map(" ".join)
 
