@@ -32,7 +32,8 @@ _TAG = re.compile(
 _PAGE_START = re.compile(r"\s*(?:<!doctype\s+html|<html\b|<head\b|<body\b|<!--)", re.IGNORECASE)
 _BOILERPLATE = (
     "script, style, noscript, template, nav, header, footer, aside, form, iframe, svg, "
-    "button, select, figure, menu, dialog, object, embed, canvas"
+    "button, select, figure, menu, dialog, object, embed, canvas, title, textarea, xmp, noembed, "
+    "noframes"
 )
 _NOISE_TOKEN = re.compile(
     r"(?:share|sharing|social|related|comments?|cookies?|newsletter|advert\w*|ads?|promo\w*|"
