@@ -21,7 +21,7 @@ _MAX_TITLE_CHARS = 300
 _HEADER_BLOCKS = 4
 _SOURCE_ZONE = 6
 _SOURCE_LINE = re.compile(
-    r"(?P<source>[^\W\d_][\w.&'’ ]{0,48}?)\s+[-–—|]\s+(?P<country>[^\W\d_][\w.'’ ]{1,40}?)"
+    r"(?P<source>[^\W\d_][\w.&'’ -]{0,48}?)\s+[-–—|]\s+(?P<country>[^\W\d_][\w.'’ ]{1,40}?)"
 )
 _LABELLED = re.compile(
     r"(?P<label>title|headline|date|published|source|url|link)\s*:\s*(?P<value>\S.*)",

@@ -58,6 +58,11 @@ def test_source_line_between_headline_and_dateline_is_read() -> None:
     assert document.body == "First."
 
 
+def test_hyphenated_outlet_names_are_read() -> None:
+    document = parse_document("Headline\n\nAl-Alam TV | Iraq\n\nFirst.", now=NOW)
+    assert (document.source, document.source_country) == ("Al-Alam TV", "Iraq")
+
+
 def test_dash_line_without_a_country_stays_in_the_body() -> None:
     document = parse_document("Headline\n\nFirst.\n\nQuestions - Answers\n\nSecond.", now=NOW)
     assert document.source is None
