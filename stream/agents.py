@@ -6,18 +6,19 @@ import time
 from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Protocol
 
 import faust
 import structlog
 
 from schemas import Article
 from stream.core.analysis import Analyzer, SourcePosition
+from stream.core.dedupe import origin_of
 from stream.core.processing import DeadLetter, dead_letter_headers, process_article
 from stream.core.rules import Rule
 from stream.metrics import Metrics
 
-__all__ = ["Dependencies", "Topics", "build_analyze_agent", "dead_letter"]
+__all__ = ["ArticleGate", "Dependencies", "Topics", "build_analyze_agent", "dead_letter"]
 
 log = structlog.get_logger(__name__)
 
@@ -45,14 +46,28 @@ class Dependencies:
     clock: Callable[[], datetime]
 
 
+class ArticleGate(Protocol):
+    """Decides whether an input message is analysed (duplicate suppression)."""
+
+    def admit(self, message: Any, position: SourcePosition) -> bool:
+        """False when the message must be dropped (counted by the gate)."""
+
+    def remember(self, message: Any, position: SourcePosition) -> None:
+        """Record that the message's events were published."""
+
+
 def _position(message: Any) -> SourcePosition:
-    """Where a Faust message sat on its topic."""
+    """Where a Faust message sat on its input topic (origin headers win over a repartition)."""
+    origin = origin_of(message.headers)
+    if origin is not None:
+        return origin[0]
     return SourcePosition(message.tp.topic, message.tp.partition, message.offset)
 
 
 def _arrival(message: Any) -> datetime:
     """The record's broker/producer timestamp as an aware datetime."""
-    timestamp = message.timestamp
+    origin = origin_of(message.headers)
+    timestamp = origin[1] / 1000 if origin is not None else message.timestamp
     if timestamp:
         return datetime.fromtimestamp(float(timestamp), UTC)
     return datetime.now(UTC)
@@ -70,15 +85,26 @@ async def dead_letter(topics: Topics, deps: Dependencies, message: Any, letter: 
     log.warning("dead_lettered", reason=letter.reason, detail=letter.message)
 
 
-def build_analyze_agent(app: faust.App, topics: Topics, deps: Dependencies) -> None:
-    """Register the analyze agent: raw articles in, events (or dead letters) out."""
+def build_analyze_agent(
+    app: faust.App,
+    topics: Topics,
+    deps: Dependencies,
+    *,
+    source: faust.TopicT | None = None,
+    gate: ArticleGate | None = None,
+) -> None:
+    """Register the analyze agent: raw articles (from `source`, default the input topic) in,
+    events (or dead letters) out; a `gate` may drop duplicates first."""
 
     async def analyze(stream: faust.StreamT[bytes]) -> AsyncIterator[None]:
         """Raw article bytes → Events on the events topic (or a dead letter)."""
         async for delivery in stream.events():
             message = delivery.message
             position = _position(message)
-            deps.metrics.articles_consumed.inc()
+            if source is None:
+                deps.metrics.articles_consumed.inc()
+            if gate is not None and not gate.admit(message, position):
+                continue
             with structlog.contextvars.bound_contextvars(
                 topic=position.topic, partition=position.partition, offset=position.offset
             ):
@@ -113,6 +139,8 @@ def build_analyze_agent(app: faust.App, topics: Topics, deps: Dependencies) -> N
                             event.type.value, event.focus.country_code if event.focus else None
                         )
                         log.debug("event_published", type=event.type)
+                if gate is not None:
+                    gate.remember(message, position)
             yield None
 
-    app.agent(topics.articles, name="analyze")(analyze)
+    app.agent(source or topics.articles, name="analyze")(analyze)

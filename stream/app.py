@@ -6,11 +6,12 @@ from datetime import UTC, datetime
 
 import faust
 
-from stream.agents import Dependencies, Topics, build_analyze_agent
+from stream.agents import Dependencies, Topics
 from stream.alerting import build_alerting_agent
 from stream.core.analysis import Analyzer
 from stream.core.intake import parse_article, related_articles
 from stream.core.rules import DEFAULT_RULES, Rule, load_rules
+from stream.dedupe import build_deduplicating_agents
 from stream.kafka_admin import BrokerProfile
 from stream.lag import register_lag_monitor
 from stream.metrics import Metrics
@@ -69,7 +70,7 @@ def create_app(
         metrics=metrics,
         clock=lambda: datetime.now(UTC),
     )
-    build_analyze_agent(app, topics, deps)
+    build_deduplicating_agents(app, topics, deps, settings)
     build_alerting_agent(app, topics, deps)
     metrics.initialise(rules)
     readiness = Readiness(rules_loaded=True)

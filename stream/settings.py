@@ -48,6 +48,14 @@ class Settings(BaseSettings):
     ingest_token: SecretStr | None = Field(
         default=None, description="Bearer token for POST /articles."
     )
+    ingest_max_request_bytes: int = Field(
+        default=8 * 1_048_576, ge=1024, description="Largest POST /articles request body."
+    )
+    dedupe_window_s: float = Field(
+        default=48 * 3600.0,
+        gt=0,
+        description="An article seen again within this many seconds is dropped as a duplicate.",
+    )
 
     @property
     def bootstrap_servers(self) -> str:

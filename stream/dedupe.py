@@ -1,0 +1,155 @@
+"""Duplicate suppression: an intake agent re-keys articles by dedupe key, a table remembers them.
+
+Articles arrive with arbitrary keys (often none), but a Faust table is partitioned like the
+stream that reads it. The intake agent therefore validates each input message (bad ones go
+to the DLQ), then forwards its original bytes to a repartition topic keyed by the article's
+`dedupe_key`, with headers naming the input position. The analyze agent reads that topic,
+so every copy of an article reaches the same partition and the same table shard.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import AsyncIterator, Callable
+from typing import Any
+
+import faust
+import structlog
+
+from stream.agents import Dependencies, Topics, build_analyze_agent, dead_letter
+from stream.core.analysis import SourcePosition
+from stream.core.dedupe import FirstSeen, judge, origin_headers, source_label
+from stream.core.intake import dedupe_key
+from stream.core.processing import DeadLetter
+from stream.errors import IntakeError
+from stream.metrics import Metrics
+from stream.settings import Settings
+
+__all__ = [
+    "TABLE_NAME",
+    "FirstSeenGate",
+    "build_deduplicating_agents",
+    "dedupe_topic_names",
+    "repartition_topic_name",
+]
+
+TABLE_NAME = "article-first-seen"
+
+log = structlog.get_logger(__name__)
+
+
+def repartition_topic_name(settings: Settings) -> str:
+    """The internal topic carrying valid input messages keyed by dedupe key."""
+    return f"{settings.app_id}-articles-by-key-repartition"
+
+
+def dedupe_topic_names(settings: Settings) -> list[str]:
+    """Internal topics to create before a worker starts: the repartition topic, the changelog."""
+    return [repartition_topic_name(settings), f"{settings.app_id}-{TABLE_NAME}-changelog"]
+
+
+class FirstSeenGate:
+    """Admits an article whose dedupe key is new or expired; remembers it once analysed."""
+
+    def __init__(
+        self,
+        table: Any,
+        *,
+        window_s: float,
+        metrics: Metrics,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self._table = table
+        self._window_s = window_s
+        self._metrics = metrics
+        self._clock = clock
+
+    def _entry(self, key: str) -> FirstSeen | None:
+        """The table's record for `key`, if any."""
+        return FirstSeen.from_json(self._table.get(key))
+
+    def admit(self, message: Any, position: SourcePosition) -> bool:
+        """False, counted and logged, for a duplicate seen within the window."""
+        key = _key(message)
+        verdict = judge(self._entry(key), position, now=self._clock(), window_s=self._window_s)
+        if verdict.duplicate:
+            self._metrics.articles_duplicate.inc()
+            log.info("duplicate_dropped", dedupe_key=key, offset=position.offset)
+        return not verdict.duplicate
+
+    def remember(self, message: Any, position: SourcePosition) -> None:
+        """Record the key as first seen now from this message (kept as is on a redelivery)."""
+        key = _key(message)
+        entry = self._entry(key)
+        if entry is not None and entry.source == source_label(position):
+            return
+        self._table[key] = FirstSeen(self._clock(), source_label(position)).to_json()
+
+
+def _key(message: Any) -> str:
+    """The dedupe key the intake agent put on the message."""
+    return bytes(message.key or b"").decode("utf-8", "replace")
+
+
+def _build_intake_agent(
+    app: faust.App, topics: Topics, deps: Dependencies, by_key: faust.TopicT
+) -> None:
+    """Register the intake agent: validate, dead-letter the unusable, re-key the rest."""
+
+    async def intake(stream: faust.StreamT[bytes]) -> AsyncIterator[None]:
+        """Input bytes → the repartition topic keyed by dedupe key (or a dead letter)."""
+        async for delivery in stream.events():
+            message = delivery.message
+            deps.metrics.articles_consumed.inc()
+            raw = message.value or b""
+            try:
+                article = deps.parse(raw)
+            except IntakeError as error:
+                await dead_letter(topics, deps, message, DeadLetter(error.reason, error.message))
+                continue
+            except Exception as error:
+                log.exception("intake_failed")
+                await dead_letter(topics, deps, message, DeadLetter("internal_error", repr(error)))
+                continue
+            position = SourcePosition(message.tp.topic, message.tp.partition, message.offset)
+            timestamp_ms = int(float(message.timestamp or time.time()) * 1000)
+            await by_key.send(
+                key=dedupe_key(article).encode("utf-8", "surrogatepass"),
+                value=raw,
+                headers=origin_headers(position, timestamp_ms),
+            )
+            yield None
+
+    app.agent(topics.articles, name="intake")(intake)
+
+
+def build_deduplicating_agents(
+    app: faust.App, topics: Topics, deps: Dependencies, settings: Settings
+) -> faust.TopicT:
+    """Register intake → repartition topic → analyze (with the first-seen table); return the
+    repartition topic."""
+    by_key = app.topic(
+        repartition_topic_name(settings),
+        key_type=bytes,
+        value_type=bytes,
+        key_serializer="raw",
+        value_serializer="raw",
+        partitions=settings.topic_partitions,
+        internal=True,
+    )
+    table = app.Table(
+        TABLE_NAME,
+        default=None,
+        key_type=str,
+        partitions=settings.topic_partitions,
+        help="When each dedupe key was first analysed, and from which input message.",
+    )
+    _build_intake_agent(app, topics, deps, by_key)
+    gate = FirstSeenGate(
+        table,
+        window_s=settings.dedupe_window_s,
+        metrics=deps.metrics,
+        clock=lambda: deps.clock().timestamp(),
+    )
+    build_analyze_agent(app, topics, deps, source=by_key, gate=gate)
+    return by_key

@@ -1,0 +1,118 @@
+"""Duplicate suppression on the real broker: processed once, counted, survives a restart."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+import time
+from collections.abc import Callable
+
+import httpx
+from aiokafka.admin import AIOKafkaAdminClient
+
+from schemas import Event
+from stream.dedupe import dedupe_topic_names
+from stream.kafka_io import Record
+from tests.integration.workers import Deployment, WorkerProcess
+
+URL = "https://news.example.org/2026/11/checkpoint-attack"
+
+
+def _article(article_id: str, title: str, body: str, url: str | None = None) -> bytes:
+    """One JSON article in the producers' format."""
+    fields = {"id": article_id, "title": title, "body": body, "url": url}
+    return json.dumps({key: value for key, value in fields.items() if value}).encode()
+
+
+ORIGINAL = _article(
+    "wire-1",
+    "Gunmen attack checkpoint near Baqubah",
+    "Gunmen attacked an army checkpoint north of Baqubah on Sunday, killing three soldiers.",
+    URL,
+)
+SAME_URL = _article(
+    "outlet-2",
+    "Three soldiers killed at Baqubah checkpoint",
+    "Three soldiers died when gunmen stormed a checkpoint, officials said.",
+    URL + "?utm_source=feed",
+)
+TEXT_ONLY = _article(
+    "blog-1",
+    "Shelling hits market in Idlib",
+    "Artillery shells struck a market in Idlib city on Monday, wounding nine people.",
+)
+SAME_TEXT = _article(
+    "blog-2",
+    "SHELLING hits market in Idlib!",
+    "Artillery shells struck a market in Idlib city on Monday,  wounding nine people.",
+)
+LATER = _article(
+    "wire-9",
+    "Talks on grain exports resume",
+    "Negotiators met again on Thursday to discuss grain shipments through the port.",
+)
+
+
+def _duplicates_counted(worker: WorkerProcess) -> float:
+    """The worker's conflict_alerts_articles_duplicate_total."""
+    text = httpx.get(f"http://127.0.0.1:{worker.web_port}/metrics", timeout=5).text
+    found = re.search(r"^conflict_alerts_articles_duplicate_total (\S+)$", text, re.MULTILINE)
+    return float(found.group(1)) if found else -1.0
+
+
+def _wait_for_duplicates(worker: WorkerProcess, expected: float, timeout_s: float = 60) -> None:
+    """Poll the worker's metrics until it has dropped `expected` duplicates."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        try:
+            if _duplicates_counted(worker) >= expected:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.3)
+    raise AssertionError(f"duplicates never reached {expected}; log:\n{worker.log()[-3000:]}")
+
+
+def _event_article_ids(deployment: Deployment, done: Callable[[set[str]], bool]) -> list[str]:
+    """Article ids of every event on the events topic, once `done(ids)` holds."""
+
+    def complete(records: list[Record]) -> bool:
+        return done({Event.model_validate_json(r.value).article.id for r in records})
+
+    records = deployment.collect([deployment.settings.topic_events], complete, settle_s=1.5)
+    return [Event.model_validate_json(record.value).article.id for record in records]
+
+
+async def _partition_counts(bootstrap: str, topics: list[str]) -> dict[str, int]:
+    """How many partitions each topic has."""
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    await admin.start()
+    try:
+        described = await admin.describe_topics(topics)
+    finally:
+        await admin.close()
+    return {item["topic"]: len(item["partitions"]) for item in described}
+
+
+def test_duplicates_are_dropped_once_and_still_after_a_restart_with_a_fresh_data_dir(
+    deployment: Deployment,
+) -> None:
+    """Same URL or same normalised text: one event; a new worker (empty data dir) still drops."""
+    first = deployment.start_worker()
+    deployment.publish([ORIGINAL, SAME_URL, TEXT_ONLY, SAME_TEXT])
+    _wait_for_duplicates(first, 2)
+    ids = _event_article_ids(deployment, lambda seen: len(seen) >= 2)
+    assert len(ids) == 2
+    assert len({"wire-1", "outlet-2"} & set(ids)) == 1
+    assert len({"blog-1", "blog-2"} & set(ids)) == 1
+    assert first.stop() == 0
+
+    second = deployment.start_worker(data_dir=deployment.workdir / "fresh-data")
+    deployment.publish([SAME_URL, LATER])
+    _wait_for_duplicates(second, 1)
+    after = _event_article_ids(deployment, lambda seen: "wire-9" in seen)
+    assert sorted(after) == sorted([*ids, "wire-9"])
+    settings = deployment.settings
+    counts = asyncio.run(_partition_counts(deployment.bootstrap, dedupe_topic_names(settings)))
+    assert set(counts.values()) == {settings.topic_partitions}
