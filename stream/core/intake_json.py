@@ -17,6 +17,12 @@ __all__ = ["prepare_fields", "tidy_body"]
 
 _ALIASES = {"text": "body", "headline": "title", "content": "body"}
 _OPTIONAL_TEXT = ("url", "source", "source_country", "language", "parent_id")
+_NULLABLE: dict[str, type[str] | type[list[Any]]] = {
+    "title": str,
+    "body": str,
+    "related": list,
+    "warnings": list,
+}
 _MILLISECONDS = 10**11
 _SHOWN_KEYS = 8
 
@@ -36,6 +42,9 @@ def prepare_fields(
         warnings.append(f"ignored unknown fields: {shown}")
         for key in unknown:
             del data[key]
+    for key, empty in _NULLABLE.items():
+        if key in data and data[key] is None:
+            data[key] = empty()
     if isinstance(data.get("id"), int) and not isinstance(data["id"], bool):
         data["id"] = str(data["id"])
     if isinstance(data.get("title"), str):

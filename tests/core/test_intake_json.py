@@ -29,6 +29,11 @@ def test_unknown_fields_are_listed_in_a_warning() -> None:
     assert warnings == ["ignored unknown fields: feed, lang"]
 
 
+def test_null_text_and_list_fields_become_empty() -> None:
+    fields, _ = prepare_fields({"title": None, "body": None, "related": None}, now=NOW)
+    assert fields == {"title": "", "body": "", "related": []}
+
+
 def test_integer_ids_become_strings() -> None:
     assert prepare_fields({"id": 42}, now=NOW)[0]["id"] == "42"
 
