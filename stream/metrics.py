@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Protocol
 
 import pycountry
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, Info
 
+from schemas import Severity
 from stream import __version__
 from stream.core.intake_reasons import IntakeReason
-from stream.core.rules import Rule
 
 __all__ = [
     "ALERT_DEAD_LETTER_REASONS",
@@ -20,6 +21,7 @@ __all__ = [
     "WEBHOOK_OUTCOMES",
     "WEBHOOK_STATUS_CLASSES",
     "Metrics",
+    "NamedRule",
     "country_label",
     "status_class",
 ]
@@ -32,6 +34,15 @@ WEBHOOK_OUTCOMES = ("delivered", "exhausted", "gone")
 NO_RECEIVER = "none"
 UNKNOWN_COUNTRY = "unknown"
 _COUNTRY_CODES = frozenset(country.alpha_2 for country in pycountry.countries)
+
+
+class NamedRule(Protocol):
+    """Anything with a rule name (the alert rules, whatever their other fields)."""
+
+    @property
+    def name(self) -> str:
+        """The rule's name, the `rule` label of the alert metrics."""
+        ...
 
 
 def country_label(code: str | None) -> str:
@@ -159,12 +170,13 @@ class Metrics:
             ),
         )
 
-    def initialise(self, rules: Sequence[Rule], receivers: Iterable[str] = ()) -> None:
+    def initialise(self, rules: Iterable[NamedRule], receivers: Iterable[str] = ()) -> None:
         """Create the labelled series operators query, at zero, before anything happens."""
         for reason in (*IntakeReason, *ALERT_DEAD_LETTER_REASONS):
             self.articles_dead_lettered.labels(reason=str(reason))
         for rule in rules:
-            self.alerts.labels(rule=rule.name, severity=rule.severity.value)
+            for severity in Severity:
+                self.alerts.labels(rule=rule.name, severity=severity.value)
         for receiver in tuple(receivers) or (NO_RECEIVER,):
             for klass in WEBHOOK_STATUS_CLASSES:
                 self.webhook_attempts.labels(receiver=receiver, status_class=klass)
