@@ -82,7 +82,14 @@ async def dead_letter(topics: Topics, deps: Dependencies, message: Any, letter: 
         headers=dead_letter_headers(letter, position, deps.clock()),
     )
     deps.metrics.articles_dead_lettered.labels(reason=letter.reason).inc()
-    log.warning("dead_lettered", reason=letter.reason, detail=letter.message)
+    log.warning(
+        "dead_lettered",
+        reason=letter.reason,
+        detail=letter.message,
+        topic=position.topic,
+        partition=position.partition,
+        offset=position.offset,
+    )
 
 
 def build_analyze_agent(
