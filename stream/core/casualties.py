@@ -154,7 +154,7 @@ class CasualtyCounter:
                     totals[kind] = count
         killed = totals.get("killed")
         injured = totals.get("injured")
-        if killed is None and any(_NONE_KILLED.search(s.text) for s in sentences):
+        if killed is None and _NONE_KILLED.search(text):
             killed = _Count(0, False, [])
         return Casualties(
             killed=killed.value if killed else None,

@@ -185,10 +185,11 @@ def _demote_follow_up(text: str, found: dict[EventType, _LabelHits]) -> None:
     attack = found.get(EventType.ATTACK)
     if attack is None:
         return
+    advance = found.get(EventType.ADVANCE)
     headline_verbal = any(
         hit.sentence == 0 and _is_verbal(text[hit.start : hit.end], text[: hit.start])
         for hit in attack.hits
-    )
+    ) or (advance is not None and any(hit.sentence == 0 for hit in advance.hits))
     if not headline_verbal:
         for hit in attack.hits:
             hit.weight *= FOLLOW_UP_FACTOR

@@ -1,0 +1,73 @@
+"""Tests of the casualty counter."""
+
+from __future__ import annotations
+
+import pytest
+
+from schemas import Casualties
+from stream.core.casualties import CasualtyCounter, parse_number
+from stream.core.classifier import load_classifier
+
+
+def _count(text: str) -> Casualties:
+    """Casualties of a text after classifying it."""
+    return CasualtyCounter().extract(text, load_classifier().classify(text))
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("39", (39, False)), ("seven", (7, False)), ("twenty-one", (21, False)),
+     ("1,200", (1200, False)), ("dozens", (24, True)), ("banana", None)],
+)  # fmt: skip
+def test_parse_number_reads_digits_and_words(word: str, expected: tuple[int, bool] | None) -> None:
+    assert parse_number(word) == expected
+
+
+def test_headline_verb_with_number_word() -> None:
+    assert _count("VIDEO: ISIS Attacks Iraqi Police near Najaf, Kills Seven").killed == 7
+
+
+def test_gunned_down_count() -> None:
+    assert _count("Nightclub attack: 39 gunned down by a lone gunman").killed == 39
+
+
+def test_at_least_is_a_lower_bound() -> None:
+    result = _count("At least 12 people were killed and 30 wounded in the blast.")
+    assert (result.killed, result.killed_is_lower_bound, result.injured) == (12, True, 30)
+
+
+def test_dozens_is_a_flagged_lower_bound() -> None:
+    result = _count("Gunmen killed dozens of villagers in the raid.")
+    assert (result.killed, result.killed_is_lower_bound) == (24, True)
+
+
+def test_listed_victims_are_summed() -> None:
+    result = _count("A suicide bomber hit the convoy, killing four soldiers and a civilian.")
+    assert result.killed == 5
+
+
+def test_age_is_not_a_count() -> None:
+    assert _count("A 25-year-old man was shot dead on Monday.").killed == 1
+
+
+def test_vehicle_count_is_not_a_casualty_count() -> None:
+    result = _count("The bomb destroyed 3 vehicles but injured no one; 2 soldiers were killed.")
+    assert result.killed == 2
+
+
+def test_no_one_killed_is_zero() -> None:
+    assert _count("A bomb exploded outside the bank. No one was killed.").killed == 0
+
+
+def test_other_story_in_digest_is_ignored() -> None:
+    text = (
+        "Rebels shelled the border town on Monday, killing three people.\n"
+        "In sport, the champion kills off the challenge with seven late points."
+    )
+    assert _count(text).killed == 3
+
+
+def test_evidence_points_at_the_numbers() -> None:
+    text = "Five people were killed when a bomb went off."
+    result = _count(text)
+    assert [text[t.start : t.end] for t in result.evidence] == ["Five"]

@@ -1,0 +1,131 @@
+"""Tests of the rule-based event classifier."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from schemas import EventType
+from stream.core.analysis import Classification
+from stream.core.classifier import RuleClassifier, load_classifier
+
+SAMPLE = Path(__file__).resolve().parents[3] / "shared" / "samples"
+
+
+@pytest.fixture(scope="module")
+def classifier() -> RuleClassifier:
+    """One classifier for the module (it is immutable)."""
+    return load_classifier()
+
+
+def _labels(result: Classification) -> set[EventType]:
+    """The label types of a classification."""
+    return {label.label for label in result.labels}
+
+
+def test_bombing_with_deaths_is_attack(classifier: RuleClassifier) -> None:
+    result = classifier.classify(
+        "Car bomb kills 9 near market\n\nA car bomb exploded near a busy market in the city "
+        "on Monday, killing nine people and wounding 20, police said."
+    )
+    assert result.primary is EventType.ATTACK
+
+
+def test_trigger_offsets_point_into_the_text(classifier: RuleClassifier) -> None:
+    text = "Gunmen ambushed a police patrol on the highway, killing four officers."
+    result = classifier.classify(text)
+    triggers = [t for label in result.labels for e in label.evidence for t in e.triggers]
+    assert triggers
+    assert all(text[t.start : t.end] == t.text for t in triggers)
+
+
+def test_evidence_sentence_is_a_span_of_the_text(classifier: RuleClassifier) -> None:
+    text = "The council met on Monday. Rebels shelled the town overnight."
+    evidence = classifier.classify(text).labels[0].evidence[0]
+    assert (
+        text[evidence.start : evidence.end]
+        == evidence.sentence
+        == ("Rebels shelled the town overnight.")
+    )
+
+
+def test_recapture_with_clashes_is_advance_first_and_attack(classifier: RuleClassifier) -> None:
+    result = classifier.classify(
+        "Army retakes northern town\n\nGovernment troops recaptured the town from rebels on "
+        "Sunday after heavy fighting in which several fighters were killed."
+    )
+    assert result.primary is EventType.ADVANCE
+    assert _labels(result) == {EventType.ADVANCE, EventType.ATTACK}
+
+
+def test_threat_to_kill_hostage_is_threat(classifier: RuleClassifier) -> None:
+    result = classifier.classify(
+        "Kidnappers threaten to behead driver\n\nThe group said it would kill the driver "
+        "within 48 hours unless his employer left the country."
+    )
+    assert result.primary is EventType.THREAT
+
+
+def test_abduction_with_threat_is_attack_and_threat(classifier: RuleClassifier) -> None:
+    result = classifier.classify(
+        "Gunmen seize engineer\n\nGunmen abducted an engineer on Monday and threatened to "
+        "kill him unless a ransom was paid."
+    )
+    assert _labels(result) == {EventType.ATTACK, EventType.THREAT}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The former minister died of a heart attack at his home on Sunday.",
+        "A price war between airlines threatens to wipe out profits this year.",
+        "The drought is a serious threat to the economy, the central bank warned.",
+        "Advance ticket sales for the concert broke records.",
+        "The union threatened to strike next month over pay.",
+        "The senator attacked her rival's tax plan during the debate.",
+    ],
+)
+def test_non_conflict_senses_are_other(classifier: RuleClassifier, text: str) -> None:
+    assert classifier.classify(text).primary is EventType.OTHER
+
+
+def test_denied_attack_is_not_attack(classifier: RuleClassifier) -> None:
+    result = classifier.classify("The rebel group denied carrying out the attack.")
+    assert result.primary is EventType.OTHER
+
+
+def test_possible_attack_is_not_attack(classifier: RuleClassifier) -> None:
+    result = classifier.classify("Officials said militants could attack the capital.")
+    assert EventType.ATTACK not in _labels(result)
+
+
+def test_last_years_bombing_is_history(classifier: RuleClassifier) -> None:
+    result = classifier.classify("Hundreds gathered in the square to remember last year's bombing.")
+    assert result.primary is EventType.OTHER
+
+
+def test_trial_over_bombing_is_other(classifier: RuleClassifier) -> None:
+    result = classifier.classify(
+        "Bombing suspect goes on trial\n\nA man accused of the bombing of a bus station went "
+        "on trial on Monday."
+    )
+    assert result.primary is EventType.OTHER
+
+
+def test_road_accident_deaths_are_not_attack(classifier: RuleClassifier) -> None:
+    result = classifier.classify("Fourteen people were killed when a bus collided with a truck.")
+    assert result.primary is EventType.OTHER
+
+
+def test_other_carries_a_score(classifier: RuleClassifier) -> None:
+    result = classifier.classify("Parliament approved the budget on Tuesday.")
+    assert [(label.label, label.score) for label in result.labels] == [(EventType.OTHER, 1.0)]
+
+
+@pytest.mark.skipif(not SAMPLE.exists(), reason="shared sample article not present")
+def test_seed_article_is_advance_then_attack(classifier: RuleClassifier) -> None:
+    raw = (SAMPLE / "alalam-2017-01-02-mosul-intisar.txt").read_text("utf-8")
+    result = classifier.classify(raw.split("string(")[0])
+    assert result.primary is EventType.ADVANCE
+    assert EventType.ATTACK in _labels(result)
