@@ -49,6 +49,10 @@ class Alert(WireModel):
     severity: Severity
     incident_key: str = Field(description="Groups reports of one incident.")
     status: str = Field(default="new", description="'new' for the first report, 'update' after.")
+    reports: int = Field(default=1, ge=1, description="Reports of the incident so far.")
+    sources: list[str] = Field(
+        default_factory=list, description="Outlets that reported the incident so far."
+    )
     event: AlertEvent
     received_at: datetime | None = Field(
         default=None, description="When the source article reached the input topic."
