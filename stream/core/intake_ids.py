@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 import unicodedata
+from functools import cache
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 __all__ = ["content_id", "normalise_for_hash", "normalise_url", "url_id"]
@@ -14,14 +16,28 @@ _TRACKING_PARAMS = frozenset(
 )
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 _DIGEST_CHARS = 24
+# Planes 0 and 1 hold every punctuation and symbol character; plane 14 holds tag characters.
+_PLANES_0_1_END = 0x20000
+_TAGS_START, _TAGS_END = 0xE0000, 0xE1000
 _HAS_SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://")
+
+
+@cache
+def _separators() -> dict[int, str]:
+    """Translation table: punctuation, symbols, separators and controls become spaces."""
+    codepoints = itertools.chain(range(_PLANES_0_1_END), range(_TAGS_START, _TAGS_END))
+    return {
+        point: " "
+        for point in codepoints
+        if unicodedata.category(chr(point))[0] in "PSZ"
+        or unicodedata.category(chr(point)) in ("Cc", "Cf")
+    }
 
 
 def normalise_for_hash(text: str) -> str:
     """Lowercase (casefold), strip punctuation and symbols, collapse whitespace (NFKC first)."""
     folded = unicodedata.normalize("NFKC", text).casefold()
-    kept = "".join(" " if unicodedata.category(char)[0] in "PSZC" else char for char in folded)
-    return " ".join(kept.split())
+    return " ".join(folded.translate(_separators()).split())
 
 
 def _digest(*parts: str) -> str:
