@@ -31,6 +31,9 @@ class Settings(BaseSettings):
     topic_dlq: str = "articles.dlq"
     topic_events: str = "events.classified"
     topic_alerts: str = "alerts"
+    topic_outbox: str = Field(default="webhooks.outbox", description="Durable webhook deliveries.")
+    topic_webhooks_dlq: str = Field(default="webhooks.dlq", description="Deliveries given up.")
+    topic_silences: str = Field(default="alerts.silences", description="Silences (a log).")
     topic_partitions: int = Field(default=4, ge=1, description="Partitions of created topics.")
     topic_replication: int = Field(default=1, ge=1)
     rules: Path | None = Field(default=None, description="Alert rules YAML; None = built-in.")
