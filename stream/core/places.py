@@ -144,12 +144,14 @@ class GazetteerPlaceFinder:
         for position, (resolution, location) in enumerate(zip(resolutions, locations, strict=True)):
             score = _SPECIFICITY[location.kind]
             score += 1.5 if resolution.mention.locative else 0.0
-            score += 3.0 if resolution.mention.dateline else 0.0
+            score += 2.0 if resolution.mention.dateline else 0.0
             score += 2.0 if any(a <= location.start < b for a, b in spans) else 0.0
             score += 0.5 * min(counts[resolution.place] - 1, 3)
             score += 1.0 if location.country_code == top_country else 0.0
             score -= 2.0 * location.start / length
             score += 2.0 * (location.confidence - 0.5)
+            if location.kind not in (PlaceKind.COUNTRY, PlaceKind.REGION):
+                score += 0.3 * min(resolution.score, 4.0)
             if best is None or score > best[0]:
                 best = (score, position)
         return locations[best[1]] if best else None

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from schemas import PlaceKind
 from stream.core.gazetteer import Gazetteer, NameMatch
-from stream.core.places_text import word_set
+from stream.core.places_text import fold_key, word_set
 
 __all__ = ["COMMON_WORDS_FILE", "Mention", "MentionFinder"]
 
@@ -16,10 +16,18 @@ COMMON_WORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "places" /
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _COMPOUND = re.compile(r"[-‑][a-z]")
+_LONGER_NAME = re.compile(r"[ \-‑](?:al|el|Al|El|ad|Ad|as|As|ar|Ar|an|An|ash|Ash|ul|Ul)[ \-‑][A-Z]")
 _ORGANISATION_WORDS = word_set(
     "Democratic Party Movement Front Alliance Liberation Patriotic Brigade Brigades Battalion "
     "Organization Organisation Airways Airlines"
 )
+_DESIGNATORS = word_set(
+    "city province district governorate region state county valley dam airport camp "
+    "village town square bridge road street highway river mountain mountains hill lake "
+    "border crossing area municipality subdistrict neighbourhood neighborhood quarter "
+    "university hospital base oil refinery"
+)
+_STRONG_LOCATIVE = word_set("in near at outside inside into")
 _LOCATIVE = word_set(
     "in near at outside into from to around across toward towards inside within of between "
     "on through via besides beyond nearby"
@@ -90,21 +98,17 @@ class MentionFinder:
         chosen = _longest(self.gazetteer.find(text))
         mentions: list[Mention] = []
         titled: dict[int, bool] = {}
-        previous_end = -10
         for match in chosen:
             line = text.rfind("\n", 0, match.start) + 1
             if line not in titled:
                 titled[line] = _title_case(text, line)
-            mention = self._mention(text, folded, match, titled[line], previous_end)
+            mention = self._mention(text, folded, match, titled[line])
             if mention is not None:
                 mention.dateline = not text[line : match.start].strip() and mention.text.isupper()
                 mentions.append(mention)
-                previous_end = mention.end
         return mentions
 
-    def _mention(
-        self, text: str, folded: str, match: NameMatch, titled: bool, previous_end: int
-    ) -> Mention | None:
+    def _mention(self, text: str, folded: str, match: NameMatch, titled: bool) -> Mention | None:
         """A Mention for `match`, or None when it does not read as a place here."""
         surface = text[match.start : match.end]
         key = folded[match.start : match.end]
@@ -123,12 +127,21 @@ class MentionFinder:
         )
         if before and before[-1] in _TITLES and not mention.locative:
             return None
+        if _interjection(text, match.start, match.end):
+            return None
+        if _LONGER_NAME.match(text, match.end):
+            return None
         if _COMPOUND.match(text, match.end) or _next_word(text, match.end) in _ORGANISATION_WORDS:
             return None
-        if not (sentence_start or titled) and self._inside_name(text, match.start, previous_end):
+        if not (sentence_start or titled) and self._inside_name(text, match.start):
             return None
         table = self.gazetteer.table
         kinds = [table.kind_of(i) for i in match.candidates]
+        if PlaceKind.COUNTRY not in kinds:
+            if not titled and self._before_surname(text, match):
+                return None
+            if titled and not mention.locative and not self._main_name(surface, match):
+                return None
         if mention.common and PlaceKind.COUNTRY not in kinds:
             local = [
                 table.population[i]
@@ -136,20 +149,41 @@ class MentionFinder:
                 if kind not in (PlaceKind.COUNTRY, PlaceKind.REGION)
             ]
             biggest = max(local, default=0)
-            strong = (mention.locative and biggest >= 1000) or biggest >= 1_000_000
+            strong_locative = bool(before) and before[-1] in _STRONG_LOCATIVE
+            strong = (strong_locative and biggest >= 1000) or biggest >= 1_000_000
             if not strong:
                 return None
         return mention
 
-    def _inside_name(self, text: str, start: int, previous_end: int) -> bool:
+    def _main_name(self, surface: str, match: NameMatch) -> bool:
+        """True when some candidate's main name (not an alternate) is what the text says."""
+        key = fold_key(surface)
+        names = self.gazetteer.table.names
+        return any(fold_key(names[i]) == key for i in match.candidates)
+
+    def _before_surname(self, text: str, match: NameMatch) -> bool:
+        """True when a small place's name is followed by a capitalised non-place word
+        ('Margaret Hassan'), which reads as a person's name."""
+        following = _next_word(text, match.end)
+        if not following or not _is_name_word(following) or following.lower() in _DESIGNATORS:
+            return False
+        table = self.gazetteer.table
+        return max(table.population[i] for i in match.candidates) < 50_000
+
+    def _inside_name(self, text: str, start: int) -> bool:
         """True when a capitalised non-place word precedes the match ('Michael Jordan')."""
         prev_start, prev = _raw_word_before(text, start)
-        if not prev or not _is_name_word(prev) or prev_start < previous_end:
+        if not prev or not _is_name_word(prev):
             return False
         lowered = prev.lower()
         if lowered in _MODIFIERS or lowered in self.demonyms:
             return False
         return not _starts_sentence(text, prev_start)
+
+
+def _interjection(text: str, start: int, end: int) -> bool:
+    """True for a word opening a quotation and followed by ',' or '!' ('"Salam," he said')."""
+    return text[start - 1 : start] in ('"', "“", "'", "‘") and text[end : end + 1] in (",", "!")
 
 
 def _next_word(text: str, end: int) -> str:

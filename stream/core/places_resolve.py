@@ -27,7 +27,9 @@ _CHAIN_GAP = re.compile(
     re.IGNORECASE,
 )
 _NEAR_KM = 150.0
-_MIN_SCORE = 1.5
+_MIN_SCORE = 1.0
+_CONTEXT_SCORE = 2.0
+_DEMONYM_WEIGHT = 0.3
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +53,18 @@ def link_chains(text: str, mentions: list[Mention]) -> None:
             mentions[later].children.append(index)
 
 
+_Contribution = tuple[str, float] | None
+
+
+def _without(countries: dict[str, float], contribution: _Contribution) -> dict[str, float]:
+    """Country weights less one mention's own contribution (a place cannot vouch for itself)."""
+    if contribution is None:
+        return countries
+    reduced = dict(countries)
+    reduced[contribution[0]] -= contribution[1]
+    return reduced
+
+
 class Resolver:
     """Scores candidates by population, kind, countries and regions named, and nearness."""
 
@@ -63,20 +77,32 @@ class Resolver:
         self, text: str, folded: str, mentions: list[Mention], demonyms: dict[str, float]
     ) -> list[Resolution]:
         """One Resolution per mention that keeps a plausible place."""
-        countries, regions = self._context(mentions, demonyms)
-        first = [self._best(text, folded, m, mentions, countries, regions, None) for m in mentions]
+        countries, regions, own = self._context(mentions, demonyms)
+        first = [
+            self._best(text, folded, m, mentions, _without(countries, c), regions, None)
+            for m, c in zip(mentions, own, strict=True)
+        ]
         anchors = [r.place for r in first if r is not None and self._is_local(r.place)]
         table = self.table
-        for resolution in first:
+        for position, resolution in enumerate(first):
             code = table.country_of(resolution.place) if resolution else None
             if (
-                resolution is not None
-                and code
-                and table.kind_of(resolution.place) != PlaceKind.COUNTRY
+                resolution is None
+                or resolution.score < _CONTEXT_SCORE
+                or not code
+                or table.kind_of(resolution.place) == PlaceKind.COUNTRY
             ):
-                countries[code] = countries.get(code, 0.0) + 0.5 * resolution.confidence
+                continue
+            weight = 0.5 * resolution.confidence
+            countries[code] = countries.get(code, 0.0) + weight
+            previous = own[position]
+            own[position] = (
+                code,
+                weight + (previous[1] if previous and previous[0] == code else 0),
+            )
         second = [
-            self._best(text, folded, m, mentions, countries, regions, anchors) for m in mentions
+            self._best(text, folded, m, mentions, _without(countries, c), regions, anchors)
+            for m, c in zip(mentions, own, strict=True)
         ]
         return [resolution for resolution in second if resolution is not None]
 
@@ -86,14 +112,17 @@ class Resolver:
 
     def _context(
         self, mentions: list[Mention], demonyms: dict[str, float]
-    ) -> tuple[dict[str, float], set[tuple[str | None, str | None]]]:
-        """Countries (with weights) and regions that the document names unambiguously."""
-        countries: dict[str, float] = {code: 0.6 * n for code, n in demonyms.items()}
+    ) -> tuple[dict[str, float], set[tuple[str | None, str | None]], list[_Contribution]]:
+        """Countries (with weights) and regions that the document names unambiguously, and
+        each mention's own share of the country weights."""
+        own: list[_Contribution] = []
+        countries = {code: _DEMONYM_WEIGHT * n for code, n in demonyms.items()}
         regions: set[tuple[str | None, str | None]] = set()
         table = self.table
         for mention in mentions:
             kinds = {table.kind_of(i) for i in mention.candidates}
             codes = {table.country_of(i) for i in mention.candidates}
+            own.append(None)
             if kinds == {PlaceKind.COUNTRY} or (PlaceKind.COUNTRY in kinds and not mention.common):
                 for index in mention.candidates:
                     code = table.country_of(index)
@@ -103,10 +132,13 @@ class Resolver:
                 code = next(iter(codes))
                 if code:
                     countries[code] = countries.get(code, 0.0) + 0.5
+                    own[-1] = (code, 0.5)
+            if len(codes) > 1:
+                continue
             for index in mention.candidates:
                 if table.kind_of(index) == PlaceKind.REGION:
                     regions.add((table.country_of(index), table.admin1_of(index)))
-        return countries, regions
+        return countries, regions, own
 
     def _best(
         self,
@@ -165,32 +197,39 @@ class Resolver:
         kind = table.kind_of(index)
         code = table.country_of(index)
         population = table.population[index]
+        has_town = any(table.kind_of(i) == PlaceKind.TOWN for i in mention.candidates)
         share = countries.get(code, 0.0) / total if code else 0.0
         score = 3.0 * share + (1.0 if countries.get(code or "", 0) else 0.0)
         if kind == PlaceKind.COUNTRY:
             score += 6.0 + 0.4 * math.log10(population + 10)
         elif kind == PlaceKind.REGION:
-            score += 2.0 + (2.5 if region_word else -1.5)
+            score += 2.0 + (2.5 if region_word else -1.5 if has_town else 0.0)
         elif kind == PlaceKind.DISTRICT:
-            score += 1.5 + (2.0 if district_word else -2.0)
+            score += 1.5 + (2.0 if district_word else -2.0 if has_town else 0.0)
         elif kind == PlaceKind.NEIGHBOURHOOD:
             parent = table.extras.get(index, (None, None))[1]
             score += 1.0 if self._parent_named(parent, mentions) else -1.0
         else:
             score += 0.4 * math.log10(population + 10)
-            if population < 20_000 and not self._primary_name(index, mention):
-                score -= 1.0
+            if not self._primary_name(index, mention):
+                score -= 1.0 if population < 20_000 else 0.7
+            if table.extras.get(index, (None, None))[0] == "PPLC":
+                score += 1.0
         if (code, table.admin1_of(index)) in regions and kind != PlaceKind.REGION:
             score += 1.5
         if chained:
             chain = self._chain_bonus(index, mention, mentions)
             score += chain if chain else -3.0
+        elif mention.parents and self._outside_parent_country(code, mention, mentions):
+            score -= 4.0
         if kind in (PlaceKind.COUNTRY, PlaceKind.REGION) and mention.children:
             score += self._contains_child(index, kind, mention, mentions)
         if anchors:
             score += self._nearness(index, anchors)
-        if countries and not share and kind != PlaceKind.COUNTRY:
-            score -= 3.0 if population < 100_000 else 1.5
+        if not share and kind != PlaceKind.COUNTRY and max(countries.values(), default=0) >= 0.9:
+            score -= 3.0 if population < 100_000 else 1.0 if population < 1_000_000 else 0.0
+        if mention.dateline:
+            score += 1.5
         if not countries and population < 1000 and kind == PlaceKind.TOWN:
             score -= 1.0
         return score
@@ -226,6 +265,17 @@ class Resolver:
                 if hit:
                     bonus = max(bonus, 3.0 if kind != PlaceKind.COUNTRY else 2.0)
         return bonus
+
+    def _outside_parent_country(
+        self, code: str | None, mention: Mention, mentions: list[Mention]
+    ) -> bool:
+        """True when a following containing mention lies wholly in another country."""
+        table = self.table
+        for parent in mention.parents:
+            codes = {table.country_of(i) for i in mentions[parent].candidates}
+            if len(codes) == 1 and code not in codes:
+                return True
+        return False
 
     def _contains_child(
         self, index: int, kind: PlaceKind, mention: Mention, mentions: list[Mention]
