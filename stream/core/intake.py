@@ -14,7 +14,7 @@ Every rejection raises stream.errors.IntakeError with one of these stable reason
 - ``undecodable``: declared UTF-16 (BOM) but not valid UTF-16.
 - ``too_large``: the message is over 4x the body limit, or title and body together are over
   ``max_body_bytes`` (UTF-8).
-- ``invalid_json``: starts like a JSON object (``{"``, ``{'`` or ``{}``) but is not valid JSON.
+- ``invalid_json``: starts like JSON (``{"``, ``{'``, ``{}``, ``[{``, ``["``...) but is not valid.
 - ``invalid_article``: valid JSON but not one Article object, or fields of the wrong type.
 - ``no_content``: neither a title nor a body with a letter or digit in it.
 - ``bad_date``: a date or dateline with impossible values (month 13, year before 1900 or
@@ -62,8 +62,8 @@ _RAW_FACTOR = 4
 _JSON_SCALAR_START = tuple('["-0123456789tfn')
 _MAX_ERRORS_SHOWN = 5
 _WORD = re.compile(r"[^\W_]")
-# An object opening with a key (or a Python-style quote, or empty) is meant as JSON.
-_JSON_OBJECT_START = re.compile(r"\{\s*[\"'}]")
+# An object or array opening with a key, string, object or array (or empty) is meant as JSON.
+_JSON_START = re.compile(r"[{\[]\s*[\"'{}\[\]]")
 
 
 def parse_article(
@@ -84,8 +84,11 @@ def parse_article(
     decoded = decode_bytes(data)
     text = clean_text(decoded.text)
     stripped = text.lstrip()
-    if _JSON_OBJECT_START.match(stripped):
-        article = _from_json_object(_load_json(stripped), now=now)
+    if _JSON_START.match(stripped):
+        value = _load_json(stripped)
+        if not isinstance(value, dict):
+            raise _not_an_object(value)
+        article = _from_json_object(value, now=now)
     else:
         _reject_other_json(stripped)
         article = _from_document(text, now=now)
@@ -116,8 +119,13 @@ def _reject_other_json(text: str) -> None:
         value = json.loads(text)
     except (ValueError, RecursionError):
         return
+    raise _not_an_object(value)
+
+
+def _not_an_object(value: object) -> IntakeError:
+    """The `invalid_article` error for a JSON value that is not an object."""
     kind = type(value).__name__ if value is not None else "null"
-    raise IntakeError(
+    return IntakeError(
         IntakeReason.INVALID_ARTICLE,
         f"JSON {kind} instead of an article object (one article per message)",
     )

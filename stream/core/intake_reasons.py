@@ -19,7 +19,7 @@ class IntakeReason(StrEnum):
     TOO_LARGE = "too_large"
     """The message or the article body is over the configured size limit."""
     INVALID_JSON = "invalid_json"
-    """The message starts like a JSON object (`{"`, `{'` or `{}`) but is not valid JSON."""
+    """The message starts like JSON (`{"`, `{'`, `{}`, `[{`, `["`...) but is not valid JSON."""
     INVALID_ARTICLE = "invalid_article"
     """Valid JSON that is not an Article (not an object, or fields of the wrong type)."""
     NO_CONTENT = "no_content"

@@ -164,6 +164,8 @@ def test_json_html_body_is_converted_to_paragraphs() -> None:
         (b'{"id": not json}', "invalid_json"),
         (b'{"id": "x", "title": "T"', "invalid_json"),
         (b"[1, 2]", "invalid_article"),
+        (b'[{"id": "x", "title": "T"}]', "invalid_article"),
+        (b'[{"id": "x", "title": "T"},', "invalid_json"),
         (b'"just a string"', "invalid_article"),
         (b'{"id": "x", "title": 5}', "invalid_article"),
         (b'{"id": "x", "title": "T", "related": "nope"}', "invalid_article"),

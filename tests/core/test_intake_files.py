@@ -27,3 +27,24 @@ def test_other_files_yield_their_whole_bytes(tmp_path: Path) -> None:
 
 def test_empty_jsonl_yields_nothing() -> None:
     assert list(split_messages(b"\n\n", jsonl=True)) == []
+
+
+def test_json_file_with_an_array_yields_each_item(tmp_path: Path) -> None:
+    path = tmp_path / "batch.json"
+    path.write_bytes('[{"id": "1", "title": "Raid in Gao"}, {"id": "2", "title": "قصف"}]'.encode())
+    assert list(read_articles_file(path)) == [
+        b'{"id": "1", "title": "Raid in Gao"}',
+        '{"id": "2", "title": "قصف"}'.encode(),
+    ]
+
+
+def test_json_file_with_one_object_yields_it_whole(tmp_path: Path) -> None:
+    path = tmp_path / "one.json"
+    path.write_bytes(b'{"id": "1"}')
+    assert list(read_articles_file(path)) == [b'{"id": "1"}']
+
+
+def test_broken_json_array_file_yields_its_bytes_whole(tmp_path: Path) -> None:
+    path = tmp_path / "broken.json"
+    path.write_bytes(b'[{"id": "1"},')
+    assert list(read_articles_file(path)) == [b'[{"id": "1"},']
