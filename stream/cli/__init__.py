@@ -20,6 +20,10 @@ def _register_all(commands: argparse._SubParsersAction[argparse.ArgumentParser])
 
     for module in (demo_cmd, service_cmd, topics_cmd, analyze_cmd, eval_cmd):
         module.register(commands)
+    from stream.cli import dlq_cmd, ingest_cmd
+
+    for module in (ingest_cmd, dlq_cmd):
+        module.register(commands)
 
 
 def build_parser() -> argparse.ArgumentParser:
