@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import logging.config
 import re
 import sys
 from collections.abc import MutableMapping
@@ -10,7 +11,13 @@ from typing import Any, Literal
 
 import structlog
 
-__all__ = ["REDACTED", "configure_logging", "get_logger", "redact_secrets"]
+__all__ = [
+    "REDACTED",
+    "configure_logging",
+    "get_logger",
+    "redact_secrets",
+    "stdlib_logging_config",
+]
 
 REDACTED = "[redacted]"
 _SECRET_KEY = re.compile(r"token|secret|password|passwd|authorization|api_?key|signature", re.I)
@@ -29,29 +36,69 @@ def redact_secrets(
     return event_dict
 
 
-def configure_logging(
-    log_format: Literal["auto", "json", "console"] = "auto", level: str = "info"
-) -> None:
+LogFormat = Literal["auto", "json", "console"]
+
+
+def _use_json(log_format: LogFormat) -> bool:
+    """JSON unless asked for console lines or writing to a terminal."""
+    return log_format == "json" or (log_format == "auto" and not sys.stderr.isatty())
+
+
+def _shared_processors() -> list[structlog.typing.Processor]:
+    """Steps every line takes, ours and the libraries': context, redaction, level, time."""
+    return [
+        structlog.contextvars.merge_contextvars,
+        redact_secrets,
+        structlog.processors.add_log_level,
+        structlog.processors.TimeStamper(fmt="iso", utc=True),
+    ]
+
+
+def _rendering(use_json: bool) -> list[structlog.typing.Processor]:
+    """The final steps: JSON with formatted tracebacks, or console lines (pretty tracebacks)."""
+    if use_json:
+        return [structlog.processors.format_exc_info, structlog.processors.JSONRenderer()]
+    return [structlog.dev.ConsoleRenderer()]
+
+
+def stdlib_logging_config(log_format: LogFormat = "auto", level: str = "info") -> dict[str, Any]:
+    """A `logging.config.dictConfig` rendering library records (Faust, aiokafka) like ours."""
+    use_json = _use_json(log_format)
+    stdlib_level = max(logging.getLevelName(level.upper()), logging.WARNING)
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {
+            "structlog": {
+                "()": structlog.stdlib.ProcessorFormatter,
+                "foreign_pre_chain": [structlog.stdlib.add_logger_name, *_shared_processors()],
+                "processors": [
+                    structlog.stdlib.ProcessorFormatter.remove_processors_meta,
+                    *_rendering(use_json),
+                ],
+            }
+        },
+        "handlers": {
+            "stderr": {
+                "class": "logging.StreamHandler",
+                "stream": "ext://sys.stderr",
+                "formatter": "structlog",
+            }
+        },
+        "root": {"level": stdlib_level, "handlers": ["stderr"]},
+    }
+
+
+def configure_logging(log_format: LogFormat = "auto", level: str = "info") -> None:
     """Set up structlog (and stdlib logging) with context variables bound per message."""
-    use_json = log_format == "json" or (log_format == "auto" and not sys.stderr.isatty())
-    renderer: structlog.typing.Processor = (
-        structlog.processors.JSONRenderer() if use_json else structlog.dev.ConsoleRenderer()
-    )
-    numeric_level = logging.getLevelName(level.upper())
+    use_json = _use_json(log_format)
     structlog.configure(
-        processors=[
-            structlog.contextvars.merge_contextvars,
-            redact_secrets,
-            structlog.processors.add_log_level,
-            structlog.processors.TimeStamper(fmt="iso", utc=True),
-            structlog.processors.format_exc_info,
-            renderer,
-        ],
-        wrapper_class=structlog.make_filtering_bound_logger(numeric_level),
+        processors=[*_shared_processors(), *_rendering(use_json)],
+        wrapper_class=structlog.make_filtering_bound_logger(logging.getLevelName(level.upper())),
         logger_factory=structlog.PrintLoggerFactory(file=sys.stderr),
         cache_logger_on_first_use=True,
     )
-    logging.basicConfig(level=max(numeric_level, logging.WARNING), stream=sys.stderr)
+    logging.config.dictConfig(stdlib_logging_config(log_format, level))
 
 
 def get_logger(name: str) -> structlog.stdlib.BoundLogger:

@@ -9,7 +9,7 @@ import faust
 from stream.app import create_app
 from stream.core.rules import DEFAULT_RULES, load_rules
 from stream.kafka_admin import ensure_topics, probe_broker, topic_names
-from stream.logging import configure_logging, get_logger
+from stream.logging import configure_logging, get_logger, stdlib_logging_config
 from stream.metrics import Metrics
 from stream.pipeline import build_analyzer
 from stream.settings import Settings
@@ -28,7 +28,12 @@ def run_worker(settings: Settings) -> int:
     analyzer = build_analyzer(settings.places_files, settings.actors_files)
     app = create_app(settings, profile, analyzer, Metrics.create(), rules)
     log.info("worker_starting", broker=profile.url, tansu=profile.tansu, rules=len(rules))
-    worker = faust.Worker(app, loglevel=settings.log_level.upper(), quiet=True)
+    worker = faust.Worker(
+        app,
+        loglevel=settings.log_level.upper(),
+        quiet=True,
+        logging_config=stdlib_logging_config(settings.log_format, settings.log_level),
+    )
     try:
         worker.execute_from_commandline()
     except SystemExit as exit_:

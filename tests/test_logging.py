@@ -3,11 +3,24 @@
 from __future__ import annotations
 
 import json
+import logging
+from collections.abc import Iterator
 
 import pytest
 import structlog
 
 from stream.logging import REDACTED, configure_logging, get_logger, redact_secrets
+
+
+@pytest.fixture(autouse=True)
+def _restore_logging() -> Iterator[None]:
+    """Undo configure_logging: structlog defaults, the root logger's handlers and level."""
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    yield
+    structlog.reset_defaults()
+    root.handlers[:] = handlers
+    root.setLevel(level)
 
 
 def test_secret_looking_keys_are_redacted() -> None:
@@ -27,14 +40,11 @@ def test_credentials_inside_urls_are_redacted() -> None:
 
 def test_json_lines_carry_the_bound_message_context(capsys: pytest.CaptureFixture[str]) -> None:
     configure_logging("json", "info")
-    try:
-        with structlog.contextvars.bound_contextvars(
-            article_id="a1", topic="articles.raw", partition=2, offset=7
-        ):
-            get_logger("test").info("alert_published", webhook_secret="s3cret")
-        line = json.loads(capsys.readouterr().err.strip().splitlines()[-1])
-    finally:
-        structlog.reset_defaults()
+    with structlog.contextvars.bound_contextvars(
+        article_id="a1", topic="articles.raw", partition=2, offset=7
+    ):
+        get_logger("test").info("alert_published", webhook_secret="s3cret")
+    line = json.loads(capsys.readouterr().err.strip().splitlines()[-1])
     assert line["event"] == "alert_published"
     assert (line["article_id"], line["topic"], line["partition"], line["offset"]) == (
         "a1",
@@ -45,3 +55,23 @@ def test_json_lines_carry_the_bound_message_context(capsys: pytest.CaptureFixtur
     assert line["webhook_secret"] == REDACTED
     assert line["level"] == "info"
     assert "timestamp" in line
+
+
+def test_library_log_records_render_as_json_with_context(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    configure_logging("json", "info")
+    with structlog.contextvars.bound_contextvars(topic="articles.raw", offset=3):
+        logging.getLogger("aiokafka.consumer").warning("commit failed for %s", "g1")
+    line = json.loads(capsys.readouterr().err.strip().splitlines()[-1])
+    assert line["event"] == "commit failed for g1"
+    assert (line["logger"], line["level"]) == ("aiokafka.consumer", "warning")
+    assert (line["topic"], line["offset"]) == ("articles.raw", 3)
+
+
+def test_library_info_records_are_dropped_below_warning(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    configure_logging("json", "info")
+    logging.getLogger("faust.worker").info("Starting...")
+    assert "Starting..." not in capsys.readouterr().err
