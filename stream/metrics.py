@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import platform
 from collections.abc import Iterable
 from dataclasses import dataclass
+from importlib import metadata
 from typing import Protocol
 
 import pycountry
@@ -84,7 +86,13 @@ class Metrics:
         """Declare every metric on `registry` (a fresh one when None)."""
         registry = registry if registry is not None else CollectorRegistry()
         build_info = Info("conflict_alerts_build", "Worker build information.", registry=registry)
-        build_info.info({"version": __version__})
+        build_info.info(
+            {
+                "version": __version__,
+                "python": platform.python_version(),
+                "faust": metadata.version("faust-streaming"),
+            }
+        )
         return cls(
             registry=registry,
             articles_consumed=Counter(

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pytest
 from prometheus_client import CollectorRegistry, generate_latest
 
+from stream import __version__
 from stream.metrics import (
     NO_RECEIVER,
     UNKNOWN_COUNTRY,
@@ -40,8 +41,10 @@ def test_two_metric_sets_can_coexist_in_one_process() -> None:
 
 
 def test_build_info_carries_the_package_version() -> None:
-    text = generate_latest(Metrics.create().registry).decode()
-    assert 'conflict_alerts_build_info{version="' in text
+    (family,) = [
+        f for f in Metrics.create().registry.collect() if f.name == "conflict_alerts_build"
+    ]
+    assert family.samples[0].labels["version"] == __version__
 
 
 def test_every_counter_name_ends_in_total_and_durations_in_seconds() -> None:
@@ -116,3 +119,10 @@ def test_status_class_groups_http_statuses_by_hundreds(status: int, expected: st
 @pytest.mark.parametrize("status", [None, 0, 99, 600])
 def test_status_class_is_error_without_a_valid_response(status: int | None) -> None:
     assert status_class(status) == "error"
+
+
+def test_build_info_names_the_python_and_faust_versions() -> None:
+    (family,) = [
+        f for f in Metrics.create().registry.collect() if f.name == "conflict_alerts_build"
+    ]
+    assert {"version", "python", "faust"} <= family.samples[0].labels.keys()

@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from stream.settings import Settings
+
 REPO = Path(__file__).resolve().parents[2]
 DOCKERFILE = REPO / "deploy" / "Dockerfile"
 
@@ -66,3 +68,11 @@ def test_hadolint_finds_nothing_to_fix() -> None:
         [hadolint, str(DOCKERFILE)], capture_output=True, text=True, timeout=60, check=False
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_every_setting_the_image_sets_is_a_real_settings_field() -> None:
+    env = " ".join(args for op, args in _instructions() if op == "ENV")
+    names = re.findall(r"CONFLICT_ALERTS_(\w+)=", env)
+    assert names
+    for name in names:
+        assert name.lower() in Settings.model_fields, name
