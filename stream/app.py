@@ -17,6 +17,7 @@ from stream.lag import register_lag_monitor
 from stream.metrics import Metrics
 from stream.settings import Settings
 from stream.web import Readiness, register_pages
+from stream.web_ingest import register_ingest
 
 __all__ = ["create_app"]
 
@@ -75,5 +76,6 @@ def create_app(
     metrics.initialise(rules)
     readiness = Readiness(rules_loaded=True)
     register_pages(app, metrics, readiness)
+    register_ingest(app, settings, topics.articles)
     register_lag_monitor(app, settings, profile, metrics, readiness)
     return app
