@@ -23,6 +23,8 @@ _SOURCE_ZONE = 6
 _SOURCE_LINE = re.compile(
     r"(?P<source>[^\W\d_][\w.&'’ -]{0,48}?)\s+[-–—|]\s+(?P<country>[^\W\d_][\w.'’ ]{1,40}?)"
 )
+_SENTENCE_END = (".", "!", "?", ":", ";", ",", "-", "–")
+_SENTENCE_START = re.compile(r"[\"'“‘(]?[^\W_a-z]")
 _LABELLED = re.compile(
     r"(?P<label>title|headline|date|published|source|url|link)\s*:\s*(?P<value>\S.*)",
     re.IGNORECASE,
@@ -132,6 +134,10 @@ def _read_header(blocks: list[list[str]], document: ParsedDocument, now: datetim
         if document.source_country is None and _take_source(block, document):
             index += 1
             continue
+        if not document.title and _starts_with_headline(block):
+            document.title = block[0]
+            blocks[index] = block[1:]
+            continue
         if not document.title and _is_headline(block):
             document.title = line
             index += 1
@@ -159,6 +165,16 @@ def _take_label(line: str, document: ParsedDocument, now: datetime | None) -> bo
     else:
         return False
     return True
+
+
+def _starts_with_headline(block: list[str]) -> bool:
+    """A short unpunctuated first line followed by a line that opens a new sentence."""
+    return (
+        len(block) > 1
+        and len(block[0]) <= _MAX_TITLE_CHARS
+        and not block[0].endswith(_SENTENCE_END)
+        and _SENTENCE_START.match(block[1]) is not None
+    )
 
 
 def _is_headline(block: list[str]) -> bool:

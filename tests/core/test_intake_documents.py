@@ -38,6 +38,17 @@ def test_hard_wrapped_lines_in_a_paragraph_are_joined() -> None:
     assert document.body == "The convoy was hit at noon.\n\nEnd."
 
 
+def test_headline_directly_above_a_wrapped_paragraph_is_split_off() -> None:
+    document = parse_document("Raid in Gao\nGunmen attacked the\nmarket at noon.\n\nEnd.", now=NOW)
+    assert document.title == "Raid in Gao"
+    assert document.body == "Gunmen attacked the market at noon.\n\nEnd."
+
+
+def test_a_wrapped_headline_is_joined() -> None:
+    document = parse_document("Iraqi forces advance in\neastern Mosul\n\nBody.", now=NOW)
+    assert document.title == "Iraqi forces advance in eastern Mosul"
+
+
 def test_a_long_first_paragraph_is_not_taken_as_the_headline() -> None:
     paragraph = "Witnesses said the market was shelled. " * 10
     document = parse_document(f"{paragraph}\n\nSecond.", now=NOW)
