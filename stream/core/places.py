@@ -137,8 +137,8 @@ class GazetteerPlaceFinder:
             for evidence in label.evidence
         ]
         counts = Counter(resolution.place for resolution in resolutions)
-        countries = Counter(location.country_code for location in locations)
-        top_country = countries.most_common(1)[0][0]
+        local = [loc for loc in locations if loc.kind != PlaceKind.COUNTRY] or locations
+        top_country = Counter(location.country_code for location in local).most_common(1)[0][0]
         length = max(len(text), 1)
         best: tuple[float, int] | None = None
         for position, (resolution, location) in enumerate(zip(resolutions, locations, strict=True)):

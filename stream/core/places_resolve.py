@@ -21,12 +21,14 @@ _REGION_WORDS = word_set(
 _DISTRICT_WORDS = word_set("district sub-district subdistrict municipality lga")
 _CHAIN_GAP = re.compile(
     r"^[\s,()\-–]*(?:(?:in|of|the|near|district|sub-district|subdistrict|province|governorate|"
-    r"area|region|village|villages|town|city|neighbourhood|neighborhood|quarter|county|state|"
-    r"nahiya|municipality|lga|local|government|east|west|north|south|eastern|western|northern|"
-    r"southern|central|outskirts|suburb|suburbs|camp)[\s,()\-–]+)*$",
+    r"area|areas|region|village|villages|town|city|neighbourhood|neighborhood|quarter|county|"
+    r"state|nahiya|municipality|lga|local|government|east|west|north|south|eastern|western|"
+    r"northern|southern|central|outskirts|suburb|suburbs|camp|hill|hills|mountain|mountains|"
+    r"mount|valley|river|road|border|crossing|\([^()]{1,25}\))[\s,()\-–]+)*$",
     re.IGNORECASE,
 )
 _NEAR_KM = 150.0
+_UNKNOWN_POPULATION = 1000
 _MIN_SCORE = 1.0
 _CONTEXT_SCORE = 2.0
 _DEMONYM_WEIGHT = 0.3
@@ -196,7 +198,7 @@ class Resolver:
         table = self.table
         kind = table.kind_of(index)
         code = table.country_of(index)
-        population = table.population[index]
+        population = table.population[index] or _UNKNOWN_POPULATION
         has_town = any(table.kind_of(i) == PlaceKind.TOWN for i in mention.candidates)
         share = countries.get(code, 0.0) / total if code else 0.0
         score = 3.0 * share + (1.0 if countries.get(code or "", 0) else 0.0)
@@ -210,9 +212,9 @@ class Resolver:
             parent = table.extras.get(index, (None, None))[1]
             score += 1.0 if self._parent_named(parent, mentions) else -1.0
         else:
-            score += 0.4 * math.log10(population + 10)
+            score += 0.55 * math.log10(population + 10) - 0.5
             if not self._primary_name(index, mention):
-                score -= 1.0 if population < 20_000 else 0.7
+                score -= 1.0 if population < 20_000 else 0.5
             if table.extras.get(index, (None, None))[0] == "PPLC":
                 score += 1.0
         if (code, table.admin1_of(index)) in regions and kind != PlaceKind.REGION:
@@ -220,7 +222,7 @@ class Resolver:
         if chained:
             chain = self._chain_bonus(index, mention, mentions)
             score += chain if chain else -3.0
-        elif mention.parents and self._outside_parent_country(code, mention, mentions):
+        if mention.parents and self._outside_parent_country(code, mention, mentions):
             score -= 4.0
         if kind in (PlaceKind.COUNTRY, PlaceKind.REGION) and mention.children:
             score += self._contains_child(index, kind, mention, mentions)
