@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from schemas import EventType, Evidence, LabelScore, Trigger
 from stream.core.analysis import Classification
+from stream.core.classify_anchors import AnchorIndex
 from stream.core.classify_context import (
     ARMED_CUE,
     accident_context,
@@ -25,7 +26,7 @@ from stream.core.classify_context import (
     protest_context,
     report_tag,
 )
-from stream.core.classify_lexicon import RULES, TriggerRule, compile_rules
+from stream.core.classify_lexicon import CASE_SENSITIVE, RULES, TriggerRule, compile_rules
 from stream.core.text import Sentence, split_sentences
 
 __all__ = ["RuleClassifier", "load_classifier"]
@@ -80,6 +81,45 @@ class _LabelHits:
         return max((hit.weight for hit in self.hits), default=0.0)
 
 
+class _Facts:
+    """Sentence-level context, computed at most once per sentence and only when asked."""
+
+    def __init__(self, sentence: Sentence) -> None:
+        """Wrap one sentence."""
+        self.sentence = sentence
+
+    @cached_property
+    def protest(self) -> bool:
+        """A protest or riot without lethal violence."""
+        return protest_context(self.sentence.text)
+
+    @cached_property
+    def accident(self) -> bool:
+        """An accident or disaster without an armed actor."""
+        return accident_context(self.sentence.text)
+
+    @cached_property
+    def defused(self) -> bool:
+        """A bomb found or defused, nothing going off."""
+        return device_defused(self.sentence.text)
+
+    @cached_property
+    def force(self) -> bool:
+        """An armed force or group is named."""
+        return _FORCE_CUE.search(self.sentence.text) is not None
+
+    @cached_property
+    def armed(self) -> bool:
+        """Weapons, armed actors or security forces are named."""
+        text = self.sentence.text
+        return ARMED_CUE.search(text) is not None or _BROAD_ARMED.search(text) is not None
+
+    @cached_property
+    def cumulative(self) -> float:
+        """Weight factor for cumulative tolls."""
+        return cumulative_factor(self.sentence.text)
+
+
 def _position_weight(index: int) -> float:
     """Headline and lead weigh most; later sentences report background more often."""
     return _POSITION_WEIGHTS[index] if index < len(_POSITION_WEIGHTS) else _LATE_WEIGHT
@@ -91,7 +131,10 @@ class RuleClassifier:
     def __init__(self, rules: tuple[TriggerRule, ...] = RULES) -> None:
         """Compile the rules once."""
         self._rules = rules
-        self._pattern = compile_rules(rules)
+        self._fast = compile_rules(rules)
+        self._folded = [re.compile(r"\b(?:" + r.pattern + ")", re.IGNORECASE) for r in rules]
+        self._on_lowered = [CASE_SENSITIVE not in rule.pattern for rule in rules]
+        self._anchors = AnchorIndex([rule.pattern for rule in rules])
         self._needs = {
             index: re.compile(rule.needs, re.IGNORECASE)
             for index, rule in enumerate(rules)
@@ -105,20 +148,19 @@ class RuleClassifier:
         lead = " ".join(sentence.text for sentence in sentences[:2])
         disaster = accident_context(lead)
         found: dict[EventType, _LabelHits] = {}
-        for match in self._pattern.finditer(text):
-            index = int((match.lastgroup or "r0")[1:])
-            rule = self._rules[index]
-            position = bisect_right(starts, match.start()) - 1
-            if rule.label is None or position < 0:
-                continue
-            if disaster and rule.label is EventType.ATTACK:
-                continue
-            sentence = sentences[position]
-            weight = self._weigh(rule, index, sentence, match.start(), match.end())
-            if weight <= 0.0:
-                continue
-            hit = _Hit(position, match.start(), match.end(), weight * _position_weight(position))
-            found.setdefault(rule.label, _LabelHits()).hits.append(hit)
+        candidates = self._anchors.candidates(text, starts)
+        lowered = text.lower()
+        folded = lowered if len(lowered) == len(text) else None
+        for position, sentence in enumerate(sentences):
+            facts = _Facts(sentence)
+            for index, start, end in self._matches(text, folded, sentence, candidates[position]):
+                rule = self._rules[index]
+                if rule.label is None or (disaster and rule.label is EventType.ATTACK):
+                    continue
+                weight = self._weigh(rule, index, facts, start, end)
+                if weight > 0.0:
+                    hit = _Hit(position, start, end, weight * _position_weight(position))
+                    found.setdefault(rule.label, _LabelHits()).hits.append(hit)
         if report_tag(text):
             for hits in found.values():
                 for hit in hits.hits:
@@ -127,10 +169,29 @@ class RuleClassifier:
             _demote_follow_up(text, found)
         return _assemble(text, sentences, found)
 
-    def _weigh(
-        self, rule: TriggerRule, index: int, sentence: Sentence, start: int, end: int
-    ) -> float:
+    def _matches(
+        self, text: str, lowered: str | None, sentence: Sentence, indices: set[int]
+    ) -> list[tuple[int, int, int]]:
+        """Non-overlapping rule matches in a sentence: leftmost first, then earliest rule."""
+        spans: list[tuple[int, int, int]] = []
+        for index in indices:
+            if lowered is not None and self._on_lowered[index]:
+                found = self._fast[index].finditer(lowered, sentence.start, sentence.end)
+            else:
+                found = self._folded[index].finditer(text, sentence.start, sentence.end)
+            spans.extend((match.start(), index, match.end()) for match in found)
+        spans.sort()
+        kept: list[tuple[int, int, int]] = []
+        reached = -1
+        for start, index, end in spans:
+            if start >= reached:
+                kept.append((index, start, end))
+                reached = max(end, start + 1)
+        return kept
+
+    def _weigh(self, rule: TriggerRule, index: int, facts: _Facts, start: int, end: int) -> float:
         """The trigger's weight after its context tests; 0 when the context rules it out."""
+        sentence = facts.sentence
         local = start - sentence.start
         local_end = end - sentence.start
         before = clause_before(sentence.text, local)
@@ -148,25 +209,15 @@ class RuleClassifier:
         if is_modal(before) or modal_after(after):
             return 0.0
         if label is EventType.ADVANCE:
-            if protest_context(sentence.text) or _FORCE_CUE.search(sentence.text) is None:
-                return 0.0
-            return rule.weight
-        weight = rule.weight * cumulative_factor(sentence.text)
+            return 0.0 if facts.protest or not facts.force else rule.weight
+        weight = rule.weight * facts.cumulative
         if not _is_verbal(trigger, before) and is_follow_up(before):
             return 0.0
-        if (
-            accident_context(sentence.text)
-            or is_rhetorical(trigger, after)
-            or device_defused(sentence.text)
-        ):
+        if facts.accident or facts.defused or is_rhetorical(trigger, after):
             return 0.0
-        if rule.riot_prone and protest_context(sentence.text):
+        if rule.riot_prone and facts.protest:
             return 0.0
-        if (
-            rule.needs_armed
-            and ARMED_CUE.search(sentence.text) is None
-            and _BROAD_ARMED.search(sentence.text) is None
-        ):
+        if rule.needs_armed and not facts.armed:
             weight *= 0.6
         return weight
 

@@ -1,0 +1,98 @@
+"""Anchor words for trigger rules: literals every match must contain, found in one text scan.
+
+A rule's regex is only run on the sentences that contain one of its anchors. The anchors are
+derived from the regex itself (the parsed pattern), so rules and anchors cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import ahocorasick
+
+__all__ = ["AnchorIndex", "required_literals"]
+
+_PARSER: Any = importlib.import_module("re._parser")
+_CONST: Any = importlib.import_module("re._constants")
+_REPEATS = (_CONST.MAX_REPEAT, _CONST.MIN_REPEAT, _CONST.POSSESSIVE_REPEAT)
+
+
+def required_literals(pattern: str) -> frozenset[str] | None:
+    """Lower-case literals one of which occurs in every match of `pattern`; None if unknown."""
+    found = _required(_PARSER.parse(pattern, re.IGNORECASE))
+    return frozenset(found) if found else None
+
+
+def _required(items: Iterable[tuple[Any, Any]]) -> set[str] | None:
+    """The best literal set of a parsed sequence: longest shortest member, fewest members."""
+    candidates: list[set[str]] = []
+    run: list[str] = []
+    for op, value in items:
+        if op is _CONST.LITERAL:
+            run.append(chr(value).lower())
+            continue
+        if run:
+            candidates.append({"".join(run)})
+            run = []
+        found = _node(op, value)
+        if found:
+            candidates.append(found)
+    if run:
+        candidates.append({"".join(run)})
+    if not candidates:
+        return None
+    return max(candidates, key=lambda words: (min(map(len, words)), -len(words)))
+
+
+def _node(op: Any, value: Any) -> set[str] | None:
+    """The literal set of one parsed node that is not a literal."""
+    if op is _CONST.SUBPATTERN:
+        return _required(value[-1])
+    if op is _CONST.BRANCH:
+        branches = [_required(branch) for branch in value[1]]
+        if any(branch is None for branch in branches):
+            return None
+        return set().union(*(branch for branch in branches if branch))
+    if op in _REPEATS:
+        low, _high, item = value
+        return _required(item) if low >= 1 else None
+    if op is _CONST.IN and all(kind is _CONST.LITERAL for kind, _ in value):
+        return {chr(code).lower() for _, code in value}
+    return None
+
+
+class AnchorIndex:
+    """Finds, per sentence, the rules whose anchors occur in it (Aho-Corasick over the text)."""
+
+    def __init__(self, patterns: Sequence[str]) -> None:
+        """Derive every pattern's anchors and build the automaton."""
+        self._always: set[int] = set()
+        owners: dict[str, set[int]] = {}
+        for index, pattern in enumerate(patterns):
+            literals = required_literals(pattern)
+            if literals is None:
+                self._always.add(index)
+                continue
+            for literal in literals:
+                owners.setdefault(literal, set()).add(index)
+        self._automaton = ahocorasick.Automaton()
+        for literal, indices in owners.items():
+            self._automaton.add_word(literal, frozenset(indices))
+        self._automaton.make_automaton()
+        self._count = len(patterns)
+
+    def candidates(self, text: str, starts: Sequence[int]) -> list[set[int]]:
+        """For each sentence (given by its start offset), the rules worth running on it."""
+        result = [set(self._always) for _ in starts]
+        lowered = text.lower()
+        if len(lowered) != len(text):
+            return [set(range(self._count)) for _ in starts]
+        sentence = 0
+        for end, indices in self._automaton.iter(lowered):
+            while sentence + 1 < len(starts) and starts[sentence + 1] <= end:
+                sentence += 1
+            result[sentence].update(indices)
+        return result
