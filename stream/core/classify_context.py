@@ -58,7 +58,8 @@ _HISTORY_BEFORE = re.compile(
 _HISTORY_AFTER = re.compile(
     r"^\W*(?:\w+\W+){0,5}?(?:(?:in|of|since) (?:19|20)\d\d\b|last year|years ago|decades ago"
     r"|months ago|weeks? ago|last month|earlier this (?:week|month|year)"
-    r"|(?:a|one|two|three|several) days? (?:earlier|before)|the (?:day|night|week) before|the previous (?:day|night|week))",
+    r"|(?:a|one|two|three|several) days? (?:earlier|before)|the (?:day|night|week) before"
+    r"|the previous (?:day|night|week))",
     re.IGNORECASE,
 )
 _PROTEST = re.compile(
