@@ -1,49 +1,208 @@
-"""The alerting agent: events in, alerts out on the alerts topic and each rule's topics."""
+"""The alerting agents: events regrouped by country, incidents and inhibition in Faust tables,
+alerts out on the alerts topic, each rule's topics and the webhook outbox."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import signal
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass, field
+from typing import Any
 
 import faust
 import structlog
+from pydantic import ValidationError
 
+from schemas import Alert, Event
 from stream.agents import Dependencies, Topics, dead_letter
-from stream.core.processing import process_event
+from stream.core.alert_flow import EventOutcome, decide, partition_key
+from stream.core.incidents import Incident
+from stream.core.outbox import enqueue
+from stream.core.processing import DeadLetter
+from stream.core.rules import Rule, RuleSet
+from stream.core.silences import ActiveSource
+from stream.rulebook import RuleBook
+from stream.settings import Settings
+from stream.silencing import SilenceStore
 
-__all__ = ["build_alerting_agent"]
+__all__ = ["AlertingWiring", "alerting_topic_names", "build_alerting_agent"]
 
 log = structlog.get_logger(__name__)
 
+MAX_SOURCES = 500
+SILENCES_READY_TIMEOUT_S = 60.0
+TABLES = (
+    "alert-incidents",
+    "alert-inhibitors",
+    "webhook-pending",
+    "webhook-finished",
+    "webhook-disabled",
+)
 
-def build_alerting_agent(app: faust.App, topics: Topics, deps: Dependencies) -> None:
-    """Register the alerting agent on the app."""
 
-    async def alerting(stream: faust.StreamT[bytes]) -> AsyncIterator[None]:
-        """Events → Alerts on the alerts topic and each rule's own topics."""
-        routes = {rule.name: rule.topics for rule in deps.rules}
+def alerting_topic_names(settings: Settings) -> list[str]:
+    """Internal topics of the alerting stage (created explicitly before the worker starts)."""
+    changelogs = [f"{settings.app_id}-{table}-changelog" for table in TABLES]
+    return [
+        f"{settings.app_id}-events-by-country",
+        settings.topic_outbox,
+        settings.topic_webhooks_dlq,
+        settings.topic_silences,
+        *changelogs,
+    ]
+
+
+@dataclass
+class AlertingWiring:
+    """What the alerting agents need beyond the shared topics and dependencies."""
+
+    book: RuleBook
+    by_country: faust.TopicT
+    outbox: faust.TopicT
+    silences: SilenceStore
+    topic: Callable[[str], faust.TopicT]
+    extra: dict[str, faust.TopicT] = field(default_factory=dict)
+
+    @classmethod
+    def create(cls, app: faust.App, settings: Settings, book: RuleBook) -> AlertingWiring:
+        """Declare the alerting topics on the app."""
+
+        def raw(name: str) -> faust.TopicT:
+            return app.topic(
+                name, key_type=bytes, value_type=bytes, key_serializer="raw", value_serializer="raw"
+            )
+
+        return cls(
+            book=book,
+            by_country=raw(f"{settings.app_id}-events-by-country"),
+            outbox=raw(settings.topic_outbox),
+            silences=SilenceStore(settings.bootstrap_servers, settings.topic_silences),
+            topic=raw,
+        )
+
+    def rule_topic(self, name: str) -> faust.TopicT:
+        """The Faust topic for a per-rule topic (declared on first use, e.g. after a reload)."""
+        if name not in self.extra:
+            self.extra[name] = self.topic(name)
+        return self.extra[name]
+
+
+def _decode(raw: bytes) -> Event | DeadLetter:
+    """The event, or why it cannot be one."""
+    try:
+        return Event.model_validate_json(raw)
+    except ValidationError as error:
+        return DeadLetter("invalid_event", str(error.errors()[0]["msg"]))
+
+
+def _incidents(table: Any, key: str) -> list[Incident]:
+    """Open incidents stored under a table key."""
+    return [Incident.model_validate(item) for item in table.get(key) or []]
+
+
+async def _publish(
+    topics: Topics, wiring: AlertingWiring, deps: Dependencies, rule: Rule, alert: Alert
+) -> None:
+    """Send an alert to the alerts topic, the rule's topics and its receivers' outbox."""
+    body = alert.model_dump_json().encode()
+    key = alert.incident_key.encode()
+    await topics.alerts.send(key=key, value=body)
+    for name in rule.routes.topics:
+        await wiring.rule_topic(name).send(key=key, value=body)
+    rule_set: RuleSet = wiring.book.current
+    for receiver_name in rule.routes.receivers:
+        receiver = rule_set.receivers.get(receiver_name)
+        if receiver is None:
+            continue
+        delivery = enqueue(alert, receiver, deps.clock())
+        await wiring.outbox.send(
+            key=delivery.webhook_id.encode(), value=delivery.model_dump_json().encode()
+        )
+    deps.metrics.alerts.labels(rule=alert.rule, severity=alert.severity.value).inc()
+    if alert.received_at is not None and alert.status == "new":
+        lag = (deps.clock() - alert.received_at).total_seconds()
+        deps.metrics.end_to_end_seconds.observe(max(lag, 0.0))
+    log.info(
+        "alert_published",
+        alert_id=alert.id,
+        rule=alert.rule,
+        incident=alert.incident_key,
+        status=alert.status,
+    )
+
+
+def _log_outcome(outcome: EventOutcome) -> None:
+    """Log alerts that were muted or folded into an incident."""
+    for item in outcome.rules:
+        if item.alert is None:
+            log.info("report_grouped", rule=item.rule.name, incident=item.incidents[-1].id)
+        elif item.muted_by is not None:
+            log.info("alert_muted", rule=item.rule.name, alert_id=item.alert.id, by=item.muted_by)
+
+
+def build_alerting_agent(
+    app: faust.App, topics: Topics, deps: Dependencies, wiring: AlertingWiring
+) -> None:
+    """Register the regrouping agent, the alerting agent with its tables, and silences."""
+    incidents = app.Table("alert-incidents", default=None)
+    inhibitors = app.Table("alert-inhibitors", default=None)
+
+    async def regroup(stream: faust.StreamT[bytes]) -> AsyncIterator[None]:
+        """Events keyed by article → the same events keyed by country."""
         async for delivery in stream.events():
             message = delivery.message
-            with structlog.contextvars.bound_contextvars(
-                article_id=(message.key or b"").decode("utf-8", "replace"),
-                topic=message.tp.topic,
-                partition=message.tp.partition,
-                offset=message.offset,
-            ):
-                outcome = process_event(message.value or b"", rules=deps.rules, clock=deps.clock)
-                if outcome.dead_letter is not None:
-                    await dead_letter(topics, deps, message, outcome.dead_letter)
-                    continue
-                for alert in outcome.alerts:
-                    body = alert.model_dump_json().encode()
-                    key = alert.incident_key.encode()
-                    await topics.alerts.send(key=key, value=body)
-                    for name in routes.get(alert.rule, ()):
-                        await topics.extra[name].send(key=key, value=body)
-                    deps.metrics.alerts.labels(rule=alert.rule, severity=alert.severity.value).inc()
-                    if alert.received_at is not None:
-                        lag = (deps.clock() - alert.received_at).total_seconds()
-                        deps.metrics.end_to_end_seconds.observe(max(lag, 0.0))
-                    log.info("alert_published", alert_id=alert.id, rule=alert.rule)
+            decoded = _decode(message.value or b"")
+            if isinstance(decoded, DeadLetter):
+                await dead_letter(topics, deps, message, decoded)
+                continue
+            key = partition_key(decoded).encode()
+            await wiring.by_country.send(key=key, value=message.value)
             yield None
 
-    app.agent(topics.events, name="alerting")(alerting)
+    async def alerting(stream: faust.StreamT[bytes]) -> AsyncIterator[None]:
+        """Events by country → incidents, silences, inhibition → alerts and outbox records."""
+        await wiring.silences.wait_ready(SILENCES_READY_TIMEOUT_S)
+        async for delivery in stream.events():
+            message = delivery.message
+            decoded = _decode(message.value or b"")
+            if isinstance(decoded, DeadLetter):
+                await dead_letter(topics, deps, message, decoded)
+                continue
+            country = partition_key(decoded)
+            with structlog.contextvars.bound_contextvars(
+                event_id=decoded.id, partition=message.tp.partition, offset=message.offset
+            ):
+                now = deps.clock()
+                outcome = decide(
+                    wiring.book.current,
+                    decoded,
+                    incidents_for=lambda key: _incidents(incidents, key),
+                    sources=[ActiveSource.model_validate(s) for s in inhibitors.get(country) or ()],
+                    silences=wiring.silences.active(now),
+                    now=now,
+                )
+                for rule, alert in outcome.published:
+                    await _publish(topics, wiring, deps, rule, alert)
+                for item in outcome.rules:
+                    if not item.replay:
+                        incidents[item.group_key] = [
+                            incident.model_dump(mode="json") for incident in item.incidents
+                        ]
+                kept = [source.model_dump(mode="json") for source in outcome.sources[-MAX_SOURCES:]]
+                if kept != (inhibitors.get(country) or []):
+                    inhibitors[country] = kept
+                _log_outcome(outcome)
+            yield None
+
+    async def follow_silences() -> None:
+        """Replay and follow the silences topic for the life of the worker."""
+        await wiring.silences.run()
+
+    async def reload_on_sighup() -> None:
+        """Reload the rules file on SIGHUP; state in tables is untouched."""
+        if wiring.book.path is not None:
+            app.loop.add_signal_handler(signal.SIGHUP, wiring.book.reload)
+
+    app.agent(topics.events, name="alerting-regroup")(regroup)
+    app.agent(wiring.by_country, name="alerting")(alerting)
+    app.task(follow_silences)
+    app.task(reload_on_sighup)

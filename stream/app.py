@@ -7,15 +7,18 @@ from datetime import UTC, datetime
 import faust
 
 from stream.agents import Dependencies, Topics
-from stream.alerting import build_alerting_agent
+from stream.alerting import AlertingWiring, build_alerting_agent
 from stream.core.analysis import Analyzer
 from stream.core.intake import parse_article, related_articles
-from stream.core.rules import DEFAULT_RULES, Rule, load_rules
+from stream.core.rules import Rule
 from stream.dedupe import build_deduplicating_agents
+from stream.delivery_agent import build_delivery_agent
 from stream.kafka_admin import BrokerProfile
 from stream.lag import register_lag_monitor
 from stream.metrics import Metrics
+from stream.rulebook import RuleBook
 from stream.settings import Settings
+from stream.silencing_web import register_silence_pages
 from stream.web import Readiness, register_pages
 from stream.web_ingest import register_ingest
 
@@ -28,13 +31,11 @@ def create_app(
     analyzer: Analyzer,
     metrics: Metrics,
     rules: tuple[Rule, ...] | None = None,
+    book: RuleBook | None = None,
 ) -> faust.App:
     """Build the worker app: topics, agents and dependencies, nothing started yet."""
-    rules = (
-        rules
-        if rules is not None
-        else (load_rules(settings.rules) if settings.rules else DEFAULT_RULES)
-    )
+    book = book or RuleBook(settings.rules)
+    rules = rules if rules is not None else book.current.rules
     app = faust.App(
         settings.app_id,
         broker=profile.url,
@@ -72,8 +73,11 @@ def create_app(
         clock=lambda: datetime.now(UTC),
     )
     build_deduplicating_agents(app, topics, deps, settings)
-    build_alerting_agent(app, topics, deps)
-    metrics.initialise(rules)
+    wiring = AlertingWiring.create(app, settings, book)
+    build_alerting_agent(app, topics, deps, wiring)
+    build_delivery_agent(app, wiring, metrics, settings.topic_webhooks_dlq, deps.clock)
+    register_silence_pages(app, settings, wiring.silences)
+    metrics.initialise(rules, receivers=book.current.receivers)
     readiness = Readiness(rules_loaded=True)
     register_pages(app, metrics, readiness)
     register_ingest(app, settings, topics.articles)

@@ -6,12 +6,13 @@ import asyncio
 
 import faust
 
+from stream.alerting import alerting_topic_names
 from stream.app import create_app
-from stream.core.rules import DEFAULT_RULES, load_rules
 from stream.kafka_admin import ensure_topics, probe_broker, topic_names
 from stream.logging import configure_logging, get_logger, stdlib_logging_config
 from stream.metrics import Metrics
 from stream.pipeline import build_analyzer
+from stream.rulebook import RuleBook
 from stream.settings import Settings
 
 __all__ = ["run_worker"]
@@ -22,11 +23,13 @@ log = get_logger(__name__)
 def run_worker(settings: Settings) -> int:
     """Start a worker in the foreground until SIGINT/SIGTERM; return the exit code."""
     configure_logging(settings.log_format, settings.log_level)
-    rules = load_rules(settings.rules) if settings.rules else DEFAULT_RULES
+    book = RuleBook(settings.rules)
+    rules = book.current.rules
     profile = asyncio.run(probe_broker(settings))
-    asyncio.run(ensure_topics(settings, topic_names(settings, rules)))
+    names = topic_names(settings, rules) + alerting_topic_names(settings)
+    asyncio.run(ensure_topics(settings, names))
     analyzer = build_analyzer(settings.places_files, settings.actors_files)
-    app = create_app(settings, profile, analyzer, Metrics.create(), rules)
+    app = create_app(settings, profile, analyzer, Metrics.create(), rules, book)
     log.info("worker_starting", broker=profile.url, tansu=profile.tansu, rules=len(rules))
     worker = faust.Worker(
         app,

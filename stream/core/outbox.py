@@ -12,9 +12,9 @@ from schemas import Alert
 from stream.core.rules_config import DeliveryPolicy, Receiver
 from stream.core.webhooks import classify, next_attempt_at, render_body, webhook_id_for
 
-__all__ = ["AttemptResult", "Delivery", "after_attempt", "enqueue", "status_class"]
+__all__ = ["AttemptResult", "Delivery", "after_attempt", "enqueue"]
 
-State = Literal["pending", "delivered", "dead", "gone"]
+State = Literal["pending", "delivered", "exhausted", "gone"]
 
 
 class Delivery(BaseModel):
@@ -97,12 +97,5 @@ def after_attempt(
         random=random,
     )
     if when is None:
-        return delivery.model_copy(update={**common, "state": "dead"})
+        return delivery.model_copy(update={**common, "state": "exhausted"})
     return delivery.model_copy(update={**common, "next_at": when})
-
-
-def status_class(result: AttemptResult) -> str:
-    """A metric label for an attempt: 2xx, 3xx, 4xx, 5xx, or the error kind."""
-    if result.status is not None:
-        return f"{result.status // 100}xx"
-    return (result.error or "error").split(":", 1)[0]
