@@ -1,4 +1,4 @@
-"""Made-up events for alerting tests: one function builds a valid Event with the fields that matter."""
+"""Made-up events for alerting tests: a valid Event with the fields that matter."""
 
 from __future__ import annotations
 

@@ -20,9 +20,9 @@ def _register_all(commands: argparse._SubParsersAction[argparse.ArgumentParser])
 
     for module in (demo_cmd, service_cmd, topics_cmd, analyze_cmd, eval_cmd):
         module.register(commands)
-    from stream.cli import dlq_cmd, ingest_cmd
+    from stream.cli import dlq_cmd, ingest_cmd, rules_cmd, silence_cmd
 
-    for module in (ingest_cmd, dlq_cmd):
+    for module in (ingest_cmd, dlq_cmd, rules_cmd, silence_cmd):
         module.register(commands)
 
 
