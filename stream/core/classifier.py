@@ -22,6 +22,7 @@ from stream.core.classify_context import (
     is_modal,
     is_negated,
     is_rhetorical,
+    judicial_headline,
     modal_after,
     protest_context,
     report_tag,
@@ -145,7 +146,7 @@ class RuleClassifier:
         """Return the labels that apply to `text`, with evidence, and the primary type."""
         sentences = split_sentences(text)
         starts = [sentence.start for sentence in sentences]
-        lead = " ".join(sentence.text for sentence in sentences[:2])
+        lead = " ".join(sentence.text for sentence in sentences[:3])
         disaster = accident_context(lead)
         found: dict[EventType, _LabelHits] = {}
         candidates = self._anchors.candidates(text, starts)
@@ -167,6 +168,9 @@ class RuleClassifier:
                     hit.weight *= FOLLOW_UP_FACTOR
         elif sentences and follow_up_headline(sentences[0].text):
             _demote_follow_up(text, found)
+            if judicial_headline(sentences[0].text) and EventType.THREAT in found:
+                for hit in found[EventType.THREAT].hits:
+                    hit.weight *= FOLLOW_UP_FACTOR
         return _assemble(text, sentences, found)
 
     def _matches(

@@ -17,6 +17,7 @@ __all__ = [
     "is_modal",
     "is_negated",
     "is_rhetorical",
+    "judicial_headline",
     "modal_after",
     "protest_context",
     "report_tag",
@@ -66,7 +67,8 @@ _PROTEST = re.compile(
     r"\b(?:protest\w*|demonstrat\w*|rioters?|riots?|rally|rallies|marchers|sit-ins?|mobs?"
     r"|crowds?|strikers|striking|looters?|looting|vigilantes?|villagers (?:attacked|beat)"
     r"|disputes?|supporters|party workers|(?:two|rival) (?:groups|factions|communities)"
-    r"|communities|tribes|tribal|inmates|prisoners|pelt\w*|stone.pelting|(?:hurled|threw)"
+    r"|communities|tribes|tribal (?:clash|fight|feud|dispute)\w*|inmates|prisoners|pelt\w*"
+    r"|stone.pelting|(?:hurled|threw)"
     r" (?:stones|rocks)|lathi|tear.?gas|water cannons?|rubber bullets|stun grenades|brawl\w*"
     r"|scuffle\w*)\b",
     re.IGNORECASE,
@@ -83,7 +85,7 @@ _ACCIDENT = re.compile(
     r"|fire broke out|gas (?:leak|explosion|cylinder|pipeline)|boiler|fireworks|lightning"
     r"|collaps\w*|capsiz\w*|sank|sinking|ferry|illness|overdose|cancer|tornado\w*|volcan\w*"
     r"|eruption|mine explosion|coal mine|wildfires?|bushfires?|heart attack|stroke"
-    r"|natural causes)\b",
+    r"|natural causes|sharks?|crocodiles?|elephants?|(?:in|by) an? (?:\w+ )?fire|submarine)\b",
     re.IGNORECASE,
 )
 ARMED_CUE = re.compile(
@@ -148,7 +150,8 @@ _FOLLOW_UP_HEADLINE = re.compile(
     r"|mourn\w*|funerals?|video|tape|pardon\w*|acquit\w*|verdict|extradit\w*|manhunt"
     r"|responsibility|anniversary|remember\w*|memorial|compensation|aftermath|survivors"
     r"|denies|denied|fallout|lessons|ups security|security (?:tightened|stepped up|beefed up)"
-    r"|clampdown|crackdown|negotiat\w*|talks|freed|released|rescued)\b",
+    r"|clampdown|crackdown|negotiat\w*|talks|freed|released|rescued|tells of|recounts"
+    r"|describes|recalls)\b",
     re.IGNORECASE,
 )
 _CUMULATIVE = re.compile(
@@ -227,3 +230,14 @@ def is_rhetorical(trigger: str, after: str) -> bool:
 def device_defused(sentence: str) -> bool:
     """True for a sentence about a bomb found or defused with nothing going off."""
     return _DEFUSED.search(sentence) is not None and _DETONATION.search(sentence) is None
+
+
+_JUDICIAL_HEADLINE = re.compile(
+    r"\b(?:jail\w*|sentenc\w*|convict\w*|pardon\w*|trials?|guilty|acquit\w*|court)\b",
+    re.IGNORECASE,
+)
+
+
+def judicial_headline(headline: str) -> bool:
+    """True for a headline about a trial, sentence or pardon (threats it mentions are old)."""
+    return _JUDICIAL_HEADLINE.search(headline) is not None

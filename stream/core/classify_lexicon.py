@@ -152,7 +152,9 @@ _BLOCKERS: tuple[TriggerRule, ...] = (
         r"|walk out|strike action|boycott\w*|default|downgrade\w*|pull out|withdraw\w*|leave"
         r"|cut\w*|raise\w*|close\w*|shut\w*|block\w*|expel\w*|impose\w*|halt\w*|stop|suspend\w*"
         r"|freeze\w*|scrap\w*|ban\w*|lay off|relocate|move|press freedom|democracy|stability"
-        r"|competition|the dollar|public health|his|her|their|its)"
+        r"|competition|the dollar|public health|his|her|their|its|epidemic\w*|diseases?|famine"
+        r"|starvation|hunger|flood\w*|drought|malnutrition|cholera|outbreaks?|extinction"
+        r"|poverty|unemployment|bankruptcy|layoffs|cross|flee|return|migrate|spread)"
     ),
     _x(
         r"storm(?:s|ed|ing)? (?:off|out|to (?:victory|a \w+ win|the top|the lead))|(?:tropical"
@@ -270,6 +272,11 @@ _ATTACK: tuple[TriggerRule, ...] = (
         r"|casualties\b",
     ),
     _a(0.4, r"death toll"),
+    _a(
+        0.85,
+        r"strik(?:e|es|ing|ed) (?:against|at) (?:\w+ ){0,2}(?:targets?|positions?|forces|troops"
+        r"|convoys?|bases?|patrols?)|result(?:ed|ing) in (?:the )?deaths?",
+    ),
     _a(0.9, r"ambush(?:ed|es|ing)?\b"),
     _a(
         0.9,
