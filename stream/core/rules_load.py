@@ -148,9 +148,16 @@ def parse_rules_text(text: str, path: str, env: Mapping[str, str]) -> RuleSetCon
         config = RuleSetConfig.model_validate(document)
     except ValidationError as error:
         env_missing = bool(problems)
-        for item in error.errors(include_input=False, include_url=False):
-            loc = _document_path(item["loc"])
-            if loc[-1:] == ("secrets",) and env_missing and item["type"] == "too_short":
+        errors = [
+            (_document_path(item["loc"]), item)
+            for item in error.errors(include_input=False, include_url=False)
+        ]
+        for loc, item in errors:
+            if item["type"] == "too_short" and (
+                env_missing
+                and loc[-1:] == ("secrets",)
+                or any(other[: len(loc)] == loc and other != loc for other, _ in errors)
+            ):
                 continue
             problems.append((_line_of(lines, loc), f"{_location(loc)}: {item['msg']}"))
         raise RulesError(path, sorted(problems, key=lambda p: p[0] or 0)) from None
