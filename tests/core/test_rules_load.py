@@ -65,7 +65,7 @@ def test_invalid_yaml_reports_the_line() -> None:
 
 def test_secrets_come_from_the_environment() -> None:
     """secret_env reads the variable; an unset one is an error naming the variable."""
-    text = "receivers:\n  - name: r\n    url: https://example.org/h\n    secret_env: S\nrules:\n  - name: a\n"
+    text = receiver_doc("secret_env: S")
     rule_set = parse_rules_text(text, "rules.yaml", {"S": SECRET})
     assert rule_set.receivers[0].secrets[0].get_secret_value() == SECRET
     [(line, message)] = problems(text)
