@@ -169,7 +169,11 @@ def build_alerting_agent(
                 continue
             country = partition_key(decoded)
             with structlog.contextvars.bound_contextvars(
-                event_id=decoded.id, partition=message.tp.partition, offset=message.offset
+                event_id=decoded.id,
+                article_id=decoded.article.id,
+                topic=message.tp.topic,
+                partition=message.tp.partition,
+                offset=message.offset,
             ):
                 now = deps.clock()
                 outcome = decide(
