@@ -170,3 +170,10 @@ def test_processing_log_lines_carry_article_id_topic_partition_and_offset(
 
 def test_secret_settings_never_appear_in_the_logs(stack: Stack) -> None:
     assert SECRET not in stack.worker.log()
+
+
+def test_every_worker_log_line_is_json_in_production_format(stack: Stack) -> None:
+    lines = [line for line in stack.worker.log().splitlines() if line.strip()]
+    assert lines
+    for line in lines:
+        assert isinstance(json.loads(line), dict), line
