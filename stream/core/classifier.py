@@ -35,7 +35,7 @@ __all__ = ["RuleClassifier", "load_classifier"]
 THRESHOLD = 0.5
 _POSITION_WEIGHTS = (1.0, 0.95, 0.85, 0.75, 0.7, 0.7)
 _LATE_WEIGHT = 0.55
-_PRIORITY = {EventType.ADVANCE: 0.02, EventType.ATTACK: 0.01, EventType.THREAT: 0.0}
+_PRIORITY = {EventType.ATTACK: 0.01, EventType.ADVANCE: 0.005, EventType.THREAT: 0.0}
 _BROAD_ARMED = re.compile(r"\b(?:police\w*|forces|security|army|military)\b", re.IGNORECASE)
 _FORCE_CUE = re.compile(
     r"\b(?:forces?|troops?|army|armies|soldiers?|military|militants?|rebels?|fighters?"
@@ -213,7 +213,7 @@ class RuleClassifier:
         if is_modal(before) or modal_after(after):
             return 0.0
         if label is EventType.ADVANCE:
-            return 0.0 if facts.protest or not facts.force else rule.weight
+            return 0.0 if facts.protest or (rule.needs_force and not facts.force) else rule.weight
         weight = rule.weight * facts.cumulative
         if not _is_verbal(trigger, before) and is_follow_up(before):
             return 0.0

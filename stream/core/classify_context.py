@@ -52,13 +52,14 @@ _FOLLOW_UP = re.compile(
 )
 _HISTORY_BEFORE = re.compile(
     r"(?:last (?:year|month|decade|century)'?s?|(?:19|20)\d\d(?:'s)?|anniversary of"
-    r"|years? (?:after|since)|earlier|previous|past|former|(?:first|second) world war"
+    r"|(?:years?|months?|weeks?|days?) (?:after|since)|earlier|previous|past|former|recently"
+    r"|newly|(?:first|second) world war"
     r"|cold war)\W+(?:\w+\W+){0,2}$",
     re.IGNORECASE,
 )
 _HISTORY_AFTER = re.compile(
     r"^\W*(?:\w+\W+){0,5}?(?:(?:in|of|since) (?:19|20)\d\d\b|last year|years ago|decades ago"
-    r"|months ago|weeks? ago|last month|earlier this (?:week|month|year)"
+    r"|months ago|weeks? ago|days? ago|last month|earlier this (?:week|month|year)"
     r"|(?:a|one|two|three|several) days? (?:earlier|before)|the (?:day|night|week) before"
     r"|the previous (?:day|night|week))",
     re.IGNORECASE,
@@ -116,7 +117,8 @@ def is_negated(before: str) -> bool:
 
 def is_modal(before: str) -> bool:
     """True when a modal, conditional or intention word governs the trigger."""
-    return _MODAL.search(_last_words(before, 8)) is not None
+    words = _last_words(before, 8)
+    return words.endswith(" to") or words == "to" or _MODAL.search(words) is not None
 
 
 def is_follow_up(before: str) -> bool:

@@ -12,7 +12,8 @@ __all__ = ["CASE_SENSITIVE", "RULES", "TriggerRule", "compile_rules", "lower_pat
 CASE_SENSITIVE = "(?-i:"
 
 _GAP = (
-    r"(?:(?!(?:in|at|from|near|during|on|after|while|when|by|for|with|to|and|as)\b)[\w'-]+ ){0,3}"
+    r"(?:(?!(?:in|at|from|near|during|on|after|while|when|by|for|with|to|and|as|of)\b)"
+    r"[\w'()-]+ ){0,5}"
 )
 _VIOLENT = (
     r"\b(?:kill\w*|attack\w*|bomb\w*|terror\w*|militants?|insurgents?|gunmen|rebels?|jihad\w*"
@@ -46,6 +47,7 @@ class TriggerRule:
     needs_armed: bool = False
     riot_prone: bool = False
     needs: str | None = None
+    needs_force: bool = False
 
 
 def _a(
@@ -55,9 +57,9 @@ def _a(
     return TriggerRule(EventType.ATTACK, weight, pattern, needs_armed, riot_prone)
 
 
-def _v(weight: float, pattern: str) -> TriggerRule:
-    """An advance trigger."""
-    return TriggerRule(EventType.ADVANCE, weight, pattern)
+def _v(weight: float, pattern: str, *, needs_force: bool = True) -> TriggerRule:
+    """An advance trigger; most need an armed force named in the same sentence."""
+    return TriggerRule(EventType.ADVANCE, weight, pattern, needs_force=needs_force)
 
 
 def _t(weight: float, pattern: str, needs: str | None = None) -> TriggerRule:
@@ -138,6 +140,10 @@ _BLOCKERS: tuple[TriggerRule, ...] = (
     ),
     _x(r"nuclear threats?"),
     _x(
+        r"(?:took|taking|take|takes|taken) (?:up )?(?:his|her|their|its)"
+        r" (?:position|post|seat|place)"
+    ),
+    _x(
         r"(?:front|movement|forces|army|party|council|organi[sz]ation|union|tigers|board|room)"
         r" (?:for|of) (?:the )?liberation|liberation (?:front|army|movement|board|room|tigers"
         r"|forces|party)"
@@ -183,7 +189,8 @@ _ATTACK: tuple[TriggerRule, ...] = (
     _a(
         0.9,
         r"(?:repelled|repulsed|thwarted|foiled|fought off|beat back|pushed back) (?:an? |the )?"
-        r"(?:\w+ ){0,2}(?:attack|assault|infiltration|incursion|offensive|advance)\b(?! plan)",
+        r"(?:\w+ ){0,2}(?:attacks?|assaults?|infiltration|incursion|offensive|advance)\b"
+        r"(?! plan| by (?:terror|extremist))",
     ),
     _a(
         0.95,
@@ -339,33 +346,44 @@ _ADVANCE: tuple[TriggerRule, ...] = (
         r"(?:re-?)?(?:took|take|taken|takes|taking|seized?|seizing|gain(?:ed|s)?|regain(?:ed|s"
         r"|ing)?|wrest(?:ed)?|assumed?|establish(?:ed)?|(?:took|tak(?:e|en|es|ing)) over)"
         r" (?:full |total |near.total |effective |complete |partial )?control (?:of|over)",
+        needs_force=False,
     ),
     _v(
         0.95,
         r"re-?captur(?:ed|es|ing|e)\b|re-?took\b|re-?tak(?:en|e|es|ing)\b|re-?gain(?:ed|s|ing)?"
-        r" (?:\w+ ){0,3}(?:territory|ground|town|city|village|area)|liberat(?:ed|es|ing"
-        r"|ion of)\b|overr(?:an|un|unning)\b|recover(?:ed|s|ing)? (?:\w+ ){0,2}territor\w+",
+        r" (?:\w+ ){0,3}(?:territory|ground|town|city|village|area)|liberat(?:ed|es)\b"
+        r"|overr(?:an|un|unning)\b|recover(?:ed|s|ing)? (?:\w+ ){0,2}territor\w+",
+        needs_force=False,
     ),
-    _v(
-        0.9,
-        r"(?:captur(?:ed|es|ing|e)|seiz(?:ed|es|ing|e)|took|tak(?:en|es|ing)|occup(?:ied|y|ying)"
-        r"|recover(?:ed|s|ing)|gain(?:ed)?) (?:on \w+ )?" + _GAP + _PLACE,
-    ),
+    _v(0.9, r"regain(?:ed|s)? (?-i:[A-Z])|(?:ground|territory) (?:was|has been) regained"),
     _v(
         0.85,
-        r"(?:took|taken|tak(?:e|es|ing)) over " + _GAP + _PLACE + r"|(?:fell|falls|falling"
-        r"|fallen) (?:in)?to (?:the )?(?:hands of |control of )?(?:rebels?|militants?"
-        r"|insurgents?|fighters|forces|troops|jihadists|islamic|is\b|isis|taliban|al.shabaa?b"
-        r"|boko|houthis?|the army|government|the (?:rebels|militants|taliban|army))",
+        _PLACE + r" (?:[\w'-]+ ){0,4}(?:was|were|has been|have been|had been) (?:declared )?"
+        r"(?:re)?(?:captured|taken|seized|liberated|overrun|retaken|regained|freed)",
+    ),
+    _v(
+        0.92,
+        r"(?:captur(?:ed|es|ing|e)|seiz(?:ed|es|ing|e)|took|tak(?:en|es|ing)|occup(?:y|ying)"
+        r"|recover(?:ed|s|ing)|gain(?:ed)?|freed|controlling) (?:on \w+ )?" + _GAP + _PLACE,
     ),
     _v(
         0.9,
-        r"(?:stormed|swept|pushed|moved|thrust|rolled|marched|poured|charged|advanced|advancing"
+        r"(?:took|taken|tak(?:e|es|ing)) over " + _GAP + _PLACE + r"|(?:fell|falls|falling"
+        r"|fallen) (?:in)?to (?:the )?(?:hands of |control of )?(?:[\w'-]+ ){0,3}(?:rebels?"
+        r"|militants?|insurgents?|fighters|forces|troops|jihadists|islamic|is\b|isis|taliban"
+        r"|al.shabaa?b|boko|houthis?|army|armys|government|brigades?)"
+        r"|dismantl(?:ed|ing) (?:\w+ ){0,3}(?:positions?|camps?|bases?|strongholds?)",
+    ),
+    _v(
+        0.9,
+        r"(?:stormed|swept|pushed|push|moved|move|thrust|thrusts|rolled|marched|poured|charged"
+        r"|sweep|sweeps|storm|storms|advanced|advancing"
         r"|pushing|pushes|entered|surged|punched|breached|infiltrated) (?:deep |deeper |further "
         r"|back )?(?:into|through|toward|towards|in on|upon)\b(?! (?:talks|negotiations"
         r"|an? agreement|a deal|force|effect|power|office|the (?:final|semi|quarter|next round"
         r"|market|lead|black|red)))|(?:moved|moving|pushed|pushing|advanced|advancing|edged"
-        r"|inched|inching) (?:their way )?(?:closer|forward|further|deeper)",
+        r"|inched|inching) (?:their way )?(?:closer|forward|further|deeper)|(?:pushed|pushing"
+        r"|fought|fighting|forced|forcing) (?:their|its) way (?:into|through|to)\b",
     ),
     _v(
         0.75,
@@ -381,14 +399,18 @@ _ADVANCE: tuple[TriggerRule, ...] = (
         0.9,
         r"(?:made|make|makes|making|gains?|major|new|further|rapid|incremental|military) (?:\w+ )?"
         r"advances?\b|advance (?:on|into|towards?|deeper)|advance (?:by|of) (?:\w+ ){0,2}"
-        r"(?:forces|troops|army|rebels|militants|fighters)|push(?:ed|es)? (?:\w+ ){0,2}(?:out of"
-        r"|from) |(?:drove|driven|drive|drives|driving|flush(?:ed|ing)?|dislodg(?:ed|e|es|ing)"
-        r"|expell?(?:ed|ing)?|oust(?:ed|ing)?|cleared|clearing|purg(?:ed|ing)) (?:\w+ ){0,4}"
-        r"(?:out of|from)\b|offensive (?:to (?:re)?take|on|into)|under (?:the )?(?:full )?control"
-        r" of|(?:made|making|make) (?:\w+ )?gains|gained ground|clear(?:ed|s|ing)? (?:[\w'-]+ )"
+        r"(?:forces|troops|army|rebels|militants|fighters)|offensive (?:to (?:re)?take|on|into)"
+        r"|(?:made|making|make) (?:\w+ )?gains|gained ground|clear(?:ed|s|ing)? (?:[\w'-]+ )"
         r"{1,4}of (?:the )?(?:militants|rebels|insurgents|fighters|jihadists|(?-i:[A-Z]))",
     ),
+    _v(
+        0.93,
+        r"push(?:ed|es)? (?:[\w'-]+ ){0,2}(?:out of|from) |(?:drove|driven|drive|drives|driving"
+        r"|flush(?:ed|ing)?|dislodg(?:ed|e|es|ing)|expell?(?:ed|ing)?|oust(?:ed|ing)?|cleared"
+        r"|clearing|purg(?:ed|ing)) (?!by\b)(?:[\w'-]+ ){0,4}(?:out of|from)\b",
+    ),
     _v(0.55, r"incursions?\b|(?:ground|land) offensive"),
+    _v(0.5, r"under (?:the )?(?:full )?control of|liberat(?:ing|ion of)\b"),
 )
 
 _THREAT: tuple[TriggerRule, ...] = (
