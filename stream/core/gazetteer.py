@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pickle
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -163,18 +163,21 @@ class Gazetteer:
             found += tuple(i for i in self._extra.get(key, (0, ()))[1] if i not in found)
         return found
 
-    def find(self, text: str) -> list[NameMatch]:
-        """Every span of `text` bounded by non-letters that is a gazetteer name."""
+    def find(self, text: str, keep: Callable[[str, int], bool] | None = None) -> list[NameMatch]:
+        """Every span of `text` bounded by non-letters that is a gazetteer name (and that
+        `keep(text, start)` accepts, when given)."""
         padded = " " + fold(text) + " "
         spans: dict[tuple[int, int], tuple[int, ...]] = {}
         key_len = self._key_len
         for last, key_id in self._base.iter(padded):
             start = last - key_len[key_id] + 1
-            spans[(start, last - 1)] = self._candidates(key_id)
+            if keep is None or keep(text, start):
+                spans[(start, last - 1)] = self._candidates(key_id)
         if self._extra is not None:
             for last, (length, candidates) in self._extra.iter(padded):
                 span = (last - length + 1, last - 1)
-                spans[span] = tuple(candidates) + spans.get(span, ())
+                if keep is None or keep(text, span[0]):
+                    spans[span] = tuple(candidates) + spans.get(span, ())
         return [NameMatch(start, end, cands) for (start, end), cands in spans.items()]
 
     def save(self, path: Path) -> None:

@@ -59,9 +59,19 @@ class GazetteerPlaceFinder:
         mentions = self.mentions.find(text, folded)
         link_chains(text, mentions)
         demonyms = self._demonyms(folded)
-        resolutions = self.resolver.resolve(text, folded, mentions, demonyms)
-        locations = [self._location(resolution) for resolution in resolutions]
-        focus = self._focus(text, resolutions, locations, classification)
+        resolutions = self.resolver.resolve(folded, mentions, demonyms)
+        focus_at = self._focus(text, resolutions, classification)
+        locations: list[Location] = []
+        seen: set[int] = set()
+        focus = None
+        for position, resolution in enumerate(resolutions):
+            if resolution.place not in seen or position == focus_at:
+                location = self._location(resolution)
+                if resolution.place not in seen:
+                    seen.add(resolution.place)
+                    locations.append(location)
+                if position == focus_at:
+                    focus = location
         if focus is None and demonyms:
             focus = self._nationality_focus(text, folded, demonyms)
         return Places(locations=locations, focus=focus)
@@ -105,7 +115,7 @@ class GazetteerPlaceFinder:
         """The wire Location of a resolved mention."""
         place = self.gazetteer.place(resolution.place)
         mention = resolution.mention
-        return Location(
+        return Location.model_construct(
             text=mention.text,
             start=mention.start,
             end=mention.end,
@@ -122,39 +132,40 @@ class GazetteerPlaceFinder:
         )
 
     def _focus(
-        self,
-        text: str,
-        resolutions: list[Resolution],
-        locations: list[Location],
-        classification: Classification,
-    ) -> Location | None:
-        """The most specific place where the event happened, preferring the evidence."""
-        if not locations:
+        self, text: str, resolutions: list[Resolution], classification: Classification
+    ) -> int | None:
+        """Position of the most specific place where the event happened (evidence first)."""
+        if not resolutions:
             return None
         spans = [
             (evidence.start, evidence.end)
             for label in classification.labels
             for evidence in label.evidence
         ]
+        table = self.gazetteer.table
         counts = Counter(resolution.place for resolution in resolutions)
-        local = [loc for loc in locations if loc.kind != PlaceKind.COUNTRY] or locations
-        top_country = Counter(location.country_code for location in local).most_common(1)[0][0]
+        kinds = [table.kind_of(resolution.place) for resolution in resolutions]
+        codes = [table.country_of(resolution.place) for resolution in resolutions]
+        local = [c for c, k in zip(codes, kinds, strict=True) if k != PlaceKind.COUNTRY] or codes
+        top_country = Counter(local).most_common(1)[0][0]
         length = max(len(text), 1)
         best: tuple[float, int] | None = None
-        for position, (resolution, location) in enumerate(zip(resolutions, locations, strict=True)):
-            score = _SPECIFICITY[location.kind]
-            score += 1.5 if resolution.mention.locative else 0.0
-            score += 2.0 if resolution.mention.dateline else 0.0
-            score += 2.0 if any(a <= location.start < b for a, b in spans) else 0.0
+        for position, resolution in enumerate(resolutions):
+            mention = resolution.mention
+            kind = kinds[position]
+            score = _SPECIFICITY[kind]
+            score += 1.5 if mention.locative else 0.0
+            score += 2.0 if mention.dateline else 0.0
+            score += 2.0 if any(a <= mention.start < b for a, b in spans) else 0.0
             score += 0.5 * min(counts[resolution.place] - 1, 3)
-            score += 1.0 if location.country_code == top_country else 0.0
-            score -= 2.0 * location.start / length
-            score += 2.0 * (location.confidence - 0.5)
-            if location.kind not in (PlaceKind.COUNTRY, PlaceKind.REGION):
+            score += 1.0 if codes[position] == top_country else 0.0
+            score -= 2.0 * mention.start / length
+            score += 2.0 * (resolution.confidence - 0.5)
+            if kind not in (PlaceKind.COUNTRY, PlaceKind.REGION):
                 score += 0.3 * min(resolution.score, 4.0)
             if best is None or score > best[0]:
                 best = (score, position)
-        return locations[best[1]] if best else None
+        return best[1] if best else None
 
 
 def load_place_finder(

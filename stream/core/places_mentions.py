@@ -15,6 +15,12 @@ __all__ = ["COMMON_WORDS_FILE", "Mention", "MentionFinder"]
 COMMON_WORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "places" / "common-words.txt"
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_ARTICLE_STARTS = frozenset(
+    f"{article}{joint}"
+    for article in ("al", "el", "ad", "an", "ar", "as", "at", "az")
+    for joint in "- "
+)
+_HEADLINE_CHARS = 160
 _COMPOUND = re.compile(r"[-‑][a-z]")
 _LONGER_NAME = re.compile(r"[ \-‑](?:al|el|Al|El|ad|Ad|as|As|ar|Ar|an|An|ash|Ash|ul|Ul)[ \-‑][A-Z]")
 _ORGANISATION_WORDS = word_set(
@@ -95,7 +101,7 @@ class MentionFinder:
 
     def find(self, text: str, folded: str) -> list[Mention]:
         """Longest non-overlapping matches that pass the case, word and name filters."""
-        chosen = _longest(self.gazetteer.find(text))
+        chosen = _longest(self.gazetteer.find(text, _capitalised))
         mentions: list[Mention] = []
         titled: dict[int, bool] = {}
         for match in chosen:
@@ -197,7 +203,10 @@ def _next_word(text: str, end: int) -> str:
 def _title_case(text: str, line: int) -> bool:
     """True when most longer words of the line starting at `line` are capitalised (a headline)."""
     end = text.find("\n", line)
-    words = [w for w in _WORD.findall(text[line : end if end >= 0 else len(text)]) if len(w) > 3]
+    end = end if end >= 0 else len(text)
+    if end - line > _HEADLINE_CHARS:
+        return False
+    words = [w for w in _WORD.findall(text, line, end) if len(w) > 3]
     if len(words) < 3:
         return False
     return sum(1 for w in words if w[0].isupper()) >= 0.7 * len(words)
@@ -205,11 +214,21 @@ def _title_case(text: str, line: int) -> bool:
 
 def _longest(matches: list[NameMatch]) -> list[NameMatch]:
     """Greedy longest-first selection of non-overlapping matches, in text order."""
+    if not matches:
+        return []
+    used = bytearray(max(m.end for m in matches) + 1)
     taken: list[NameMatch] = []
     for match in sorted(matches, key=lambda m: (m.start - m.end, m.start)):
-        if all(match.end <= other.start or match.start >= other.end for other in taken):
+        if not any(used[match.start : match.end]):
+            used[match.start : match.end] = b"\x01" * (match.end - match.start)
             taken.append(match)
     return sorted(taken, key=lambda m: m.start)
+
+
+def _capitalised(text: str, start: int) -> bool:
+    """Cheap first test: the match starts with a capital, a non-cased letter or 'al-'."""
+    first = text[start]
+    return first.isupper() or not first.islower() or text[start : start + 3] in _ARTICLE_STARTS
 
 
 def _cased_like_name(surface: str) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from schemas import PlaceKind
 from stream.core.gazetteer import Gazetteer
@@ -28,9 +28,11 @@ _CHAIN_GAP = re.compile(
     re.IGNORECASE,
 )
 _NEAR_KM = 150.0
+_NEAR_DEG = _NEAR_KM / 111.0
 _UNKNOWN_POPULATION = 1000
 _MIN_SCORE = 1.0
 _CONTEXT_SCORE = 2.0
+_CLEAR_SCORE = 5.0
 _DEMONYM_WEIGHT = 0.3
 
 
@@ -42,6 +44,7 @@ class Resolution:
     place: int
     score: float
     confidence: float
+    clear_cut: bool = False
 
 
 def link_chains(text: str, mentions: list[Mention]) -> None:
@@ -56,6 +59,21 @@ def link_chains(text: str, mentions: list[Mention]) -> None:
 
 
 _Contribution = tuple[str, float] | None
+_STRONG_CONTEXT = 0.9
+
+
+@dataclass(frozen=True, slots=True)
+class _Facts:
+    """What scoring needs to know about one mention, computed once per mention."""
+
+    region_word: bool
+    district_word: bool
+    has_town: bool
+    chained: bool
+    parent_countries: list[set[str | None]]
+    key: str
+    total: float
+    strong_context: bool
 
 
 def _without(countries: dict[str, float], contribution: _Contribution) -> dict[str, float]:
@@ -76,15 +94,14 @@ class Resolver:
         self.table = gazetteer.table
 
     def resolve(
-        self, text: str, folded: str, mentions: list[Mention], demonyms: dict[str, float]
+        self, folded: str, mentions: list[Mention], demonyms: dict[str, float]
     ) -> list[Resolution]:
         """One Resolution per mention that keeps a plausible place."""
         countries, regions, own = self._context(mentions, demonyms)
-        first = [
-            self._best(text, folded, m, mentions, _without(countries, c), regions, None)
-            for m, c in zip(mentions, own, strict=True)
-        ]
-        anchors = [r.place for r in first if r is not None and self._is_local(r.place)]
+        first = self._pass(folded, mentions, countries, own, regions, None)
+        anchors = list(
+            dict.fromkeys(r.place for r in first if r is not None and self._is_local(r.place))
+        )
         table = self.table
         for position, resolution in enumerate(first):
             code = table.country_of(resolution.place) if resolution else None
@@ -102,11 +119,40 @@ class Resolver:
                 code,
                 weight + (previous[1] if previous and previous[0] == code else 0),
             )
-        second = [
-            self._best(text, folded, m, mentions, _without(countries, c), regions, anchors)
-            for m, c in zip(mentions, own, strict=True)
-        ]
+        second = self._pass(folded, mentions, countries, own, regions, anchors, first)
         return [resolution for resolution in second if resolution is not None]
+
+    def _pass(
+        self,
+        folded: str,
+        mentions: list[Mention],
+        countries: dict[str, float],
+        own: list[_Contribution],
+        regions: set[tuple[str | None, str | None]],
+        anchors: list[int] | None,
+        settled: list[Resolution | None] | None = None,
+    ) -> list[Resolution | None]:
+        """Resolve every mention once; repeated names outside chains are scored once, and
+        clear-cut results of an earlier pass (`settled`) are kept."""
+        done: dict[tuple[str, _Contribution], Resolution | None] = {}
+        results: list[Resolution | None] = []
+        for position, (mention, contribution) in enumerate(zip(mentions, own, strict=True)):
+            earlier = settled[position] if settled else None
+            if earlier is not None and earlier.clear_cut:
+                results.append(earlier)
+                continue
+            alone = not (mention.parents or mention.children or mention.dateline)
+            memo = (folded[mention.start : mention.end], contribution)
+            if alone and memo in done:
+                found = done[memo]
+                results.append(found and replace(found, mention=mention))
+                continue
+            context = _without(countries, contribution)
+            found = self._best(folded, mention, mentions, context, regions, anchors)
+            if alone:
+                done[memo] = found
+            results.append(found)
+        return results
 
     def _is_local(self, index: int) -> bool:
         """True for towns, districts and neighbourhoods (places that anchor nearness)."""
@@ -144,7 +190,6 @@ class Resolver:
 
     def _best(
         self,
-        text: str,
         folded: str,
         mention: Mention,
         mentions: list[Mention],
@@ -154,21 +199,25 @@ class Resolver:
     ) -> Resolution | None:
         """The best-scoring candidate of `mention`, or None when none is plausible."""
         tail = folded[mention.start : mention.end].split()[-1:]
-        next_word = folded[mention.end : mention.end + 20].split()[:1]
-        region_word = bool(set(tail + next_word) & _REGION_WORDS)
-        district_word = bool(set(tail + next_word) & _DISTRICT_WORDS)
-        total = sum(countries.values()) or 1.0
-        chained = bool(mention.parents) and any(
-            self._chain_bonus(index, mention, mentions) for index in mention.candidates
+        words = set(tail + folded[mention.end : mention.end + 20].split()[:1])
+        table = self.table
+        facts = _Facts(
+            region_word=bool(words & _REGION_WORDS),
+            district_word=bool(words & _DISTRICT_WORDS),
+            has_town=any(table.kind_of(i) == PlaceKind.TOWN for i in mention.candidates),
+            chained=bool(mention.parents)
+            and any(self._chain_bonus(i, mention, mentions) for i in mention.candidates),
+            parent_countries=[
+                {table.country_of(i) for i in mentions[p].candidates} for p in mention.parents
+            ],
+            key=fold_key(mention.text),
+            total=sum(countries.values()) or 1.0,
+            strong_context=max(countries.values(), default=0.0) >= _STRONG_CONTEXT,
         )
-        scored: list[tuple[float, int]] = []
-        for index in mention.candidates:
-            score = self._score(
-                index, mention, mentions, countries, total, regions, anchors, region_word,
-                district_word, chained,
-            )  # fmt: skip
-            if score is not None:
-                scored.append((score, index))
+        scored = [
+            (self._score(i, mention, mentions, countries, regions, anchors, facts), i)
+            for i in mention.candidates
+        ]
         if not scored:
             return None
         scored.sort(reverse=True)
@@ -179,7 +228,8 @@ class Resolver:
         confidence = 1.0 / (1.0 + math.exp(-(margin + best - 3.0) / 2.0))
         if mention.common:
             confidence *= 0.8
-        return Resolution(mention, place, best, round(min(0.99, confidence), 3))
+        clear_cut = len(scored) == 1 and best >= _CLEAR_SCORE
+        return Resolution(mention, place, best, round(min(0.99, confidence), 3), clear_cut)
 
     def _score(
         self,
@@ -187,58 +237,49 @@ class Resolver:
         mention: Mention,
         mentions: list[Mention],
         countries: dict[str, float],
-        total: float,
         regions: set[tuple[str | None, str | None]],
         anchors: list[int] | None,
-        region_word: bool,
-        district_word: bool,
-        chained: bool,
-    ) -> float | None:
-        """Score of one candidate; None rules it out."""
+        facts: _Facts,
+    ) -> float:
+        """Score of one candidate."""
         table = self.table
         kind = table.kind_of(index)
         code = table.country_of(index)
         population = table.population[index] or _UNKNOWN_POPULATION
-        has_town = any(table.kind_of(i) == PlaceKind.TOWN for i in mention.candidates)
-        share = countries.get(code, 0.0) / total if code else 0.0
-        score = 3.0 * share + (1.0 if countries.get(code or "", 0) else 0.0)
+        weight = countries.get(code, 0.0) if code else 0.0
+        score = 3.0 * weight / facts.total + (1.0 if weight else 0.0)
         if kind == PlaceKind.COUNTRY:
             score += 6.0 + 0.4 * math.log10(population + 10)
         elif kind == PlaceKind.REGION:
-            score += 2.0 + (2.5 if region_word else -1.5 if has_town else 0.0)
+            score += 2.0 + (2.5 if facts.region_word else -1.5 if facts.has_town else 0.0)
         elif kind == PlaceKind.DISTRICT:
-            score += 1.5 + (2.0 if district_word else -2.0 if has_town else 0.0)
+            score += 1.5 + (2.0 if facts.district_word else -2.0 if facts.has_town else 0.0)
         elif kind == PlaceKind.NEIGHBOURHOOD:
             parent = table.extras.get(index, (None, None))[1]
             score += 1.0 if self._parent_named(parent, mentions) else -1.0
         else:
             score += 0.55 * math.log10(population + 10) - 0.5
-            if not self._primary_name(index, mention):
+            if fold_key(table.names[index]) != facts.key:
                 score -= 1.0 if population < 20_000 else 0.5
             if table.extras.get(index, (None, None))[0] == "PPLC":
                 score += 1.0
-        if (code, table.admin1_of(index)) in regions and kind != PlaceKind.REGION:
+        if kind != PlaceKind.REGION and (code, table.admin1_of(index)) in regions:
             score += 1.5
-        if chained:
-            chain = self._chain_bonus(index, mention, mentions)
-            score += chain if chain else -3.0
-        if mention.parents and self._outside_parent_country(code, mention, mentions):
+        if facts.chained:
+            score += self._chain_bonus(index, mention, mentions) or -3.0
+        if any(len(codes) == 1 and code not in codes for codes in facts.parent_countries):
             score -= 4.0
-        if kind in (PlaceKind.COUNTRY, PlaceKind.REGION) and mention.children:
+        if mention.children and kind in (PlaceKind.COUNTRY, PlaceKind.REGION):
             score += self._contains_child(index, kind, mention, mentions)
         if anchors:
             score += self._nearness(index, anchors)
-        if not share and kind != PlaceKind.COUNTRY and max(countries.values(), default=0) >= 0.9:
+        if not weight and kind != PlaceKind.COUNTRY and facts.strong_context:
             score -= 3.0 if population < 100_000 else 1.0 if population < 1_000_000 else 0.0
         if mention.dateline:
             score += 1.5
         if not countries and population < 1000 and kind == PlaceKind.TOWN:
             score -= 1.0
         return score
-
-    def _primary_name(self, index: int, mention: Mention) -> bool:
-        """True when the mention spells the place's main name (not an alternate)."""
-        return fold_key(self.table.names[index]) == fold_key(mention.text)
 
     def _parent_named(self, parent: str | None, mentions: list[Mention]) -> bool:
         """True when the parent place of a custom place is among the mentions' candidates."""
@@ -268,17 +309,6 @@ class Resolver:
                     bonus = max(bonus, 3.0 if kind != PlaceKind.COUNTRY else 2.0)
         return bonus
 
-    def _outside_parent_country(
-        self, code: str | None, mention: Mention, mentions: list[Mention]
-    ) -> bool:
-        """True when a following containing mention lies wholly in another country."""
-        table = self.table
-        for parent in mention.parents:
-            codes = {table.country_of(i) for i in mentions[parent].candidates}
-            if len(codes) == 1 and code not in codes:
-                return True
-        return False
-
     def _contains_child(
         self, index: int, kind: PlaceKind, mention: Mention, mentions: list[Mention]
     ) -> float:
@@ -297,10 +327,21 @@ class Resolver:
         return 0.0
 
     def _nearness(self, index: int, anchors: list[int]) -> float:
-        """Bonus for lying near other local places that the text names."""
-        near = sum(
-            1 for anchor in anchors if anchor != index and self._distance(anchor, index) < _NEAR_KM
-        )
+        """Bonus for lying near other local places that the text names (up to three)."""
+        table = self.table
+        lat = table.lat[index]
+        near = 0
+        lon = table.lon[index]
+        squeeze = math.cos(math.radians(lat)) ** 2
+        for anchor in anchors:
+            dlat = table.lat[anchor] - lat
+            if anchor == index or not -_NEAR_DEG < dlat < _NEAR_DEG:
+                continue
+            dlon = (table.lon[anchor] - lon + 180.0) % 360.0 - 180.0
+            if dlat * dlat + dlon * dlon * squeeze < _NEAR_DEG * _NEAR_DEG:
+                near += 1
+                if near == 3:
+                    break
         return min(2.0, 0.8 * near)
 
     def _distance(self, a: int, b: int) -> float:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 __all__ = ["fold", "fold_key", "word_set"]
@@ -45,6 +46,7 @@ def fold(text: str) -> str:
     return text.translate(_TABLE)
 
 
+@functools.lru_cache(maxsize=65536)
 def fold_key(name: str) -> str:
     """The automaton key for a place name: folded, single-spaced, padded with spaces."""
     return " " + " ".join(fold(name).split()) + " "
