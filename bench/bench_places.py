@@ -73,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     gc.collect()
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     start = time.perf_counter()
-    from stream.core.places import load_place_finder  # noqa: PLC0415 - timed import
+    from stream.core.places import load_place_finder
 
     finder = load_place_finder()
     startup = time.perf_counter() - start
@@ -93,9 +93,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"gazetteer_rss_mb={rss_after - rss_before:.0f} (peak RSS growth while loading)")
     print(f"process_rss_mb={rss_after:.0f}")
     print(f"articles={len(articles)} size_chars={args.size} runs={len(timings)}")
-    print(
-        f"median_ms={statistics.median(timings):.3f} mean_ms={statistics.fmean(timings):.3f} (CPU time)"
-    )
+    median = statistics.median(timings)
+    print(f"median_ms={median:.3f} mean_ms={statistics.fmean(timings):.3f} (CPU time)")
     print(f"p95_ms={statistics.quantiles(timings, n=20)[-1]:.3f}")
     return 0
 
