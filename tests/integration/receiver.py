@@ -8,6 +8,7 @@ import json
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -79,8 +80,9 @@ class WebhookReceiver:
         self.processed.setdefault(webhook_id, payload)
         return web.Response(status=204)
 
-    def run(self) -> Iterator[WebhookReceiver]:
-        """Serve on a background thread for the duration of the generator (fixture style)."""
+    @contextmanager
+    def serving(self) -> Iterator[WebhookReceiver]:
+        """Serve on a background thread while the context is open."""
         loop = asyncio.new_event_loop()
         started = threading.Event()
         runner_box: list[web.AppRunner] = []
