@@ -1,0 +1,168 @@
+"""Patterns and number parsing for casualty counts: 'killing four soldiers and a civilian'."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from schemas import Trigger
+
+__all__ = [
+    "CODED",
+    "COUNT_PATTERNS",
+    "NONE_KILLED",
+    "SINGLE_PATTERNS",
+    "Count",
+    "parse_number",
+    "sum_list",
+]
+
+_UNITS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100,
+    "a dozen": 12, "dozen": 12, "two dozen": 24, "single": 1, "lone": 1,
+}  # fmt: skip
+_VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "several": 3, "a few": 3}
+_WORDS = "|".join(sorted((*_UNITS, *_VAGUE), key=len, reverse=True))
+_NUM = (
+    rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_WORDS})"
+    rf"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)"
+)
+_QUAL = (
+    r"(?:at least|more than|over|nearly|almost|about|around|some|up to|as many as|no fewer than"
+    r"|no less than|not less than|an estimated|approximately|roughly|a total of|another|at most)"
+)
+_MONTHS = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)"
+)
+_NOT_PEOPLE = (
+    r"(?:years?|yrs|year-old|-year-old|percent|%|per cent|km|kilomet\w+|miles?|metres?|meters?"
+    r"|hours?|days?|weeks?|months?|minutes?|am|pm|vehicles?|cars?|trucks?|tanks?|buses|houses?"
+    r"|homes?|buildings?|shops?|times|rounds|shells|rockets|mortars|bombs|blasts|explosions"
+    r"|attacks|dollars|million|billion|tonnes|tons|villages|towns|provinces|districts|points"
+    rf"|{_MONTHS})"
+)
+_GROUP_WORD = (
+    r"(?:[ -](?!(?:and|or|were|was|have|has|had|in|on|at|when|after|while|by|near|as|including"
+    r"|during|from|killed|dead|died|injured|wounded|hurt|who|which|that)\b)[\w'-]+)"
+)
+_GROUP = rf"(?<!\bno )(?:{_QUAL} )?{_NUM}\b(?! {_NOT_PEOPLE}\b){_GROUP_WORD}{{0,4}}"
+_LIST = rf"{_GROUP}(?:(?:,| and|, and) {_GROUP}){{0,3}}"
+_BE = (
+    r"(?:(?:were|was|have been|had been|has been|are|is|being)"
+    r"(?: (?!(?:killed|dead|injured|wounded|hurt)\b)[a-z'-]+){0,4}? )?"
+)
+_NO_OBJECT = (
+    r"(?! (?:a|an|the|his|her|their|one|two|three|four|five|six|seven|eight|nine|ten|several"
+    r"|dozens|scores|at least|more than|some|all|many|\d)\b)"
+)
+_KILLED_AFTER = (
+    rf"{_BE}(?:reportedly |later |all |also |confirmed )*(?:(?:killed|shot dead|gunned down"
+    r"|massacred|murdered|executed|beheaded)(?!,? (?:or )?(?:injured|wounded|captured|arrested))"
+    rf"{_NO_OBJECT}|(?:hacked|stabbed|beaten|burned|burnt|stoned) to death|dead|died|slain"
+    r"|lost their lives|losing their lives|perished|fatalities|deaths|bodies|fatally)"
+)
+_INJURED_AFTER = (
+    rf"{_BE}(?:also |seriously |critically |slightly |badly )*(?:wounded|injured|hurt"
+    r"|injuries|casualties)"
+)
+_KILLED_BEFORE = (
+    r"(?:killing|killed|kills|kill|leaving|left|claimed the lives of|massacred|murdered|executed"
+    r"|shot dead|gunned down|shot and killed|beheaded|(?:deaths?|killing|bodies) of|claimed"
+    r"|claiming|death toll (?:\w+ ){0,4}?"
+    r"(?:to|at|of|reached|hit))"
+)
+_INJURED_BEFORE = r"(?:wounding|wounded|injuring|injured|injures|wounds|hurting|hurt)"
+_TO_DEATH = r"(?:shot|stabbed|hacked|beaten|beat|burned|burnt|stoned|clubbed|axed)"
+COUNT_PATTERNS = (
+    (
+        "killed",
+        re.compile(rf"\b(?P<list>{_LIST})(?:, [\w' -]{{1,30}},)? {_KILLED_AFTER}\b", re.I),
+    ),
+    ("killed", re.compile(rf"\b{_KILLED_BEFORE} (?P<list>{_LIST})", re.IGNORECASE)),
+    ("killed", re.compile(rf"\b{_TO_DEATH} (?P<list>{_LIST}) to death", re.IGNORECASE)),
+    ("injured", re.compile(rf"\b(?P<list>{_LIST}) {_INJURED_AFTER}\b", re.IGNORECASE)),
+    ("injured", re.compile(rf"\b{_INJURED_BEFORE} (?P<list>{_LIST})", re.IGNORECASE)),
+)
+_KILL_VERB = (
+    r"(?:killed|shot dead|shot to death|murdered|assassinated|beheaded|stabbed to death"
+    r"|hacked to death|beaten to death|beat to death|gunned down|lynched|executed"
+    r"|shot and killed)"
+)
+SINGLE_PATTERNS = (
+    re.compile(
+        rf"\b{_KILL_VERB} (?:(?:a|an|the|one) [\w'-]+(?: [\w'-]+){{0,4}}?|him|her)"
+        r"(?P<pair> and (?:his|her|their|a|an|the) [\w'-]+)",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        rf"\b(?:(?:a|an|one|the) (?:[\w',-]+ ){{0,6}}?|(?-i:[A-Z])[\w'-]+ )(?:was|has been"
+        rf"|had been|is) "
+        rf"(?:[\w'-]+ ){{0,3}}?{_KILL_VERB}\b",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        rf"\b{_KILL_VERB} (?:a|an|the|one) [\w'-]+",
+        re.IGNORECASE,
+    ),
+    re.compile(r"\b(?:killing|killed|shot dead|murdered|beheaded) (?:him|her)\b", re.IGNORECASE),
+)
+NONE_KILLED = re.compile(
+    r"\b(?:no (?:one|body|people|civilians|\w+ )?(?:was |were )?(?:killed|dead|fatalities"
+    r"|deaths|casualties)|without casualties)\b",
+    re.IGNORECASE,
+)
+CODED = re.compile(r"\bfatalities (?:were )?(?:coded|recorded) as (?P<num>\d+)", re.IGNORECASE)
+_NUMBER = re.compile(rf"\b(?P<qual>{_QUAL} )?(?P<num>{_NUM})\b", re.IGNORECASE)
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+_AGE = re.compile(r"[- ]?(?:years?|yrs?)\b", re.IGNORECASE)
+_DATE_BEFORE = re.compile(rf"\b{_MONTHS}\.? $", re.IGNORECASE)
+_NAME_NUMBER = re.compile(r"[A-Z][a-z]+ $")
+
+
+def parse_number(text: str) -> tuple[int, bool] | None:
+    """Parse digits or number words ('39', 'seven', 'twenty-one', 'dozens'); flag vague ones."""
+    word = text.lower().replace(",", "").strip()
+    if word.isdigit():
+        return int(word), False
+    if word in _VAGUE:
+        return _VAGUE[word], True
+    if word in _UNITS:
+        return _UNITS[word], False
+    parts = re.split(r"[- ]", word)
+    if len(parts) == 2 and parts[0] in _UNITS and parts[1] in _UNITS:
+        return _UNITS[parts[0]] + _UNITS[parts[1]], False
+    return None
+
+
+@dataclass(slots=True)
+class Count:
+    """A casualty count and the number phrases it was read from."""
+
+    value: int
+    lower_bound: bool
+    triggers: list[Trigger]
+
+
+def sum_list(text: str, start: int, end: int, *, headline: bool) -> Count | None:
+    """Sum every number in text[start:end], a list such as 'four soldiers and a civilian'."""
+    total, lower, triggers = 0, False, []
+    for match in _NUMBER.finditer(text, start, end):
+        number = match.group("num")
+        parsed = parse_number(number)
+        if parsed is None or _YEAR.match(number) or _AGE.match(text, match.end()):
+            continue
+        head = text[max(0, match.start() - 12) : match.start()]
+        if _DATE_BEFORE.search(head):
+            continue
+        if not headline and number[0].isupper() and _NAME_NUMBER.search(head):
+            continue
+        value, vague = parsed
+        total += value
+        lower = lower or vague or bool(match.group("qual"))
+        triggers.append(Trigger(text=match.group(), start=match.start(), end=match.end()))
+    return Count(total, lower, triggers) if triggers else None
