@@ -15,6 +15,7 @@ from stream.core.classify_context import (
     clause_before,
     cumulative_factor,
     device_defused,
+    fold,
     follow_up_headline,
     is_follow_up,
     is_historical,
@@ -27,7 +28,13 @@ from stream.core.classify_context import (
     protest_context,
     report_tag,
 )
-from stream.core.classify_lexicon import CASE_SENSITIVE, RULES, TriggerRule, compile_rules
+from stream.core.classify_lexicon import (
+    CASE_SENSITIVE,
+    RULES,
+    TriggerRule,
+    compile_rules,
+    lower_pattern,
+)
 from stream.core.text import Sentence, split_sentences
 
 __all__ = ["RuleClassifier", "load_classifier"]
@@ -36,7 +43,7 @@ THRESHOLD = 0.5
 _POSITION_WEIGHTS = (1.0, 0.95, 0.85, 0.75, 0.7, 0.7)
 _LATE_WEIGHT = 0.55
 _PRIORITY = {EventType.ATTACK: 0.01, EventType.ADVANCE: 0.005, EventType.THREAT: 0.0}
-_BROAD_ARMED = re.compile(r"\b(?:police\w*|forces|security|army|military)\b", re.IGNORECASE)
+_BROAD_ARMED = re.compile(r"\b(?:police\w*|forces|security|army|military)\b")
 _FORCE_CUE = re.compile(
     r"\b(?:forces?|troops?|army|armies|soldiers?|military|militants?|rebels?|fighters?"
     r"|insurgents?|militia\w*|police\w*|tanks?|marines?|units?|brigades?|regiments?"
@@ -46,11 +53,9 @@ _FORCE_CUE = re.compile(
     r"|(?-i:[A-Z]{2,6}))\b",
     re.IGNORECASE,
 )
-_VERBAL_END = re.compile(r"(?:ed|dead|down|fire|shot|slain)$", re.IGNORECASE)
-_PRESENT_VERB = re.compile(r"(?:kills?|wounds|injures|hurts|bombs|shells|rocks)", re.IGNORECASE)
-_ADJECTIVAL = re.compile(
-    r"\b(?:the|a|an|of|for|freed|release[ds]?|their|his|her|its)\s*$", re.IGNORECASE
-)
+_VERBAL_END = re.compile(r"(?:ed|dead|down|fire|shot|slain)$")
+_PRESENT_VERB = re.compile(r"(?:kills?|wounds|injures|hurts|bombs|shells|rocks)")
+_ADJECTIVAL = re.compile(r"\b(?:the|a|an|of|for|freed|release[ds]?|their|his|her|its)\s*$")
 FOLLOW_UP_FACTOR = 0.3
 
 
@@ -85,24 +90,25 @@ class _LabelHits:
 class _Facts:
     """Sentence-level context, computed at most once per sentence and only when asked."""
 
-    def __init__(self, sentence: Sentence) -> None:
-        """Wrap one sentence."""
+    def __init__(self, sentence: Sentence, low: str) -> None:
+        """Wrap one sentence and its lower-cased text."""
         self.sentence = sentence
+        self.low = low
 
     @cached_property
     def protest(self) -> bool:
         """A protest or riot without lethal violence."""
-        return protest_context(self.sentence.text)
+        return protest_context(self.low)
 
     @cached_property
     def accident(self) -> bool:
         """An accident or disaster without an armed actor."""
-        return accident_context(self.sentence.text)
+        return accident_context(self.low)
 
     @cached_property
     def defused(self) -> bool:
         """A bomb found or defused, nothing going off."""
-        return device_defused(self.sentence.text)
+        return device_defused(self.low)
 
     @cached_property
     def force(self) -> bool:
@@ -112,13 +118,12 @@ class _Facts:
     @cached_property
     def armed(self) -> bool:
         """Weapons, armed actors or security forces are named."""
-        text = self.sentence.text
-        return ARMED_CUE.search(text) is not None or _BROAD_ARMED.search(text) is not None
+        return ARMED_CUE.search(self.low) is not None or _BROAD_ARMED.search(self.low) is not None
 
     @cached_property
     def cumulative(self) -> float:
         """Weight factor for cumulative tolls."""
-        return cumulative_factor(self.sentence.text)
+        return cumulative_factor(self.low)
 
 
 def _position_weight(index: int) -> float:
@@ -137,7 +142,7 @@ class RuleClassifier:
         self._on_lowered = [CASE_SENSITIVE not in rule.pattern for rule in rules]
         self._anchors = AnchorIndex([rule.pattern for rule in rules])
         self._needs = {
-            index: re.compile(rule.needs, re.IGNORECASE)
+            index: re.compile(lower_pattern(rule.needs))
             for index, rule in enumerate(rules)
             if rule.needs
         }
@@ -146,15 +151,14 @@ class RuleClassifier:
         """Return the labels that apply to `text`, with evidence, and the primary type."""
         sentences = split_sentences(text)
         starts = [sentence.start for sentence in sentences]
-        lead = " ".join(sentence.text for sentence in sentences[:3])
-        disaster = accident_context(lead)
+        low = fold(text)
+        lows = [low[sentence.start : sentence.end] for sentence in sentences]
+        disaster = accident_context(" ".join(lows[:3]))
         found: dict[EventType, _LabelHits] = {}
-        candidates = self._anchors.candidates(text, starts)
-        lowered = text.lower()
-        folded = lowered if len(lowered) == len(text) else None
+        candidates = self._anchors.candidates(low, starts)
         for position, sentence in enumerate(sentences):
-            facts = _Facts(sentence)
-            for index, start, end in self._matches(text, folded, sentence, candidates[position]):
+            facts = _Facts(sentence, lows[position])
+            for index, start, end in self._matches(text, low, sentence, candidates[position]):
                 rule = self._rules[index]
                 if rule.label is None or (disaster and rule.label is EventType.ATTACK):
                     continue
@@ -162,24 +166,24 @@ class RuleClassifier:
                 if weight > 0.0:
                     hit = _Hit(position, start, end, weight * _position_weight(position))
                     found.setdefault(rule.label, _LabelHits()).hits.append(hit)
-        if report_tag(text):
+        if report_tag(low):
             for hits in found.values():
                 for hit in hits.hits:
                     hit.weight *= FOLLOW_UP_FACTOR
-        elif sentences and follow_up_headline(sentences[0].text):
-            _demote_follow_up(text, found)
-            if judicial_headline(sentences[0].text) and EventType.THREAT in found:
+        elif lows and follow_up_headline(lows[0]):
+            _demote_follow_up(low, found)
+            if judicial_headline(lows[0]) and EventType.THREAT in found:
                 for hit in found[EventType.THREAT].hits:
                     hit.weight *= FOLLOW_UP_FACTOR
         return _assemble(text, sentences, found)
 
     def _matches(
-        self, text: str, lowered: str | None, sentence: Sentence, indices: set[int]
+        self, text: str, lowered: str, sentence: Sentence, indices: set[int]
     ) -> list[tuple[int, int, int]]:
         """Non-overlapping rule matches in a sentence: leftmost first, then earliest rule."""
         spans: list[tuple[int, int, int]] = []
         for index in indices:
-            if lowered is not None and self._on_lowered[index]:
+            if self._on_lowered[index]:
                 found = self._fast[index].finditer(lowered, sentence.start, sentence.end)
             else:
                 found = self._folded[index].finditer(text, sentence.start, sentence.end)
@@ -195,19 +199,19 @@ class RuleClassifier:
 
     def _weigh(self, rule: TriggerRule, index: int, facts: _Facts, start: int, end: int) -> float:
         """The trigger's weight after its context tests; 0 when the context rules it out."""
-        sentence = facts.sentence
+        sentence, low = facts.sentence, facts.low
         local = start - sentence.start
         local_end = end - sentence.start
-        before = clause_before(sentence.text, local)
-        after = sentence.text[local_end : local_end + 60]
+        before = clause_before(low, local)
+        after = low[local_end : local_end + 60]
         needs = self._needs.get(index)
-        window = sentence.text[max(0, local - 60) : local_end + 80]
+        window = low[max(0, local - 60) : local_end + 80]
         if needs is not None and needs.search(window) is None:
             return 0.0
         if is_negated(before) or is_historical(before, after):
             return 0.0
         label = rule.label
-        trigger = sentence.text[local:local_end]
+        trigger = low[local:local_end]
         if label is EventType.THREAT:
             return 0.0 if is_judicial(before) else rule.weight
         if is_modal(before) or modal_after(after):

@@ -82,14 +82,10 @@ class AnchorIndex:
         for literal, indices in owners.items():
             self._automaton.add_word(literal, frozenset(indices))
         self._automaton.make_automaton()
-        self._count = len(patterns)
 
-    def candidates(self, text: str, starts: Sequence[int]) -> list[set[int]]:
-        """For each sentence (given by its start offset), the rules worth running on it."""
+    def candidates(self, lowered: str, starts: Sequence[int]) -> list[set[int]]:
+        """For each sentence of lower-cased text (by start offset), the rules worth running."""
         result = [set(self._always) for _ in starts]
-        lowered = text.lower()
-        if len(lowered) != len(text):
-            return [set(range(self._count)) for _ in starts]
         sentence = 0
         for end, indices in self._automaton.iter(lowered):
             while sentence + 1 < len(starts) and starts[sentence + 1] <= end:

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import re
 
+from stream.core.classify_lexicon import lower_pattern
+
 __all__ = [
     "ARMED_CUE",
     "accident_context",
     "clause_before",
     "cumulative_factor",
     "device_defused",
+    "fold",
     "follow_up_headline",
     "is_follow_up",
     "is_historical",
@@ -23,22 +26,36 @@ __all__ = [
     "report_tag",
 ]
 
+
+def _lc(pattern: str) -> re.Pattern[str]:
+    """Compile a pattern for lower-cased text (faster than IGNORECASE)."""
+    return re.compile(lower_pattern(pattern))
+
+
+def fold(text: str) -> str:
+    """Lower-case `text` keeping its length, so offsets stay valid ('İ' stays as it is)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(char if len(char.lower()) != 1 else char.lower() for char in text)
+
+
 _CLAUSE_BREAK = re.compile(r"[,;:()\"“”]| - | but | while | whereas | although | as well as ")
-_NEGATION = re.compile(
+_NEGATION = _lc(
     r"\b(?:no|not|never|without|denied|denies|deny|denying|nor|neither|rejected|refuted"
     r"|dismissed|false(?:ly)?|nobody|none)\b|n't\b",
-    re.IGNORECASE,
 )
-_MODAL = re.compile(
-    r"\b(?:may|(?i:could|might|would|will|shall|should|can|plan\w*|intend\w*|threat\w*|vow\w*"
+_MODAL = _lc(
+    r"\b(?:(?<!\d )may(?! \d)|could|might|would|will|shall|should|can|plan\w*|intend\w*"
+    r"|threat\w*|vow\w*"
     r"|warn\w*|prepar\w*|ready|want\w*|seek\w*|sought|call\w* for|urg\w*|fear\w*|risk\w*"
     r"|possibl[ey]|potential|imminent|prevent\w*|avert\w*|foil\w*|thwart\w*|plot\w*|if|unless"
     r"|avoid\w*|aim\w* to|tr(?:y|ies|ied|ying) to|expected to|likely to|about to|order to"
     r"|demand\w*|pledge\w*|promis\w*|ask\w*|capable|able to|deadline|ultimatum|rather than"
     r"|instead of|against any|readiness|stop\w*|halt\w*|end|ending|cease\w*|encourag\w*"
-    r"|incit\w*|bid to|in a bid|seeking|alert|or be|or face))\b"
+    r"|incit\w*|bid to|in a bid|seeking|alert|or be|or face)\b"
 )
-_FOLLOW_UP = re.compile(
+_FOLLOW_UP = _lc(
     r"\b(?:suspects?|suspected of|accused|charged|convicted|sentenced|jailed|trials?|tried"
     r"|arrest\w*|detain\w*|indicted|extradit\w*|investigat\w*|inquiry|inquest|probe\w*"
     r"|condemn\w*|denounc\w*|mourn\w*|funerals?|responsibility|claim\w*|blamed?|connection"
@@ -48,23 +65,20 @@ _FOLLOW_UP = re.compile(
     r"|against|over|about|verdict|court|tribunal|blame|fears?|amid|threats?|plots?|planned"
     r"|planning|warn\w*|commemorat\w*|remember\w*|report\w* on|book|film|documentary"
     r"|accountab\w*|responsible|justice)\b",
-    re.IGNORECASE,
 )
-_HISTORY_BEFORE = re.compile(
+_HISTORY_BEFORE = _lc(
     r"(?:last (?:year|month|decade|century)'?s?|(?:19|20)\d\d(?:'s)?|anniversary of"
     r"|(?:years?|months?|weeks?|days?) (?:after|since)|earlier|previous|past|former|recently"
     r"|newly|(?:first|second) world war"
     r"|cold war)\W+(?:\w+\W+){0,2}$",
-    re.IGNORECASE,
 )
-_HISTORY_AFTER = re.compile(
+_HISTORY_AFTER = _lc(
     r"^\W*(?:\w+\W+){0,5}?(?:(?:in|of|since) (?:19|20)\d\d\b|last year|years ago|decades ago"
     r"|months ago|weeks? ago|days? ago|last month|earlier this (?:week|month|year)"
     r"|(?:a|one|two|three|several) days? (?:earlier|before)|the (?:day|night|week) before"
     r"|the previous (?:day|night|week))",
-    re.IGNORECASE,
 )
-_PROTEST = re.compile(
+_PROTEST = _lc(
     r"\b(?:protest\w*|demonstrat\w*|rioters?|riots?|rally|rallies|marchers|sit-ins?|mobs?"
     r"|crowds?|strikers|striking|looters?|looting|vigilantes?|villagers (?:attacked|beat)"
     r"|disputes?|supporters|party workers|(?:two|rival) (?:groups|factions|communities)"
@@ -72,14 +86,12 @@ _PROTEST = re.compile(
     r"|stone.pelting|(?:hurled|threw)"
     r" (?:stones|rocks)|lathi|tear.?gas|water cannons?|rubber bullets|stun grenades|brawl\w*"
     r"|scuffle\w*)\b",
-    re.IGNORECASE,
 )
-_LETHAL = re.compile(
+_LETHAL = _lc(
     r"\b(?:killed|killing|shot dead|died|dead|live (?:ammunition|rounds|fire|bullets)"
     r"|opened fire|gunfire|fatally|bomb\w*|gunmen|militants?|insurgents?)\b",
-    re.IGNORECASE,
 )
-_ACCIDENT = re.compile(
+_ACCIDENT = _lc(
     r"\b(?:crash\w*|accidents?|collision|collided|derail\w*|earthquakes?|quakes?|floods?"
     r"|flooding|storms?|hurricanes?|typhoons?|cyclones?|tsunamis?|landslides?|mudslides?"
     r"|avalanches?|blaze|stampedes?|drown\w*|heat ?wave|outbreaks?|epidemic|disease|flu|virus"
@@ -87,14 +99,12 @@ _ACCIDENT = re.compile(
     r"|collaps\w*|capsiz\w*|sank|sinking|ferry|illness|overdose|cancer|tornado\w*|volcan\w*"
     r"|eruption|mine explosion|coal mine|wildfires?|bushfires?|heart attack|stroke"
     r"|natural causes|sharks?|crocodiles?|elephants?|(?:in|by) an? (?:\w+ )?fire|submarine)\b",
-    re.IGNORECASE,
 )
-ARMED_CUE = re.compile(
+ARMED_CUE = _lc(
     r"\b(?:bomb\w*|gunm[ae]n|militants?|attack\w*|shot|shooting|armed|rebels?|insurgents?"
     r"|troops|soldiers?|grenades?|explosive devices?|ieds?|rockets?|missiles?|shell\w*"
     r"|terror\w*|suicide|fighters|militia\w*|airstrikes?|sabotage|warplanes?|jets|aircraft"
     r"|air ?force|drones?|artillery|weapons?|arms|machine ?guns?|gunfire|shots|projectiles)\b",
-    re.IGNORECASE,
 )
 
 
@@ -128,7 +138,8 @@ def is_follow_up(before: str) -> bool:
 
 def is_historical(before: str, after: str) -> bool:
     """True when a date or phrase places the triggered event in the past (reported history)."""
-    return _HISTORY_BEFORE.search(before) is not None or _HISTORY_AFTER.search(after) is not None
+    recent = before[-48:]
+    return _HISTORY_BEFORE.search(recent) is not None or _HISTORY_AFTER.search(after) is not None
 
 
 def protest_context(sentence: str) -> bool:
@@ -141,12 +152,11 @@ def accident_context(sentence: str) -> bool:
     return _ACCIDENT.search(sentence) is not None and ARMED_CUE.search(sentence) is None
 
 
-_JUDICIAL = re.compile(
+_JUDICIAL = _lc(
     r"\b(?:sentenc\w*|jail\w*|convict\w*|pardon\w*|trials?|guilty|acquit\w*|verdict|court"
     r"|suspected links|links? to|linked to|cancel\w*|prison)\b",
-    re.IGNORECASE,
 )
-_FOLLOW_UP_HEADLINE = re.compile(
+_FOLLOW_UP_HEADLINE = _lc(
     r"\b(?:admit\w*|blam\w*|condemn\w*|comdemn\w*|apologi[sz]\w*|probes?|inquiry|inquest"
     r"|investigat\w*|trials?|plead\w*|guilty|sentenc\w*|jail\w*|charg\w*|convict\w*"
     r"|mourn\w*|funerals?|video|tape|pardon\w*|acquit\w*|verdict|extradit\w*|manhunt"
@@ -154,13 +164,11 @@ _FOLLOW_UP_HEADLINE = re.compile(
     r"|denies|denied|fallout|lessons|ups security|security (?:tightened|stepped up|beefed up)"
     r"|clampdown|crackdown|negotiat\w*|talks|freed|released|rescued|tells of|recounts"
     r"|describes|recalls)\b",
-    re.IGNORECASE,
 )
-_CUMULATIVE = re.compile(
+_CUMULATIVE = _lc(
     r"\b(?:since (?:the start|january|february|march|april|may|june|july|august|september"
     r"|october|november|december|(?:19|20)\d\d)|so far this year|this year alone"
     r"|over the (?:past|last) (?:\w+ )?(?:months|years|decade))\b",
-    re.IGNORECASE,
 )
 
 
@@ -179,13 +187,12 @@ def cumulative_factor(sentence: str) -> float:
     return 0.5 if _CUMULATIVE.search(sentence) else 1.0
 
 
-_REPORT_TAG = re.compile(
+_REPORT_TAG = _lc(
     r"^\s*(?:movement of forces|weapons seizure|property destruction|defusal|arrests?"
     r"|security measures|displacement|explosive remnants of war|land seizure|headquarters or"
     r" base established|non-violent activity|agreement|change to group/activity|looting"
     r"|peaceful protest|protest with intervention|violent demonstration|mob violence"
     r"|disrupted weapons use|other)\s*:",
-    re.IGNORECASE,
 )
 
 
@@ -194,26 +201,22 @@ def report_tag(text: str) -> bool:
     return _REPORT_TAG.match(text) is not None
 
 
-_MODAL_AFTER = re.compile(
+_MODAL_AFTER = _lc(
     r"^\W*(?:(?:is|are|was|were|seems?|seemed) (?:\w+ )?(?:likely|possible|expected|imminent"
     r"|feared|planned|unlikely)|plots?|plotters?|threats?|scares?|hoax\w*|alerts?|warnings?"
     r"|fears?|plans?|planned|attempts? (?:was|were) foiled)\b",
-    re.IGNORECASE,
 )
-_RHETORIC_AFTER = re.compile(
+_RHETORIC_AFTER = _lc(
     r"^\W*(?:\w+\W+){0,3}?(?:plans?|policy|policies|proposals?|record|remarks|comments|critics"
     r"|budget|bill|decision|stance|views|handling|leadership|deal|reforms?|campaign|ads?"
     r"|claims|report|deficit|economic|tax\w*)\b",
-    re.IGNORECASE,
 )
-_DEFUSED = re.compile(
+_DEFUSED = _lc(
     r"\b(?:defused|intercepted|made safe|disarmed|found|discovered|controlled explosion"
     r"|bomb disposal|seized|confiscated|dismantled)\b",
-    re.IGNORECASE,
 )
-_DETONATION = re.compile(
+_DETONATION = _lc(
     r"\b(?:explo\w+|went off|blasts?|killed|killing|wound\w*|injur\w*|detonated|hurt|dead)\b",
-    re.IGNORECASE,
 )
 
 
@@ -234,9 +237,8 @@ def device_defused(sentence: str) -> bool:
     return _DEFUSED.search(sentence) is not None and _DETONATION.search(sentence) is None
 
 
-_JUDICIAL_HEADLINE = re.compile(
+_JUDICIAL_HEADLINE = _lc(
     r"\b(?:jail\w*|sentenc\w*|convict\w*|pardon\w*|trials?|guilty|acquit\w*|court)\b",
-    re.IGNORECASE,
 )
 
 
