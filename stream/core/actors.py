@@ -9,6 +9,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import ahocorasick
 import yaml
 
 from schemas import Actor, ActorRole, EventType
@@ -53,18 +54,18 @@ class LexiconActorFinder:
         }
         self._nationalities = nationalities
         self._forces = forces
-        alternatives = [
-            *(f"(?-i:{re.escape(alias)})" for alias in _longest_first(self._exact)),
-            *(re.escape(alias) for alias in _longest_first(self._folded)),
-        ]
-        self._alias_pattern = re.compile(
-            r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])", re.IGNORECASE
-        )
-        adjectives = "|".join(re.escape(a) for a in _longest_first(nationalities))
+        self._aliases = ahocorasick.Automaton()
+        for key in {alias.lower() for alias in [*self._exact, *self._folded]}:
+            self._aliases.add_word(key, len(key))
+        self._aliases.make_automaton()
+        self._adjectives = ahocorasick.Automaton()
+        for adjective in nationalities:
+            self._adjectives.add_word(adjective + " ", adjective)
+        self._adjectives.make_automaton()
         nouns = "|".join(re.escape(n) for n in _longest_first(forces))
-        self._force_pattern = re.compile(
-            rf"(?<![\w-])(?-i:(?P<adj>{adjectives}))(?: (?:government|state|federal|national"
-            rf"|security|army|military|riot|special))? (?P<noun>{nouns})\b",
+        self._force_noun = re.compile(
+            rf"(?:(?:government|state|federal|national|security|army|military|riot|special) )?"
+            rf"(?P<noun>{nouns})\b",
             re.IGNORECASE,
         )
 
@@ -98,16 +99,24 @@ class LexiconActorFinder:
     def _mentions(self, text: str) -> list[tuple[int, int, ActorEntry]]:
         """Every alias and nationality-force mention, without overlaps (earliest, longest)."""
         found: list[tuple[int, int, ActorEntry]] = []
-        for match in self._force_pattern.finditer(text):
-            code = self._nationalities[match.group("adj")]
-            suffix, kind = self._forces[match.group("noun").lower()]
-            name = f"{match.group('adj')} {suffix}"
-            found.append((match.start(), match.end(), ActorEntry(name, kind, code)))
-        for match in self._alias_pattern.finditer(text):
-            written = match.group()
-            entry = self._exact.get(written) or self._folded.get(written.lower())
+        for last, adjective in self._adjectives.iter(text):
+            start = last + 1 - len(adjective) - 1
+            noun = self._force_noun.match(text, last + 1)
+            if noun is None or not _word_starts(text, start):
+                continue
+            suffix, kind = self._forces[noun.group("noun").lower()]
+            entry = ActorEntry(f"{adjective} {suffix}", kind, self._nationalities[adjective])
+            found.append((start, noun.end(), entry))
+        lowered = text.lower()
+        if len(lowered) != len(text):
+            lowered = text
+        for last, size in self._aliases.iter(lowered):
+            start, end = last + 1 - size, last + 1
+            if not (_word_starts(text, start) and _word_ends(text, end)):
+                continue
+            entry = self._exact.get(text[start:end]) or self._folded.get(lowered[start:end])
             if entry is not None:
-                found.append((match.start(), match.end(), entry))
+                found.append((start, end, entry))
         found.sort(key=lambda item: (item[0], -(item[1] - item[0])))
         kept: list[tuple[int, int, ActorEntry]] = []
         for item in found:
@@ -132,6 +141,16 @@ def _role(text: str, start: int, end: int, triggers: Iterable[Any]) -> ActorRole
                 return ActorRole.PERPETRATOR
             return ActorRole.TARGET
     return ActorRole.UNKNOWN
+
+
+def _word_starts(text: str, start: int) -> bool:
+    """True when no word character or hyphen precedes `start`."""
+    return start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "_-")
+
+
+def _word_ends(text: str, end: int) -> bool:
+    """True when no word character or hyphen follows `end`."""
+    return end >= len(text) or not (text[end].isalnum() or text[end] in "_-")
 
 
 def _is_exact(alias: str) -> bool:

@@ -25,17 +25,28 @@ _ADDITIVE = re.compile(
     re.IGNORECASE,
 )
 _TAG = re.compile(r"<[^<>]{1,40}>")
+_KIND_WORDS = {
+    "killed": re.compile(
+        r"kill|dead|died|death|slain|massacr|murder|execut|behead|perish|fatalit|bodies|lives"
+        r"|gunned|assassin|lynch"
+    ),
+    "injured": re.compile(r"wound|injur|hurt|casualt"),
+}
 
 
 def _sentence_counts(text: str, sentence: Sentence, headline: bool) -> dict[str, Count]:
     """The killed and injured counts reported in one sentence (the largest mention of each)."""
     counts: dict[str, Count] = {}
+    low = sentence.text.lower()
+    kinds = {kind for kind, words in _KIND_WORDS.items() if words.search(low)}
     for kind, pattern in COUNT_PATTERNS:
+        if kind not in kinds:
+            continue
         for match in pattern.finditer(text, sentence.start, sentence.end):
             count = sum_list(text, match.start("list"), match.end("list"), headline=headline)
             if count is not None and count.value > counts.get(kind, Count(-1, False, [])).value:
                 counts[kind] = count
-    if "killed" not in counts:
+    if "killed" in kinds and "killed" not in counts:
         single = _single(text, sentence)
         if single is not None:
             counts["killed"] = single
