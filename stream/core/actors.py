@@ -114,9 +114,9 @@ class LexiconActorFinder:
             start, end = last + 1 - size, last + 1
             if not (_word_starts(text, start) and _word_ends(text, end)):
                 continue
-            entry = self._exact.get(text[start:end]) or self._folded.get(lowered[start:end])
-            if entry is not None:
-                found.append((start, end, entry))
+            alias = self._exact.get(text[start:end]) or self._folded.get(lowered[start:end])
+            if alias is not None:
+                found.append((start, end, alias))
         found.sort(key=lambda item: (item[0], -(item[1] - item[0])))
         kept: list[tuple[int, int, ActorEntry]] = []
         for item in found:
