@@ -41,6 +41,7 @@ class NameMatch:
     start: int
     end: int
     candidates: tuple[int, ...]
+    fuzzy: bool = False
 
 
 @dataclass(slots=True)
@@ -119,9 +120,16 @@ class PlaceTable:
 class Gazetteer:
     """Places by index and id, and Aho-Corasick automata from folded names to places."""
 
-    def __init__(self, table: PlaceTable, names: Iterable[tuple[str, int]]) -> None:
-        """Index the places of `table` and the (name, place index) pairs that name them."""
+    def __init__(
+        self,
+        table: PlaceTable,
+        names: Iterable[tuple[str, int]],
+        sounds_like: dict[str, tuple[int, ...]] | None = None,
+    ) -> None:
+        """Index the places of `table` and the (name, place index) pairs that name them;
+        `sounds_like` maps spelling skeletons (places_text.skeleton) to places."""
         self.table = table
+        self.sounds_like = sounds_like or {}
         self.by_id = {place_id: index for index, place_id in enumerate(table.ids)}
         self._base, self._key_len, self._offsets, self._cands = _build_base(names)
         self._extra: ahocorasick.Automaton | None = None
@@ -183,7 +191,7 @@ class Gazetteer:
     def save(self, path: Path) -> None:
         """Write the base gazetteer to `path` (and `path`.automaton) for a fast `load`."""
         self._base.save(str(path.with_suffix(".automaton")))
-        state = (self.table, self._key_len, self._offsets, self._cands)
+        state = (self.table, self._key_len, self._offsets, self._cands, self.sounds_like)
         path.write_bytes(pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))
 
     @classmethod
@@ -191,7 +199,7 @@ class Gazetteer:
         """Read a gazetteer written by `save` (a cache this process or an earlier one wrote)."""
         self = cls.__new__(cls)
         state = pickle.loads(path.read_bytes())  # noqa: S301 - our own cache file
-        self.table, self._key_len, self._offsets, self._cands = state
+        self.table, self._key_len, self._offsets, self._cands, self.sounds_like = state
         self._base = ahocorasick.load(str(path.with_suffix(".automaton")), pickle.loads)
         self.by_id = {place_id: index for index, place_id in enumerate(self.table.ids)}
         self._extra = None

@@ -26,7 +26,7 @@ import yaml
 
 from schemas import PlaceKind
 from stream.core.gazetteer import Gazetteer, Place, PlaceTable
-from stream.core.places_text import fold, word_set
+from stream.core.places_text import fold, skeleton, word_set
 
 __all__ = ["ALIASES_FILE", "build_gazetteer", "load_aliases", "load_gazetteer"]
 
@@ -112,7 +112,23 @@ def build_gazetteer() -> Gazetteer:
     _add_regions(builder, cities, regions, aliases["regions"])
     _add_districts(builder, cities, regions)
     _add_cities(builder, cities, regions)
-    return Gazetteer(builder.table, builder.names)
+    return Gazetteer(builder.table, builder.names, _skeletons(builder))
+
+
+def _skeletons(builder: _Builder) -> dict[str, tuple[int, ...]]:
+    """Spelling skeletons of the Latin names of places in countries with Arabic or Persian
+    names, whose English spellings vary most ('Nassriya' for An Nasiriyah)."""
+    table = builder.table
+    found: dict[str, list[int]] = defaultdict(list)
+    for name, index in builder.names:
+        if table.country_of(index) not in _ARABIC_NAMING:
+            continue
+        if table.kind_of(index) == PlaceKind.COUNTRY or any("\u0600" <= c < "\u0700" for c in name):
+            continue
+        key = skeleton(name)
+        if key and index not in found[key]:
+            found[key].append(index)
+    return {key: tuple(indices) for key, indices in found.items()}
 
 
 def _data_file(name: str) -> Path:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from schemas import PlaceKind
 from stream.core.gazetteer import Gazetteer, NameMatch
-from stream.core.places_text import fold_key, word_set
+from stream.core.places_text import fold_key, skeleton, word_set
 
 __all__ = ["COMMON_WORDS_FILE", "Mention", "MentionFinder"]
 
@@ -21,6 +21,10 @@ _ARTICLE_STARTS = frozenset(
     for joint in "- "
 )
 _HEADLINE_CHARS = 160
+_CAPITALISED_RUN = re.compile(
+    r"(?<![\w'’-])(?:(?:[Aa][lnrsdtz]|[Ee]l|[Aa]sh)[- ])?[A-Z][a-z'’]{2,}"
+    r"(?:[- ](?:(?:al|el|ad|an|ar|as|ash|at|az)[- ])?[A-Z][a-z'’]{2,})?(?![\w-])"
+)
 _COMPOUND = re.compile(r"[-‑][a-z]")
 _LONGER_NAME = re.compile(r"[ \-‑](?:al|el|Al|El|ad|Ad|as|As|ar|Ar|an|An|ash|Ash|ul|Ul)[ \-‑][A-Z]")
 _ORGANISATION_WORDS = word_set(
@@ -57,7 +61,8 @@ _NOT_PLACES = word_set(
     "august september october november december god allah islam islamic muslim christian "
     "police army navy government ministry the al el an ar as ad at az ash jan feb mar apr jun "
     "jul aug sep sept oct nov dec abu umm bin ibn bani beni wadi tal tel jabal jebel jabel ain "
-    "ayn bir khirbet qaryat kafr deir dayr ras sidi hay hayy"
+    "ayn bir khirbet qaryat kafr deir dayr ras sidi hay hayy arab arabs kurd kurds kurdish "
+    "turkmen sunni shia shiite yazidi druze jewish"
 )
 
 
@@ -73,6 +78,7 @@ class Mention:
     common: bool = False
     sentence_start: bool = False
     dateline: bool = False
+    fuzzy: bool = False
     parents: list[int] = field(default_factory=list)
     children: list[int] = field(default_factory=list)
 
@@ -101,7 +107,8 @@ class MentionFinder:
 
     def find(self, text: str, folded: str) -> list[Mention]:
         """Longest non-overlapping matches that pass the case, word and name filters."""
-        chosen = _longest(self.gazetteer.find(text, _capitalised))
+        matches = self.gazetteer.find(text, _capitalised)
+        chosen = _longest(matches + self._sounds_like(text, matches))
         mentions: list[Mention] = []
         titled: dict[int, bool] = {}
         for match in chosen:
@@ -110,6 +117,7 @@ class MentionFinder:
                 titled[line] = _title_case(text, line)
             mention = self._mention(text, folded, match, titled[line])
             if mention is not None:
+                mention.fuzzy = match.fuzzy
                 mention.dateline = not text[line : match.start].strip() and mention.text.isupper()
                 mentions.append(mention)
         return mentions
@@ -161,6 +169,26 @@ class MentionFinder:
                 return None
         return mention
 
+    def _sounds_like(self, text: str, matches: list[NameMatch]) -> list[NameMatch]:
+        """Capitalised names the automaton missed that match a place's spelling skeleton."""
+        sounds_like = self.gazetteer.sounds_like
+        if not sounds_like:
+            return []
+        covered = bytearray(len(text) + 1)
+        for match in matches:
+            covered[match.start : match.end] = b"\x01" * (match.end - match.start)
+        found: list[NameMatch] = []
+        for sequence in _CAPITALISED_RUN.finditer(text):
+            if any(covered[sequence.start() : sequence.end()]):
+                continue
+            words = sequence.group().lower()
+            if words in self.common_words or words in _NOT_PLACES or words in self.demonyms:
+                continue
+            candidates = sounds_like.get(skeleton(sequence.group()))
+            if candidates:
+                found.append(NameMatch(sequence.start(), sequence.end(), candidates, fuzzy=True))
+        return found
+
     def _main_name(self, surface: str, match: NameMatch) -> bool:
         """True when some candidate's main name (not an alternate) is what the text says."""
         key = fold_key(surface)
@@ -179,7 +207,7 @@ class MentionFinder:
     def _inside_name(self, text: str, start: int) -> bool:
         """True when a capitalised non-place word precedes the match ('Michael Jordan')."""
         prev_start, prev = _raw_word_before(text, start)
-        if not prev or not _is_name_word(prev):
+        if not prev or not _is_name_word(prev) or prev.endswith(("'s", "’s")):
             return False
         lowered = prev.lower()
         if lowered in _MODIFIERS or lowered in self.demonyms:

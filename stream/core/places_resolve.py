@@ -178,9 +178,17 @@ class Resolver:
                         countries[code] = countries.get(code, 0.0) + 1.0
             elif len(codes) == 1:
                 code = next(iter(codes))
+                biggest = max(table.population[i] for i in mention.candidates)
+                weight = (
+                    0.5
+                    if biggest >= 100_000
+                    else 0.25
+                    if biggest == 0 or biggest >= 10_000
+                    else 0.1
+                )
                 if code:
-                    countries[code] = countries.get(code, 0.0) + 0.5
-                    own[-1] = (code, 0.5)
+                    countries[code] = countries.get(code, 0.0) + weight
+                    own[-1] = (code, weight)
             if len(codes) > 1:
                 continue
             for index in mention.candidates:
@@ -259,7 +267,7 @@ class Resolver:
             score += 1.0 if self._parent_named(parent, mentions) else -1.0
         else:
             score += 0.55 * math.log10(population + 10) - 0.5
-            if fold_key(table.names[index]) != facts.key:
+            if not mention.fuzzy and fold_key(table.names[index]) != facts.key:
                 score -= 1.0 if population < 20_000 else 0.5
             if table.extras.get(index, (None, None))[0] == "PPLC":
                 score += 1.0
@@ -274,9 +282,11 @@ class Resolver:
         if anchors:
             score += self._nearness(index, anchors)
         if not weight and kind != PlaceKind.COUNTRY and facts.strong_context:
-            score -= 3.0 if population < 100_000 else 1.0 if population < 1_000_000 else 0.0
+            score -= 3.0 if population < 100_000 else 1.0 if population < 500_000 else 0.0
         if mention.dateline:
             score += 1.5
+        if mention.fuzzy:
+            score -= 0.5 if weight else 1.5
         if not countries and population < 1000 and kind == PlaceKind.TOWN:
             score -= 1.0
         return score

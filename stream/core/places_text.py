@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 
-__all__ = ["fold", "fold_key", "word_set"]
+__all__ = ["fold", "fold_key", "skeleton", "word_set"]
 
 _KEEP_SPACE = " "
 
@@ -55,3 +56,28 @@ def fold_key(name: str) -> str:
 def word_set(words: str) -> frozenset[str]:
     """The set of space-separated words in `words` (for readable word-list constants)."""
     return frozenset(words.split())
+
+
+_SKELETON_ARTICLE = re.compile(r"^(?:al|el|an|ar|as|ash|at|ad|adh|az|ath|ed|er|es|et|ez|en) ")
+_DIGRAPHS = (
+    ("kh", "k"), ("gh", "g"), ("sh", "s"), ("th", "d"), ("dh", "d"), ("ch", "c"), ("q", "k"),
+)  # fmt: skip
+_VOWELS = re.compile(r"[aeiou]|h$")
+_DOUBLES = re.compile(r"(.)\1+")
+_MIN_SKELETON = 4
+_LONG_NAME = 6
+
+
+def skeleton(name: str) -> str:
+    """A spelling-tolerant key for transliterated names: no article, vowels, doubled letters
+    or final -h ('Nassriya' and 'An Nasiriyah' both give 'nsry'); '' when too short to trust."""
+    words = " ".join(fold(name).split())
+    words = _SKELETON_ARTICLE.sub("", words).replace(" ", "")
+    if not words.isalpha():
+        return ""
+    for digraph, single in _DIGRAPHS:
+        words = words.replace(digraph, single)
+    key = words[0] + _VOWELS.sub("", words[1:])
+    key = _DOUBLES.sub(r"\1", key).rstrip("h")
+    shortest = _MIN_SKELETON - 1 if len(words) >= _LONG_NAME else _MIN_SKELETON
+    return key if len(key) >= shortest else ""
