@@ -42,6 +42,7 @@ _ARABIC_NAMING = word_set(
 _ARTICLE = re.compile(
     r"^(?:al|el|an|ar|as|ash|at|ad|adh|az|ath|ed|er|es|et|ez|en)[ \-‑‐](?=\w{3})", re.IGNORECASE
 )
+_SHORTEST_ALTERNATE = 4
 _APOSTROPHES = re.compile(r"['’‘ʻʼʿʾ`´]")
 _ARTICLES = ("al ", "an ", "ar ", "as ", "ash ", "at ", "ad ", "adh ", "az ", "el ", "ath ")
 
@@ -354,7 +355,7 @@ def _usable(name: str, *, main: bool = False) -> bool:
         return False
     if main:
         return True
-    if name.isupper() and len(name) <= 4:
+    if len(name) < _SHORTEST_ALTERNATE or (name.isupper() and len(name) <= 4):
         return False
     if not any(char.isupper() for char in name):
         return False

@@ -148,6 +148,7 @@ class GazetteerPlaceFinder:
         codes = [table.country_of(resolution.place) for resolution in resolutions]
         local = [c for c, k in zip(codes, kinds, strict=True) if k != PlaceKind.COUNTRY] or codes
         top_country = Counter(local).most_common(1)[0][0]
+        named = {c for c, k in zip(codes, kinds, strict=True) if k == PlaceKind.COUNTRY}
         length = max(len(text), 1)
         best: tuple[float, int] | None = None
         for position, resolution in enumerate(resolutions):
@@ -159,6 +160,7 @@ class GazetteerPlaceFinder:
             score += 2.0 if any(a <= mention.start < b for a, b in spans) else 0.0
             score += 0.5 * min(counts[resolution.place] - 1, 3)
             score += 1.0 if codes[position] == top_country else 0.0
+            score += 0.5 if codes[position] in named and kind != PlaceKind.COUNTRY else 0.0
             score -= 2.0 * mention.start / length
             score += 2.0 * (resolution.confidence - 0.5)
             if kind not in (PlaceKind.COUNTRY, PlaceKind.REGION):

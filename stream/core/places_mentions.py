@@ -21,6 +21,7 @@ _ARTICLE_STARTS = frozenset(
     for joint in "- "
 )
 _HEADLINE_CHARS = 160
+_DATELINE_LEAD = re.compile(r"[A-Z][A-Z .'-]*/")
 _CAPITALISED_RUN = re.compile(
     r"(?<![\w'’-])(?:(?:[Aa][lnrsdtz]|[Ee]l|[Aa]sh)[- ])?[A-Z][a-z'’]{2,}"
     r"(?:[- ](?:(?:al|el|ad|an|ar|as|ash|at|az)[- ])?[A-Z][a-z'’]{2,})?(?![\w-])"
@@ -118,7 +119,10 @@ class MentionFinder:
             mention = self._mention(text, folded, match, titled[line])
             if mention is not None:
                 mention.fuzzy = match.fuzzy
-                mention.dateline = not text[line : match.start].strip() and mention.text.isupper()
+                lead = text[line : match.start]
+                mention.dateline = mention.text.isupper() and (
+                    not lead.strip() or bool(_DATELINE_LEAD.fullmatch(lead))
+                )
                 mentions.append(mention)
         return mentions
 
@@ -127,6 +131,11 @@ class MentionFinder:
         surface = text[match.start : match.end]
         key = folded[match.start : match.end]
         if key in _NOT_PLACES or not _cased_like_name(surface):
+            return None
+        if (
+            text[match.start - 1 : match.start] in ("-", "‑")
+            and text[match.start - 2 : match.start - 1].isalpha()
+        ):
             return None
         before = _words_before(folded, match.start, 3)
         sentence_start = _starts_sentence(text, match.start)
@@ -164,7 +173,13 @@ class MentionFinder:
             ]
             biggest = max(local, default=0)
             strong_locative = bool(before) and before[-1] in _STRONG_LOCATIVE
+            dateline = (
+                surface.isupper()
+                and len(surface) > 3
+                and not text[line_start(text, match.start) : match.start].strip()
+            )
             strong = (strong_locative and biggest >= 1000) or biggest >= 1_000_000
+            strong = strong or (dateline and biggest >= 100_000)
             if not strong:
                 return None
         return mention
@@ -218,6 +233,11 @@ class MentionFinder:
 def _interjection(text: str, start: int, end: int) -> bool:
     """True for a word opening a quotation and followed by ',' or '!' ('"Salam," he said')."""
     return text[start - 1 : start] in ('"', "“", "'", "‘") and text[end : end + 1] in (",", "!")
+
+
+def line_start(text: str, index: int) -> int:
+    """Offset of the start of the line holding `index`."""
+    return text.rfind("\n", 0, index) + 1
 
 
 def _next_word(text: str, end: int) -> str:

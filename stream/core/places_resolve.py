@@ -60,6 +60,7 @@ def link_chains(text: str, mentions: list[Mention]) -> None:
 
 _Contribution = tuple[str, float] | None
 _STRONG_CONTEXT = 0.9
+_FIRM_WEIGHT = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,7 +220,7 @@ class Resolver:
                 {table.country_of(i) for i in mentions[p].candidates} for p in mention.parents
             ],
             key=fold_key(mention.text),
-            total=sum(countries.values()) or 1.0,
+            total=max(sum(countries.values()), 1.0),
             strong_context=max(countries.values(), default=0.0) >= _STRONG_CONTEXT,
         )
         scored = [
@@ -255,7 +256,7 @@ class Resolver:
         code = table.country_of(index)
         population = table.population[index] or _UNKNOWN_POPULATION
         weight = countries.get(code, 0.0) if code else 0.0
-        score = 3.0 * weight / facts.total + (1.0 if weight else 0.0)
+        score = 3.0 * weight / facts.total + (1.0 if weight >= _FIRM_WEIGHT else 0.0)
         if kind == PlaceKind.COUNTRY:
             score += 6.0 + 0.4 * math.log10(population + 10)
         elif kind == PlaceKind.REGION:
