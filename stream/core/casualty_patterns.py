@@ -48,10 +48,11 @@ _NOT_PEOPLE = (
 )
 _GROUP_WORD = (
     r"(?:[ -](?!(?:and|or|were|was|have|has|had|in|on|at|when|after|while|by|near|as|including"
-    r"|during|from|killed|dead|died|injured|wounded|hurt|who|which|that)\b)[\w'-]+)"
+    r"|during|from|shot|gunned|hacked|stabbed|killed|dead|died|injured|wounded|hurt|who|which|that)\b)[\w'-]+)"
 )
 _GROUP = rf"(?<!\bno )(?:{_QUAL} )?{_NUM}\b(?! {_NOT_PEOPLE}\b){_GROUP_WORD}{{0,4}}"
-_LIST = rf"{_GROUP}(?:(?:,| and|, and) {_GROUP}){{0,3}}"
+_KIN = r"(?:his|her|their) [\w'-]+"
+_LIST = rf"{_GROUP}(?:(?:,| and|, and) (?:{_GROUP}|{_KIN})){{0,3}}"
 _BE = (
     r"(?:(?:were|was|have been|had been|has been|are|is|being)"
     r"(?: (?!(?:killed|dead|injured|wounded|hurt)\b)[a-z'-]+){0,4}? )?"
@@ -118,6 +119,7 @@ NONE_KILLED = re.compile(
 )
 CODED = re.compile(r"\bfatalities (?:were )?(?:coded|recorded) as (?P<num>\d+)", re.IGNORECASE)
 _NUMBER = re.compile(rf"\b(?P<qual>{_QUAL} )?(?P<num>{_NUM})\b", re.IGNORECASE)
+_KIN_ITEM = re.compile(rf"(?<=and ){_KIN}", re.IGNORECASE)
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _AGE = re.compile(r"[- ]?(?:years?|yrs?)\b", re.IGNORECASE)
 _DATE_BEFORE = re.compile(rf"\b{_MONTHS}\.? $", re.IGNORECASE)
@@ -151,6 +153,9 @@ class Count:
 def sum_list(text: str, start: int, end: int, *, headline: bool) -> Count | None:
     """Sum every number in text[start:end], a list such as 'four soldiers and a civilian'."""
     total, lower, triggers = 0, False, []
+    for match in _KIN_ITEM.finditer(text, start, end):
+        total += 1
+        triggers.append(Trigger(text=match.group(), start=match.start(), end=match.end()))
     for match in _NUMBER.finditer(text, start, end):
         number = match.group("num")
         parsed = parse_number(number)
@@ -165,4 +170,4 @@ def sum_list(text: str, start: int, end: int, *, headline: bool) -> Count | None
         total += value
         lower = lower or vague or bool(match.group("qual"))
         triggers.append(Trigger(text=match.group(), start=match.start(), end=match.end()))
-    return Count(total, lower, triggers) if triggers else None
+    return Count(total, lower, triggers) if total else None

@@ -71,3 +71,36 @@ def test_evidence_points_at_the_numbers() -> None:
     text = "Five people were killed when a bomb went off."
     result = _count(text)
     assert [text[t.start : t.end] for t in result.evidence] == ["Five"]
+
+
+def test_date_numbers_are_not_counts() -> None:
+    assert _count("On 4 March 2020, 2 militants were killed during clashes.").killed == 2
+
+
+def test_single_named_victim_counts_one() -> None:
+    assert _count("A local journalist was shot dead outside his home on Friday.").killed == 1
+
+
+def test_victim_and_relative_count_two() -> None:
+    assert _count("Gunmen killed a village chief and his son on the road.").killed == 2
+
+
+def test_perpetrators_before_an_active_verb_are_not_victims() -> None:
+    assert _count("Three gunmen shot dead a shopkeeper in the market.").killed == 1
+
+
+def test_killed_or_injured_is_not_a_death_count() -> None:
+    assert _count("Five fighters were killed or injured in the air strikes.").killed is None
+
+
+def test_coded_fatalities_override_the_text() -> None:
+    text = "Militants killed 8 soldiers in an ambush. Fatalities coded as 0 (unverified)."
+    assert _count(text).killed == 0
+
+
+def test_separate_incident_adds_up() -> None:
+    text = (
+        "A roadside bomb killed two soldiers in the north. "
+        "In a separate attack, gunmen also killed three policemen in the capital."
+    )
+    assert _count(text).killed == 5
