@@ -56,6 +56,7 @@ _FORCE_CUE = re.compile(
 _VERBAL_END = re.compile(r"(?:ed|dead|down|fire|shot|slain)$")
 _PRESENT_VERB = re.compile(r"(?:kills?|wounds|injures|hurts|bombs|shells|rocks)")
 _ADJECTIVAL = re.compile(r"\b(?:the|a|an|of|for|freed|release[ds]?|their|his|her|its)\s*$")
+_AFTER_CUE = re.compile(r"\b(?:after|following|since)\b(?:\W+\w+){0,2}\W*$")
 FOLLOW_UP_FACTOR = 0.3
 
 
@@ -246,7 +247,9 @@ def _demote_follow_up(text: str, found: dict[EventType, _LabelHits]) -> None:
         return
     advance = found.get(EventType.ADVANCE)
     headline_verbal = any(
-        hit.sentence == 0 and _is_verbal(text[hit.start : hit.end], text[: hit.start])
+        hit.sentence == 0
+        and _is_verbal(text[hit.start : hit.end], text[: hit.start])
+        and _AFTER_CUE.search(text[max(0, hit.start - 40) : hit.start]) is None
         for hit in attack.hits
     ) or (advance is not None and any(hit.sentence == 0 for hit in advance.hits))
     if not headline_verbal:

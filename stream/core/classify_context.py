@@ -163,7 +163,7 @@ _FOLLOW_UP_HEADLINE = _lc(
     r"|responsibility|anniversary|remember\w*|memorial|compensation|aftermath|survivors"
     r"|denies|denied|fallout|lessons|ups security|security (?:tightened|stepped up|beefed up)"
     r"|clampdown|crackdown|negotiat\w*|talks|freed|released|rescued|tells of|recounts"
-    r"|describes|recalls)\b",
+    r"|describes|recalls|pictured)\b",
 )
 _CUMULATIVE = _lc(
     r"\b(?:since (?:the start|january|february|march|april|may|june|july|august|september"
