@@ -1,0 +1,67 @@
+"""The first-seen gate over a table (a dict here): drop, count, remember, expire."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+from typing import Any
+
+from stream.core.analysis import SourcePosition
+from stream.dedupe import FirstSeenGate
+from stream.metrics import Metrics
+
+WINDOW = 3600.0
+
+
+def _gate(table: dict[str, Any], now: list[float]) -> tuple[FirstSeenGate, Metrics]:
+    """A gate over `table` whose clock reads now[0]."""
+    metrics = Metrics.create()
+    return FirstSeenGate(table, window_s=WINDOW, metrics=metrics, clock=lambda: now[0]), metrics
+
+
+def _message(key: str) -> SimpleNamespace:
+    """A message as the intake agent forwards it: keyed by dedupe key."""
+    return SimpleNamespace(key=key.encode())
+
+
+def _duplicates(metrics: Metrics) -> float:
+    """The duplicate counter's value."""
+    value = metrics.registry.get_sample_value("conflict_alerts_articles_duplicate_total")
+    return value or 0.0
+
+
+def test_a_second_message_with_the_same_key_is_dropped_and_counted() -> None:
+    """First admitted and remembered; another input message with the key is not."""
+    table: dict[str, Any] = {}
+    gate, metrics = _gate(table, [1000.0])
+    first, second = SourcePosition("in", 0, 5), SourcePosition("in", 3, 9)
+    assert gate.admit(_message("url:x"), first)
+    gate.remember(_message("url:x"), first)
+    assert not gate.admit(_message("url:x"), second)
+    assert _duplicates(metrics) == 1
+
+
+def test_a_redelivered_message_is_admitted_and_its_first_seen_time_kept() -> None:
+    """At-least-once: the same input position is processed again, the entry unchanged."""
+    table: dict[str, Any] = {}
+    now = [1000.0]
+    gate, metrics = _gate(table, now)
+    position = SourcePosition("in", 1, 2)
+    gate.remember(_message("k"), position)
+    now[0] = 1500.0
+    assert gate.admit(_message("k"), position)
+    gate.remember(_message("k"), position)
+    assert table["k"]["at"] == 1000.0
+    assert _duplicates(metrics) == 0
+
+
+def test_an_entry_older_than_the_window_lets_the_article_through_again() -> None:
+    """After the window the key is new again, and re-remembered."""
+    table: dict[str, Any] = {}
+    now = [1000.0]
+    gate, _ = _gate(table, now)
+    gate.remember(_message("k"), SourcePosition("in", 0, 1))
+    now[0] = 1000.0 + WINDOW + 1
+    later = SourcePosition("in", 0, 99)
+    assert gate.admit(_message("k"), later)
+    gate.remember(_message("k"), later)
+    assert table["k"] == {"at": now[0], "source": "in:0:99"}
