@@ -209,7 +209,8 @@ _MODAL_AFTER = _lc(
 _RHETORIC_AFTER = _lc(
     r"^\W*(?:\w+\W+){0,3}?(?:plans?|policy|policies|proposals?|record|remarks|comments|critics"
     r"|budget|bill|decision|stance|views|handling|leadership|deal|reforms?|campaign|ads?"
-    r"|claims|report|deficit|economic|tax\w*)\b",
+    r"|claims|report|deficit|economic|tax\w*|spam|viruses|piracy|corruption|inflation|poverty"
+    r"|drugs|crime|obesity|smoking|costs?|prices?|rivals?|opponents?)\b",
 )
 _DEFUSED = _lc(
     r"\b(?:defused|intercepted|made safe|disarmed|found|discovered|controlled explosion"

@@ -242,6 +242,13 @@ _ATTACK: tuple[TriggerRule, ...] = (
     ),
     _a(0.85, r"tore through|ripped through"),
     _a(
+        0.85,
+        r"(?:roadside|car|truck|suicide|grenade|mine|landmine|ied|mortar|rocket) blasts?"
+        r"|sh(?:ot|oot|oots|ooting) down|(?:blew|blow|blown|blowing|blows) up\b"
+        r"(?! (?:at|over|in (?:a|his|her) face))",
+    ),
+    _a(0.55, r"(?:die|dies|dying) (?:in|during|after|from|when)\b"),
+    _a(
         0.9,
         r"(?:air|drone|missile|rocket|artillery|aerial|helicopter|mortar|naval)[ -]?(?:strikes?"
         r"|raids?|attacks?|fire|bombardment|barrages?)|airstrikes?|air raids?",
@@ -377,7 +384,8 @@ _ADVANCE: tuple[TriggerRule, ...] = (
     _v(
         0.9,
         r"(?:stormed|swept|pushed|push|moved|move|thrust|thrusts|rolled|marched|poured|charged"
-        r"|sweep|sweeps|storm|storms|advanced|advancing"
+        r"|sweep|sweeps|storm|storms|advanced|advancing|roll|rolls|pour|pours|march|marches"
+        r"|surge|surges|charge|charges"
         r"|pushing|pushes|entered|surged|punched|breached|infiltrated) (?:deep |deeper |further "
         r"|back )?(?:into|through|toward|towards|in on|upon)\b(?! (?:talks|negotiations"
         r"|an? agreement|a deal|force|effect|power|office|the (?:final|semi|quarter|next round"
@@ -392,7 +400,8 @@ _ADVANCE: tuple[TriggerRule, ...] = (
     ),
     _v(
         0.6,
-        r"(?:stormed|entered|overran) (?:the )?(?:(?-i:[A-Z])[\w'-]+|\w+ (?:refugee )?camp|rebel"
+        r"(?:stormed|entered|enter|enters|overran) (?:the )?(?:(?-i:[A-Z])[\w'-]+"
+        r"|\w+ (?:refugee )?camp|rebel"
         r"|insurgent|militant)",
     ),
     _v(
@@ -455,7 +464,9 @@ _THREAT: tuple[TriggerRule, ...] = (
     ),
     _t(
         0.9,
-        r"or (?:be|face being) (?:killed|attacked|executed|shot|beheaded)|or face (?:an? )?"
+        r"or (?:\w+ ){0,2}will (?:die|be killed|be executed|be beheaded)|gives? (?:\w+ ){0,2}"
+        r"\d+ hours|\d+-hour (?:deadline|ultimatum)"
+        r"|or (?:be|face being) (?:killed|attacked|executed|shot|beheaded)|or face (?:an? )?"
         r"(?:all-out )?(?:attacks?|death|reprisals|execution|assault)",
     ),
     _t(
