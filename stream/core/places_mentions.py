@@ -21,6 +21,7 @@ _ARTICLE_STARTS = frozenset(
     for joint in "- "
 )
 _HEADLINE_CHARS = 160
+_FIRST_WORD = re.compile(r"(?:(?:[Aa][lnrsdtz]|[Ee]l|[Aa]sh)[- ])?[A-Z][a-z'’]+")
 _DATELINE_LEAD = re.compile(r"[A-Z][A-Z .'-]*/")
 _CAPITALISED_RUN = re.compile(
     r"(?<![\w'’-])(?:(?:[Aa][lnrsdtz]|[Ee]l|[Aa]sh)[- ])?[A-Z][a-z'’]{2,}"
@@ -189,19 +190,24 @@ class MentionFinder:
         sounds_like = self.gazetteer.sounds_like
         if not sounds_like:
             return []
-        covered = bytearray(len(text) + 1)
-        for match in matches:
-            covered[match.start : match.end] = b"\x01" * (match.end - match.start)
+        starts = {match.start for match in matches}
         found: list[NameMatch] = []
         for sequence in _CAPITALISED_RUN.finditer(text):
-            if any(covered[sequence.start() : sequence.end()]):
+            if sequence.start() in starts:
                 continue
-            words = sequence.group().lower()
-            if words in self.common_words or words in _NOT_PLACES or words in self.demonyms:
-                continue
-            candidates = sounds_like.get(skeleton(sequence.group()))
-            if candidates:
-                found.append(NameMatch(sequence.start(), sequence.end(), candidates, fuzzy=True))
+            run = sequence.group()
+            spans = [(sequence.start(), sequence.end())]
+            first = _FIRST_WORD.match(run)
+            if first and first.end() < len(run):
+                spans.append((sequence.start(), sequence.start() + first.end()))
+            for start, end in spans:
+                words = text[start:end].lower()
+                if words in self.common_words or words in _NOT_PLACES or words in self.demonyms:
+                    continue
+                candidates = sounds_like.get(skeleton(text[start:end]))
+                if candidates:
+                    found.append(NameMatch(start, end, candidates, fuzzy=True))
+                    break
         return found
 
     def _main_name(self, surface: str, match: NameMatch) -> bool:

@@ -68,6 +68,7 @@ _MIN_SKELETON = 4
 _LONG_NAME = 6
 
 
+@functools.lru_cache(maxsize=65536)
 def skeleton(name: str) -> str:
     """A spelling-tolerant key for transliterated names: no article, vowels, doubled letters
     or final -h ('Nassriya' and 'An Nasiriyah' both give 'nsry'); '' when too short to trust."""
