@@ -6,7 +6,7 @@ from pathlib import Path
 
 from schemas import PlaceKind
 from stream.core.gazetteer import Gazetteer, Place, PlaceTable
-from stream.core.places_text import fold, fold_key
+from stream.core.places_text import fold, fold_key, skeleton
 
 
 def _tiny() -> Gazetteer:
@@ -72,3 +72,26 @@ def test_save_and_load_give_back_the_same_gazetteer(tmp_path: Path) -> None:
     loaded = Gazetteer.load(path)
     assert loaded.lookup("Qaryat Alpha") == (0,)
     assert loaded.place(2).name == "Iraq"
+
+
+def test_skeleton_ignores_article_doubled_letters_vowels_and_final_h() -> None:
+    assert skeleton("Nassriya") == skeleton("An Nāşirīyah") == "nsry"
+
+
+def test_skeleton_of_a_short_name_is_empty() -> None:
+    assert skeleton("Kut") == ""
+
+
+def test_sounds_like_survives_save_and_load(tmp_path: Path) -> None:
+    table = PlaceTable()
+    table.append(Place("1", "An Nasiriyah", 31.0, 46.3, "IQ", None, PlaceKind.TOWN, 500_000))
+    path = tmp_path / "gazetteer.pickle"
+    Gazetteer(table, [("An Nasiriyah", 0)], {"nsry": (0,)}).save(path)
+    assert Gazetteer.load(path).sounds_like == {"nsry": (0,)}
+
+
+def test_find_can_skip_matches_by_their_start() -> None:
+    gazetteer = _tiny()
+    text = "ramadi and Ramadi"
+    found = gazetteer.find(text, lambda t, start: t[start].isupper())
+    assert [(m.start, m.end) for m in found] == [(11, 17)]

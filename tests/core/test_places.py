@@ -137,3 +137,41 @@ def test_custom_place_with_unknown_parent_is_a_config_error(tmp_path: Path) -> N
     path.write_text("places:\n  - {name: Hay X, lat: 1, lon: 2, parent: Nowhere-at-all, ZZ}\n")
     with pytest.raises(ConfigError, match="parent place"):
         load_place_finder([path])
+
+
+def test_a_respelled_arabic_town_is_found_by_its_skeleton(finder: GazetteerPlaceFinder) -> None:
+    focus = _focus(finder, "Protesters gathered in Nassriya city, Thi-Qaar province, on Sunday.")
+    assert (focus.name, focus.country_code, focus.kind) == ("Nasiriyah", "IQ", PlaceKind.TOWN)
+
+
+def test_a_place_used_as_a_compound_adjective_is_not_a_place(
+    finder: GazetteerPlaceFinder,
+) -> None:
+    assert _names(finder, "US-led aircraft struck the hideout.") == []
+
+
+def test_a_dateline_beats_a_later_passing_mention(finder: GazetteerPlaceFinder) -> None:
+    text = "Talks stall\n\nKABUL (Reuters) - Officials said talks with Pakistan had stalled."
+    focus = _focus(finder, text)
+    assert (focus.name, focus.country_code) == ("Kabul", "AF")
+
+
+def test_a_village_outside_the_named_province_country_is_rejected(
+    finder: GazetteerPlaceFinder,
+) -> None:
+    text = "Airstrikes hit Zap (Amadiya) region of Dahuk province."
+    assert all(loc.country_code == "IQ" for loc in finder.locate(text, NONE).locations)
+
+
+def test_a_text_without_places_has_no_focus(finder: GazetteerPlaceFinder) -> None:
+    assert finder.locate("Talks resumed on Tuesday.", NONE).focus is None
+
+
+def test_a_nationality_alone_gives_a_weak_country_focus(finder: GazetteerPlaceFinder) -> None:
+    focus = _focus(finder, "Tunisian aircraft bombed militant positions on Thursday.")
+    assert (focus.country_code, focus.kind, focus.confidence) == ("TN", PlaceKind.COUNTRY, 0.3)
+
+
+def test_each_place_is_listed_once(finder: GazetteerPlaceFinder) -> None:
+    places = finder.locate("Mosul is calm. In Mosul, shops opened. Mosul residents cheered.", NONE)
+    assert [loc.name for loc in places.locations] == ["Mosul"]
