@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from schemas import Alert, Event
-from stream.core.incidents import Incident, Report, group_report
+from stream.core.incidents import Incident, Report, group_report, mark_muted
 from stream.core.rules import Rule, RuleSet, alert_labels, build_alert, matching_rules
 from stream.core.silences import ActiveSource, Silence, inhibited_by, silenced_by
 
@@ -97,7 +97,8 @@ def decide(
                     until = report.at + timedelta(seconds=inhibit.duration_s)
                     active = [s for s in active if s.alert_id != alert.id]
                     active.append(ActiveSource(alert_id=alert.id, labels=labels, until=until))
-        outcomes.append(
-            RuleOutcome(rule, key, grouping.incidents, alert, muted_by, grouping.replay)
-        )
+        stored = grouping.incidents
+        if muted_by is not None and not grouping.replay:
+            stored = mark_muted(stored, incident.id, grouping.status)
+        outcomes.append(RuleOutcome(rule, key, stored, alert, muted_by, grouping.replay))
     return EventOutcome(outcomes, active)

@@ -15,7 +15,15 @@ from schemas import Event, EventType
 from stream.core.geo import haversine_km
 from stream.core.rules_config import GroupPolicy
 
-__all__ = ["Grouping", "Incident", "Report", "group_report", "incident_id_for", "similarity"]
+__all__ = [
+    "Grouping",
+    "Incident",
+    "Report",
+    "group_report",
+    "incident_id_for",
+    "mark_muted",
+    "similarity",
+]
 
 Status = Literal["new", "update", "none"]
 MAX_DECISIONS = 300
@@ -133,6 +141,9 @@ class Incident(BaseModel):
     notified_killed: int | None = None
     notified_injured: int | None = None
     notified_sources: int = 1
+    muted_status: Literal["new", "update"] | None = Field(
+        default=None, description="A notification a silence or inhibition held back."
+    )
     decisions: dict[str, Status] = Field(
         default_factory=dict, description="Event id → the status it produced (replays reuse it)."
     )
@@ -230,6 +241,8 @@ def _join(incident: Incident, report: Report, policy: GroupPolicy) -> tuple[Inci
         status = "update"
     else:
         status = "none"
+    if incident.muted_status is not None:
+        status = incident.muted_status
     killed = _largest(incident.killed, report.killed)
     injured = _largest(incident.injured, report.injured)
     merged = incident.model_copy(
@@ -240,6 +253,7 @@ def _join(incident: Incident, report: Report, policy: GroupPolicy) -> tuple[Inci
             "injured": injured,
             "sources": sources,
             "reports": incident.reports + 1,
+            "muted_status": None,
             "decisions": _remember(incident.decisions, report.event_id, status),
         }
     )
@@ -253,6 +267,17 @@ def _join(incident: Incident, report: Report, policy: GroupPolicy) -> tuple[Inci
             }
         )
     return merged, status
+
+
+def mark_muted(incidents: Sequence[Incident], incident_id: str, status: Status) -> list[Incident]:
+    """Remember that an incident's notification was muted: its next report notifies instead."""
+    marked = []
+    for incident in incidents:
+        if incident.id == incident_id and status != "none":
+            held = "new" if "new" in (status, incident.muted_status) else "update"
+            incident = incident.model_copy(update={"muted_status": held})
+        marked.append(incident)
+    return marked
 
 
 def group_report(

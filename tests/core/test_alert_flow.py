@@ -80,3 +80,18 @@ def test_a_silence_mutes_a_matching_alert() -> None:
     outcome = run(make_event("c", "Car bomb in Mosul"), silences=[silence])
     assert outcome.published == []
     assert outcome.rules[0].muted_by == f"silence:{silence.id}"
+
+
+def test_a_muted_first_alert_is_sent_with_the_next_report_after_the_silence() -> None:
+    """The incident's 'new' alert, held back by a silence, goes out with the next report."""
+    silence = new_silence(
+        [LabelMatcher.model_validate("country=IQ")], now=BASE_TIME, duration=timedelta(hours=1)
+    )
+    muted = run(make_event("c1", "Car bomb in Mosul market"), silences=[silence])
+    [rule_outcome] = muted.rules
+    store = {rule_outcome.group_key: rule_outcome.incidents}
+    later = run(make_event("c2", "Car bomb in Mosul market", minutes=5), incidents=store)
+    [(_, alert)] = later.published
+    assert alert.status == "new"
+    assert rule_outcome.alert is not None
+    assert alert.id == rule_outcome.alert.id

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from schemas import Alert, Event
-from stream.kafka_io import Record
+from stream.kafka_io import Record, publish_values
 from tests.integration.workers import Deployment
 
 __all__ = [
@@ -43,10 +44,14 @@ def write_rules(path: Path, text: str) -> Path:
     return path
 
 
-def publish_events(deployment: Deployment, events: Iterable[Event]) -> int:
-    """Put events straight on the events topic (the analyze stage is not under test here)."""
-    messages = [event.model_dump_json().encode() for event in events]
-    return deployment.publish(messages, topic=deployment.settings.topic_events)
+def publish_events(deployment: Deployment, events: Iterable[Event], key: bytes = b"") -> int:
+    """Put events straight on the events topic (the analyze stage is not under test here).
+
+    One key keeps them in order on one partition; without it they spread over partitions.
+    """
+    items = [(key or None, event.model_dump_json().encode()) for event in events]
+    topic = deployment.settings.topic_events
+    return asyncio.run(publish_values(deployment.bootstrap, topic, items))
 
 
 def alerts_in(records: Iterable[Record]) -> list[Alert]:
