@@ -58,8 +58,13 @@ def main() -> None:
         begin = time.perf_counter()
         analyzer.analyze(article, received_at=now, now=now)
         timings.append((time.perf_counter() - begin) * 1000)
+    text = article.text
+    labels = analyzer.classifier.classify(text)
     steps = {
-        "classify": lambda: analyzer.classifier.classify(article.text),
+        "classify": lambda: analyzer.classifier.classify(text),
+        "places": lambda: analyzer.places.locate(text, labels),
+        "actors": lambda: analyzer.actors.find(text, labels),
+        "casualties": lambda: analyzer.casualties.extract(text, labels),
     }
     print(f"start-up: {load_s:.2f} s")
     print(f"article: {len(article.text.encode())} bytes, {args.runs} runs")

@@ -15,6 +15,7 @@ from stream.core.casualty_patterns import (
     parse_number,
     sum_list,
 )
+from stream.core.classify_context import fold
 from stream.core.text import Sentence, split_sentences
 
 __all__ = ["CasualtyCounter", "parse_number"]
@@ -34,15 +35,18 @@ _KIND_WORDS = {
 }
 
 
-def _sentence_counts(text: str, sentence: Sentence, headline: bool) -> dict[str, Count]:
+def _sentence_counts(text: str, low: str, sentence: Sentence, headline: bool) -> dict[str, Count]:
     """The killed and injured counts reported in one sentence (the largest mention of each)."""
     counts: dict[str, Count] = {}
-    low = sentence.text.lower()
-    kinds = {kind for kind, words in _KIND_WORDS.items() if words.search(low)}
+    kinds = {
+        kind
+        for kind, words in _KIND_WORDS.items()
+        if words.search(low, sentence.start, sentence.end)
+    }
     for kind, pattern in COUNT_PATTERNS:
         if kind not in kinds:
             continue
-        for match in pattern.finditer(text, sentence.start, sentence.end):
+        for match in pattern.finditer(low, sentence.start, sentence.end):
             count = sum_list(text, match.start("list"), match.end("list"), headline=headline)
             if count is not None and count.value > counts.get(kind, Count(-1, False, [])).value:
                 counts[kind] = count
@@ -84,9 +88,10 @@ class CasualtyCounter:
     def extract(self, text: str, classification: Classification) -> Casualties:
         """Return casualties from the sentences that report the event (attack evidence first)."""
         clean = _TAG.sub(lambda tag: " " * len(tag.group()), text)
+        low = fold(clean)
         totals: dict[str, Count] = {}
         for sentence in _event_sentences(clean, classification):
-            counts = _sentence_counts(clean, sentence, headline=sentence.start == 0)
+            counts = _sentence_counts(clean, low, sentence, headline=sentence.start == 0)
             _merge(totals, counts, _ADDITIVE.search(sentence.text) is not None)
         killed = totals.get("killed")
         injured = totals.get("injured")

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from schemas import Trigger
+from stream.core.classify_lexicon import lower_pattern
 
 __all__ = [
     "CODED",
@@ -79,16 +80,17 @@ _KILLED_BEFORE = (
 )
 _INJURED_BEFORE = r"(?:wounding|wounded|injuring|injured|injures|wounds|hurting|hurt)"
 _TO_DEATH = r"(?:shot|stabbed|hacked|beaten|beat|burned|burnt|stoned|clubbed|axed)"
-COUNT_PATTERNS = (
-    (
-        "killed",
-        re.compile(rf"\b(?P<list>{_LIST})(?:, [\w' -]{{1,30}},)? {_KILLED_AFTER}\b", re.I),
-    ),
-    ("killed", re.compile(rf"\b{_KILLED_BEFORE} (?P<list>{_LIST})", re.IGNORECASE)),
-    ("killed", re.compile(rf"\b{_TO_DEATH} (?P<list>{_LIST}) to death", re.IGNORECASE)),
-    ("injured", re.compile(rf"\b(?P<list>{_LIST}) {_INJURED_AFTER}\b", re.IGNORECASE)),
-    ("injured", re.compile(rf"\b{_INJURED_BEFORE} (?P<list>{_LIST})", re.IGNORECASE)),
+COUNT_PATTERNS = tuple(
+    (kind, re.compile(lower_pattern(pattern)))
+    for kind, pattern in (
+        ("killed", rf"\b(?P<list>{_LIST})(?:, [\w' -]{{1,30}},)? {_KILLED_AFTER}\b"),
+        ("killed", rf"\b{_KILLED_BEFORE} (?P<list>{_LIST})"),
+        ("killed", rf"\b{_TO_DEATH} (?P<list>{_LIST}) to death"),
+        ("injured", rf"\b(?P<list>{_LIST}) {_INJURED_AFTER}\b"),
+        ("injured", rf"\b{_INJURED_BEFORE} (?P<list>{_LIST})"),
+    )
 )
+"""Count phrases, compiled for lower-cased text (see `stream.core.classify_context.fold`)."""
 _KILL_VERB = (
     r"(?:killed|shot dead|shot to death|murdered|assassinated|beheaded|stabbed to death"
     r"|hacked to death|beaten to death|beat to death|gunned down|lynched|executed"

@@ -548,4 +548,4 @@ def lower_pattern(pattern: str) -> str:
     for char in pattern:
         out.append(char if escaped else char.lower())
         escaped = char == "\\" and not escaped
-    return "".join(out)
+    return "".join(out).replace("(?p<", "(?P<")
