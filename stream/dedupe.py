@@ -18,7 +18,14 @@ import structlog
 
 from stream.agents import Dependencies, Topics, build_analyze_agent, dead_letter
 from stream.core.analysis import SourcePosition
-from stream.core.dedupe import FirstSeen, judge, origin_headers, source_label
+from stream.core.dedupe import (
+    FirstSeen,
+    expired_keys,
+    judge,
+    origin_headers,
+    partition_for,
+    source_label,
+)
 from stream.core.intake import dedupe_key
 from stream.core.processing import DeadLetter
 from stream.errors import IntakeError
@@ -34,6 +41,7 @@ __all__ = [
 ]
 
 TABLE_NAME = "article-first-seen"
+SWEEP_INTERVAL_S = 60.0
 
 log = structlog.get_logger(__name__)
 
@@ -49,20 +57,30 @@ def dedupe_topic_names(settings: Settings) -> list[str]:
 
 
 class FirstSeenGate:
-    """Admits an article whose dedupe key is new or expired; remembers it once analysed."""
+    """Admits an article whose dedupe key is new or expired; remembers it once analysed.
+
+    Expired entries are also deleted, at most every `sweep_interval_s` per partition, while
+    a message of that partition is processed (so the tombstone goes to the right changelog
+    partition).
+    """
 
     def __init__(
         self,
         table: Any,
         *,
         window_s: float,
+        partitions: int,
         metrics: Metrics,
         clock: Callable[[], float] = time.time,
+        sweep_interval_s: float = SWEEP_INTERVAL_S,
     ) -> None:
         self._table = table
         self._window_s = window_s
+        self._partitions = partitions
         self._metrics = metrics
         self._clock = clock
+        self._sweep_interval_s = sweep_interval_s
+        self._swept_at: dict[int, float] = {}
 
     def _entry(self, key: str) -> FirstSeen | None:
         """The table's record for `key`, if any."""
@@ -71,11 +89,30 @@ class FirstSeenGate:
     def admit(self, message: Any, position: SourcePosition) -> bool:
         """False, counted and logged, for a duplicate seen within the window."""
         key = _key(message)
-        verdict = judge(self._entry(key), position, now=self._clock(), window_s=self._window_s)
+        now = self._clock()
+        self._sweep(message.tp.partition, now)
+        verdict = judge(self._entry(key), position, now=now, window_s=self._window_s)
         if verdict.duplicate:
             self._metrics.articles_duplicate.inc()
             log.info("duplicate_dropped", dedupe_key=key, offset=position.offset)
         return not verdict.duplicate
+
+    def _sweep(self, partition: int, now: float) -> None:
+        """Delete the partition's expired entries if it was not swept recently."""
+        if now - self._swept_at.get(partition, float("-inf")) < self._sweep_interval_s:
+            return
+        self._swept_at[partition] = now
+        expired = expired_keys(
+            list(self._table.items()),
+            partition=partition,
+            partitions=self._partitions,
+            now=now,
+            window_s=self._window_s,
+        )
+        for key in expired:
+            del self._table[key]
+        if expired:
+            log.info("dedupe_entries_expired", partition=partition, count=len(expired))
 
     def remember(self, message: Any, position: SourcePosition) -> None:
         """Record the key as first seen now from this message (kept as is on a redelivery)."""
@@ -88,11 +125,11 @@ class FirstSeenGate:
 
 def _key(message: Any) -> str:
     """The dedupe key the intake agent put on the message."""
-    return bytes(message.key or b"").decode("utf-8", "replace")
+    return bytes(message.key or b"").decode("utf-8", "surrogatepass")
 
 
 def _build_intake_agent(
-    app: faust.App, topics: Topics, deps: Dependencies, by_key: faust.TopicT
+    app: faust.App, topics: Topics, deps: Dependencies, by_key: faust.TopicT, partitions: int
 ) -> None:
     """Register the intake agent: validate, dead-letter the unusable, re-key the rest."""
 
@@ -113,9 +150,11 @@ def _build_intake_agent(
                 continue
             position = SourcePosition(message.tp.topic, message.tp.partition, message.offset)
             timestamp_ms = int(float(message.timestamp or time.time()) * 1000)
+            key = dedupe_key(article)
             await by_key.send(
-                key=dedupe_key(article).encode("utf-8", "surrogatepass"),
+                key=key.encode("utf-8", "surrogatepass"),
                 value=raw,
+                partition=partition_for(key, partitions),
                 headers=origin_headers(position, timestamp_ms),
             )
             yield None
@@ -144,10 +183,11 @@ def build_deduplicating_agents(
         partitions=settings.topic_partitions,
         help="When each dedupe key was first analysed, and from which input message.",
     )
-    _build_intake_agent(app, topics, deps, by_key)
+    _build_intake_agent(app, topics, deps, by_key, settings.topic_partitions)
     gate = FirstSeenGate(
         table,
         window_s=settings.dedupe_window_s,
+        partitions=settings.topic_partitions,
         metrics=deps.metrics,
         clock=lambda: deps.clock().timestamp(),
     )

@@ -6,21 +6,27 @@ from types import SimpleNamespace
 from typing import Any
 
 from stream.core.analysis import SourcePosition
+from stream.core.dedupe import partition_for
 from stream.dedupe import FirstSeenGate
 from stream.metrics import Metrics
 
 WINDOW = 3600.0
+PARTITIONS = 4
 
 
 def _gate(table: dict[str, Any], now: list[float]) -> tuple[FirstSeenGate, Metrics]:
     """A gate over `table` whose clock reads now[0]."""
     metrics = Metrics.create()
-    return FirstSeenGate(table, window_s=WINDOW, metrics=metrics, clock=lambda: now[0]), metrics
+    gate = FirstSeenGate(
+        table, window_s=WINDOW, partitions=PARTITIONS, metrics=metrics, clock=lambda: now[0]
+    )
+    return gate, metrics
 
 
 def _message(key: str) -> SimpleNamespace:
     """A message as the intake agent forwards it: keyed by dedupe key."""
-    return SimpleNamespace(key=key.encode())
+    partition = SimpleNamespace(partition=partition_for(key, PARTITIONS))
+    return SimpleNamespace(key=key.encode(), tp=partition)
 
 
 def _duplicates(metrics: Metrics) -> float:
@@ -65,3 +71,20 @@ def test_an_entry_older_than_the_window_lets_the_article_through_again() -> None
     assert gate.admit(_message("k"), later)
     gate.remember(_message("k"), later)
     assert table["k"] == {"at": now[0], "source": "in:0:99"}
+
+
+def test_expired_entries_of_the_message_partition_are_swept_at_most_once_a_minute() -> None:
+    """Only keys of the current partition are deleted (their tombstones land there)."""
+    keys = [f"url:example.org/{index}" for index in range(40)]
+    table: dict[str, Any] = {key: {"at": 0.0, "source": "in:0:0"} for key in keys}
+    now = [WINDOW + 10]
+    gate, _ = _gate(table, now)
+    probe = _message(keys[0])
+    mine = {key for key in keys if partition_for(key, PARTITIONS) == probe.tp.partition}
+    assert 0 < len(mine) < len(keys)
+    gate.admit(probe, SourcePosition("in", 0, 1))
+    assert set(table) == set(keys) - mine
+    table["url:example.org/0"] = {"at": 0.0, "source": "in:0:0"}
+    now[0] += 30
+    gate.admit(probe, SourcePosition("in", 0, 2))
+    assert "url:example.org/0" in table

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -9,17 +10,17 @@ from typing import Any
 from stream.core.analysis import SourcePosition
 
 __all__ = [
-    "DEFAULT_WINDOW_S",
     "ORIGIN_HEADERS",
     "FirstSeen",
     "Verdict",
+    "expired_keys",
     "judge",
     "origin_headers",
     "origin_of",
+    "partition_for",
     "source_label",
 ]
 
-DEFAULT_WINDOW_S = 48 * 3600.0
 ORIGIN_HEADERS = ("origin-topic", "origin-partition", "origin-offset", "origin-timestamp-ms")
 
 
@@ -73,6 +74,31 @@ def judge(
     if now - entry.at > window_s:
         return Verdict(False, "expired")
     return Verdict(True, "duplicate")
+
+
+def partition_for(key: str, partitions: int) -> int:
+    """The repartition-topic partition of a dedupe key (stable across processes and clients)."""
+    digest = hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+    return int.from_bytes(digest, "big") % partitions
+
+
+def expired_keys(
+    entries: Iterable[tuple[str, object]],
+    *,
+    partition: int,
+    partitions: int,
+    now: float,
+    window_s: float,
+) -> list[str]:
+    """Keys of `partition` whose first-seen time is older than the window (or unreadable)."""
+    expired = []
+    for key, value in entries:
+        if partition_for(key, partitions) != partition:
+            continue
+        entry = FirstSeen.from_json(value)
+        if entry is None or now - entry.at > window_s:
+            expired.append(key)
+    return expired
 
 
 def origin_headers(position: SourcePosition, timestamp_ms: int) -> list[tuple[str, bytes]]:

@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from stream.core.analysis import SourcePosition
-from stream.core.dedupe import FirstSeen, judge, origin_headers, origin_of, source_label
+from stream.core.dedupe import (
+    FirstSeen,
+    expired_keys,
+    judge,
+    origin_headers,
+    origin_of,
+    partition_for,
+    source_label,
+)
 
 HERE = SourcePosition("articles.raw", 2, 41)
 ELSEWHERE = SourcePosition("articles.raw", 0, 7)
@@ -62,3 +70,21 @@ def test_messages_without_origin_headers_have_no_origin() -> None:
         )
         is None
     )
+
+
+def test_partition_for_is_stable_and_spreads_keys() -> None:
+    """Same key, same partition; many keys use every partition."""
+    assert partition_for("url:a.example/x", 4) == partition_for("url:a.example/x", 4)
+    assert {partition_for(f"text:{index}", 4) for index in range(64)} == {0, 1, 2, 3}
+
+
+def test_expired_keys_lists_old_or_unreadable_entries_of_one_partition() -> None:
+    """Fresh entries and other partitions' keys stay."""
+    keys = [f"k{index}" for index in range(30)]
+    entries = [
+        (key, {"at": 0.0 if index % 2 else 500.0, "source": "s"}) for index, key in enumerate(keys)
+    ]
+    entries.append(("junk", "not an entry"))
+    found = expired_keys(entries, partition=1, partitions=2, now=WINDOW + 100, window_s=WINDOW)
+    expected = [key for index, key in enumerate(keys) if index % 2 and partition_for(key, 2) == 1]
+    assert found == expected + (["junk"] if partition_for("junk", 2) == 1 else [])
