@@ -151,6 +151,8 @@ class MentionFinder:
         )
         if before and before[-1] in _TITLES and not mention.locative:
             return None
+        if match.fuzzy and (sentence_start or titled) and not mention.locative:
+            return None
         if _interjection(text, match.start, match.end):
             return None
         if _LONGER_NAME.match(text, match.end):
