@@ -136,7 +136,7 @@ def test_the_last_failed_attempt_goes_to_the_webhooks_dlq(
             "max_attempts: 12", "max_attempts: 3"
         )
         isolate(deployment, write_rules(tmp_path / "rules.yaml", text))
-        deployment.start_worker()
+        worker = deployment.start_worker()
         publish_events(deployment, incident_events(1))
         dlq = deployment.collect(
             [deployment.settings.topic_webhooks_dlq], until=lambda r: len(r) >= 1, settle_s=1.0
@@ -146,6 +146,23 @@ def test_the_last_failed_attempt_goes_to_the_webhooks_dlq(
         assert (letter["state"], letter["attempts"], letter["last_status"]) == ("exhausted", 3, 500)
         assert SECRET not in record.value.decode()
         assert len(receiver.requests) == 3
+        assert SECRET not in worker.log()
+
+
+def test_a_410_disables_the_receiver(deployment: Deployment, tmp_path: Path) -> None:
+    """410 Gone: that delivery is dead-lettered and later ones are not even attempted."""
+    with WebhookReceiver(SECRET, script=["410"]).serving() as receiver:
+        rules = write_rules(tmp_path / "rules.yaml", receiver_rules(receiver.url, "alerts.t5"))
+        isolate(deployment, rules)
+        deployment.start_worker()
+        topic = deployment.settings.topic_webhooks_dlq
+        events = incident_events(2)
+        publish_events(deployment, events[:1])
+        deployment.collect([topic], until=lambda r: len(r) >= 1, settle_s=0.5)
+        publish_events(deployment, events[1:])
+        dlq = deployment.collect([topic], until=lambda r: len(r) >= 2, settle_s=0.5)
+        assert [json.loads(r.value)["state"] for r in dlq] == ["gone", "gone"]
+        assert len(receiver.requests) == 1
 
 
 def test_a_dead_receiver_never_delays_a_healthy_one(deployment: Deployment, tmp_path: Path) -> None:
