@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -118,3 +122,31 @@ def test_an_unreachable_feed_fails_the_run_but_the_others_are_still_sent(
     assert code == 1
     assert "/gone.rss: failed: HTTP 404" in capsys.readouterr().out
     assert len(_sent(deployment, 2)) == 2
+
+
+def test_polling_repeats_every_interval_and_stops_cleanly_on_sigterm(
+    deployment: Deployment, tmp_path: Path
+) -> None:
+    """A real `conflict-alerts ingest rss --interval` process polls again and exits 0."""
+    state = tmp_path / "rss-state.json"
+    with serve_feeds({"/world.rss": FEEDS / "world.rss"}) as server:
+        command = [sys.executable, "-m", "stream", "ingest", "rss", server.url("/world.rss")]
+        command += ["--interval", "0.3", "--state", str(state), "--broker", deployment.bootstrap]
+        command += ["--topic", deployment.settings.topic_articles]
+        process = subprocess.Popen(
+            command,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        try:
+            deadline = time.monotonic() + 30
+            while len(server.statuses("/world.rss")) < 3:
+                assert time.monotonic() < deadline and process.poll() is None
+                time.sleep(0.1)
+        finally:
+            process.send_signal(signal.SIGTERM)
+            stdout, stderr = process.communicate(timeout=15)
+    assert process.returncode == 0, stderr.decode()
+    assert server.statuses("/world.rss")[:3] == [200, 304, 304]
+    assert stdout.decode().count("not modified") >= 2
+    assert len(_sent(deployment, 3)) == 3
