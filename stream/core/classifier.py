@@ -8,7 +8,7 @@ from functools import cached_property
 
 from schemas import EventType, Evidence, LabelScore, Trigger
 from stream.core.analysis import Classification
-from stream.core.classify_anchors import AnchorIndex
+from stream.core.classify_anchors import AnchorIndex, split_branches
 from stream.core.classify_context import (
     ARMED_CUE,
     accident_context,
@@ -28,13 +28,7 @@ from stream.core.classify_context import (
     protest_context,
     report_tag,
 )
-from stream.core.classify_lexicon import (
-    CASE_SENSITIVE,
-    RULES,
-    TriggerRule,
-    compile_rules,
-    lower_pattern,
-)
+from stream.core.classify_lexicon import RULES, TriggerRule, compile_branch, lower_pattern
 from stream.core.text import Sentence, split_sentences
 
 __all__ = ["RuleClassifier", "load_classifier"]
@@ -138,10 +132,13 @@ class RuleClassifier:
     def __init__(self, rules: tuple[TriggerRule, ...] = RULES) -> None:
         """Compile the rules once."""
         self._rules = rules
-        self._fast = compile_rules(rules)
-        self._folded = [re.compile(r"\b(?:" + r.pattern + ")", re.IGNORECASE) for r in rules]
-        self._on_lowered = [CASE_SENSITIVE not in rule.pattern for rule in rules]
-        self._anchors = AnchorIndex([rule.pattern for rule in rules])
+        self._units = [
+            (index, branch)
+            for index, rule in enumerate(rules)
+            for branch in split_branches(rule.pattern)
+        ]
+        self._compiled = [compile_branch(branch) for _, branch in self._units]
+        self._anchors = AnchorIndex([branch for _, branch in self._units])
         self._needs = {
             index: re.compile(lower_pattern(rule.needs))
             for index, rule in enumerate(rules)
@@ -183,19 +180,21 @@ class RuleClassifier:
     ) -> list[tuple[int, int, int]]:
         """Non-overlapping rule matches in a sentence: leftmost first, then earliest rule."""
         spans: list[tuple[int, int, int]] = []
-        for index in indices:
-            if self._on_lowered[index]:
-                found = self._fast[index].finditer(lowered, sentence.start, sentence.end)
-            else:
-                found = self._folded[index].finditer(text, sentence.start, sentence.end)
-            spans.extend((match.start(), index, match.end()) for match in found)
+        for unit in indices:
+            pattern, on_lowered = self._compiled[unit]
+            haystack = lowered if on_lowered else text
+            index = self._units[unit][0]
+            spans.extend(
+                (match.start(), index, -match.end())
+                for match in pattern.finditer(haystack, sentence.start, sentence.end)
+            )
         spans.sort()
         kept: list[tuple[int, int, int]] = []
         reached = -1
-        for start, index, end in spans:
+        for start, index, negative_end in spans:
             if start >= reached:
-                kept.append((index, start, end))
-                reached = max(end, start + 1)
+                kept.append((index, start, -negative_end))
+                reached = max(-negative_end, start + 1)
         return kept
 
     def _weigh(self, rule: TriggerRule, index: int, facts: _Facts, start: int, end: int) -> float:

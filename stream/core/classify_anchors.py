@@ -13,11 +13,16 @@ from typing import Any
 
 import ahocorasick
 
-__all__ = ["AnchorIndex", "required_literals"]
+__all__ = ["AnchorIndex", "required_literals", "split_branches"]
 
 _PARSER: Any = importlib.import_module("re._parser")
 _CONST: Any = importlib.import_module("re._constants")
 _REPEATS = (_CONST.MAX_REPEAT, _CONST.MIN_REPEAT, _CONST.POSSESSIVE_REPEAT)
+_MIN_ANCHOR = 3
+_COMMON = frozenset(
+    {"kill", "attack", "attacks", "bomb", "fight", "fighting", "strike", "force", "forces",
+     "the", "to ", "into", "from", "out of", " over ", "over", "and", "with"}
+)  # fmt: skip
 
 
 def required_literals(pattern: str) -> frozenset[str] | None:
@@ -42,9 +47,65 @@ def _required(items: Iterable[tuple[Any, Any]]) -> set[str] | None:
             candidates.append(found)
     if run:
         candidates.append({"".join(run)})
+    prefixes = _prefixes(list(items))
+    if prefixes and min(map(len, prefixes)) >= _MIN_ANCHOR:
+        candidates.append(prefixes)
     if not candidates:
         return None
-    return max(candidates, key=lambda words: (min(map(len, words)), -len(words)))
+    return max(candidates, key=_selectivity)
+
+
+def _prefixes(items: list[tuple[Any, Any]], limit: int = 64) -> set[str] | None:
+    """Literal prefixes, one of which starts every match (expanding leading alternatives)."""
+    found = {""}
+    for op, value in items:
+        if op is _CONST.LITERAL:
+            found = {prefix + chr(value).lower() for prefix in found}
+            continue
+        if op is _CONST.SUBPATTERN:
+            inner = _prefixes(list(value[-1]), limit)
+        elif op is _CONST.BRANCH:
+            options = [_prefixes(list(branch), limit) for branch in value[1]]
+            inner = None if any(o is None for o in options) else set().union(*filter(None, options))
+        elif op is _CONST.IN and all(kind is _CONST.LITERAL for kind, _ in value):
+            inner = {chr(code).lower() for _, code in value}
+        else:
+            inner = None
+        if not inner or len(found) * len(inner) > limit:
+            return found
+        found = {prefix + suffix for prefix in found for suffix in inner}
+        return found
+    return found
+
+
+def _selectivity(words: set[str]) -> tuple[bool, bool, int, int]:
+    """Prefer anchors of 3+ letters, then without very common conflict words, then longer."""
+    shortest = min(map(len, words))
+    return (shortest >= _MIN_ANCHOR, not words & _COMMON, shortest, -len(words))
+
+
+def split_branches(pattern: str) -> list[str]:
+    """The top-level alternatives of a regex ('a|(b|c)' gives 'a' and '(b|c)')."""
+    branches: list[str] = []
+    depth, start, escaped, in_class = 0, 0, False, False
+    for index, char in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            branches.append(pattern[start:index])
+            start = index + 1
+    branches.append(pattern[start:])
+    return branches
 
 
 def _node(op: Any, value: Any) -> set[str] | None:

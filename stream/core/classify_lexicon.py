@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from schemas import EventType
 
-__all__ = ["CASE_SENSITIVE", "RULES", "TriggerRule", "compile_rules", "lower_pattern"]
+__all__ = ["CASE_SENSITIVE", "RULES", "TriggerRule", "compile_branch", "lower_pattern"]
 
 CASE_SENSITIVE = "(?-i:"
 
@@ -527,18 +527,15 @@ _THREAT: tuple[TriggerRule, ...] = (
 RULES: tuple[TriggerRule, ...] = _BLOCKERS + _ATTACK[:1] + _THREAT + _ADVANCE + _ATTACK[1:]
 
 
-def compile_rules(rules: tuple[TriggerRule, ...]) -> list[re.Pattern[str]]:
-    """Compile every rule on its own, anchored at a word start.
+def compile_branch(pattern: str) -> tuple[re.Pattern[str], bool]:
+    """Compile one rule alternative anchored at a word start; True if it runs on lowered text.
 
     Case-sensitive parts (`(?-i:...)`) keep case-folding on the original text; every other
-    rule is lower-cased and run without IGNORECASE on the lower-cased text (much faster).
+    alternative is lower-cased and run without IGNORECASE on the lower-cased text (faster).
     """
-    return [
-        re.compile(r"\b(?:" + rule.pattern + ")", re.IGNORECASE)
-        if CASE_SENSITIVE in rule.pattern
-        else re.compile(r"\b(?:" + lower_pattern(rule.pattern) + ")")
-        for rule in rules
-    ]
+    if CASE_SENSITIVE in pattern:
+        return re.compile(r"\b(?:" + pattern + ")", re.IGNORECASE), False
+    return re.compile(r"\b(?:" + lower_pattern(pattern) + ")"), True
 
 
 def lower_pattern(pattern: str) -> str:
