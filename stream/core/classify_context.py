@@ -92,7 +92,7 @@ _LETHAL = _lc(
     r"|opened fire|gunfire|fatally|bomb\w*|gunmen|militants?|insurgents?)\b",
 )
 _ACCIDENT = _lc(
-    r"\b(?:crash\w*|accidents?|collision|collided|derail\w*|earthquakes?|quakes?|floods?"
+    r"\b(?:crash\w*|accidents?|accidentally|collision|collided|derail\w*|earthquakes?|quakes?|floods?"
     r"|flooding|storms?|hurricanes?|typhoons?|cyclones?|tsunamis?|landslides?|mudslides?"
     r"|avalanches?|blaze|stampedes?|drown\w*|heat ?wave|outbreaks?|epidemic|disease|flu|virus"
     r"|fire broke out|gas (?:leak|explosion|cylinder|pipeline)|boiler|fireworks|lightning"
@@ -192,7 +192,7 @@ _REPORT_TAG = _lc(
     r"|security measures|displacement|explosive remnants of war|land seizure|headquarters or"
     r" base established|non-violent activity|agreement|change to group/activity|looting"
     r"|peaceful protest|protest with intervention|violent demonstration|mob violence"
-    r"|disrupted weapons use|other)\s*:",
+    r"|disrupted weapons use|detonation|other)\s*:",
 )
 
 
@@ -217,7 +217,8 @@ _DEFUSED = _lc(
     r"|bomb disposal|seized|confiscated|dismantled)\b",
 )
 _DETONATION = _lc(
-    r"\b(?:explo\w+|went off|blasts?|killed|killing|wound\w*|injur\w*|detonated|hurt|dead)\b",
+    r"\b(?:explo(?:ded|des|sion|sions|ding)|went off|blasts?|killed|killing|wound\w*|injur\w*"
+    r"|detonated|hurt|dead)\b",
 )
 
 

@@ -206,7 +206,8 @@ _ATTACK: tuple[TriggerRule, ...] = (
     ),
     _a(
         0.9,
-        r"open(?:ed|s|ing)? fire|fired (?:[\w/-]+ ){0,5}(?:on|at|upon|into|towards?)\b"
+        r"open(?:ed|s|ing)? fire|fired (?!(?:tear|rubber|water|warning|stun|in the air|into the"
+        r" air|shots in|shots into)\b)(?:[\w/-]+ ){0,5}(?:on|at|upon|into|towards?)\b"
         r"|fired (?:shots|rockets?|mortars?|missiles?|shells?|live|rounds|grenades?|rpgs?"
         r"|bullets)|came under (?:heavy )?fire|gunfire|exchange(?:d|s)? (?:of )?(?:fire|gunfire)"
         r"|shoot(?:ing|ings|s)? (?:at|on|dead)\b|(?:mass |drive-by |school )?shootings?\b"
