@@ -43,6 +43,8 @@ _PARAGRAPHS = [
 
 def _articles(path: Path | None, size: int) -> list[str]:
     """3 KB articles: from a JSONL file's texts, else built from the made-up paragraphs."""
+    if path is not None and path.suffix != ".jsonl":
+        return [path.read_text(encoding="utf-8")[:size]]
     if path is not None:
         texts = []
         for line in path.read_text(encoding="utf-8").splitlines():
@@ -65,7 +67,9 @@ def _articles(path: Path | None, size: int) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     """Print startup seconds, gazetteer RSS MB and median ms per 3 KB article."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=Path, help="JSONL with text (or title/body) fields")
+    parser.add_argument(
+        "--articles", type=Path, help="JSONL with text (or title/body) fields, or one raw document"
+    )
     parser.add_argument("--repeat", type=int, default=20, help="passes over the articles")
     parser.add_argument("--size", type=int, default=3000, help="article size in characters")
     args = parser.parse_args(argv)

@@ -46,6 +46,7 @@ class GazetteerPlaceFinder:
         self.mentions = MentionFinder(gazetteer, frozenset(demonyms))
         self.resolver = Resolver(gazetteer)
         self.demonyms = demonyms
+        self.demonym_words = frozenset(demonyms)
         table = gazetteer.table
         self.country_ids = {
             table.country_of(i) or "": table.ids[i]
@@ -105,10 +106,10 @@ class GazetteerPlaceFinder:
     def _demonyms(self, folded: str) -> dict[str, float]:
         """Countries suggested by nationality words ('Iraqi', 'Afghan') in the text."""
         found: dict[str, float] = {}
-        for word in folded.split():
-            code = self.demonyms.get(word)
-            if code:
-                found[code] = found.get(code, 0.0) + 1.0
+        words = folded.split()
+        for word in set(words) & self.demonym_words:
+            code = self.demonyms[word]
+            found[code] = found.get(code, 0.0) + words.count(word)
         return found
 
     def _location(self, resolution: Resolution) -> Location:

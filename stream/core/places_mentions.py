@@ -262,7 +262,7 @@ def _title_case(text: str, line: int) -> bool:
     end = end if end >= 0 else len(text)
     if end - line > _HEADLINE_CHARS:
         return False
-    words = [w for w in _WORD.findall(text, line, end) if len(w) > 3]
+    words = [w for w in text[line:end].split() if len(w) > 3]
     if len(words) < 3:
         return False
     return sum(1 for w in words if w[0].isupper()) >= 0.7 * len(words)
