@@ -10,14 +10,17 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from schemas import Alert
 from stream.broker import EmbeddedBroker, free_port
 from stream.cli.topics_cmd import read_messages
 from stream.core.intake import parse_article, related_articles
 from stream.core.rules import DEFAULT_RULES
+from stream.demo_webhooks import DemoWebhookReceiver
 from stream.errors import ConflictAlertsError, IntakeError
 from stream.kafka_admin import ensure_topics, topic_names
 from stream.kafka_io import Record, publish_values, read_topic
@@ -41,6 +44,7 @@ class _Tally:
         return (
             self.counts["events"] >= self.expected_events
             and self.counts["dead"] >= self.expected_dead
+            and self.counts["webhooks"] >= self.counts["alerts"]
         )
 
 
@@ -114,6 +118,22 @@ def _show(settings: Settings, tally: _Tally, record: Record) -> None:
         print(f"  [DEAD    ] dead-lettered: {reason}", flush=True)
 
 
+def _show_webhook(tally: _Tally) -> Callable[[str, dict[str, Any]], None]:
+    """Print each verified webhook the demo receiver gets, and count it."""
+
+    def show(webhook_id: str, payload: dict[str, Any]) -> None:
+        tally.counts["webhooks"] += 1
+        alert = Alert.model_validate(payload["data"])
+        print(
+            f"  [WEBHOOK ] {payload['type']} {webhook_id} signature verified "
+            f"— {alert.event.type.value} @ {alert.event.place or 'unknown place'} "
+            f"(rule {alert.rule})",
+            flush=True,
+        )
+
+    return show
+
+
 def _start_worker(settings: Settings, data_dir: Path) -> subprocess.Popen[bytes]:
     """Start a worker subprocess against the demo broker."""
     env = {
@@ -123,6 +143,7 @@ def _start_worker(settings: Settings, data_dir: Path) -> subprocess.Popen[bytes]
         "CONFLICT_ALERTS_LOG_FORMAT": "json",
         "CONFLICT_ALERTS_WEB_PORT": str(free_port()),
         "CONFLICT_ALERTS_DATA_DIR": str(data_dir),
+        "CONFLICT_ALERTS_RULES": str(settings.rules),
     }
     return subprocess.Popen(
         [sys.executable, "-m", "stream", "worker"],
@@ -137,9 +158,14 @@ def run_demo(directory: Path = DEMO_DIR, timeout_s: float = 180.0) -> int:
     messages = _demo_messages(directory)
     tally = _expectations(messages)
     started = time.monotonic()
-    with EmbeddedBroker() as broker, tempfile.TemporaryDirectory() as data_dir:
-        settings = Settings(broker=broker.url)
+    with (
+        EmbeddedBroker() as broker,
+        tempfile.TemporaryDirectory() as data_dir,
+        DemoWebhookReceiver(_show_webhook(tally)).serving() as hooks,
+    ):
+        settings = Settings(broker=broker.url, rules=hooks.write_rules(Path(data_dir)))
         print(f"embedded broker on {broker.bootstrap}; starting a worker...", flush=True)
+        print(f"webhook receiver on {hooks.url} (signatures checked with standardwebhooks)")
         asyncio.run(ensure_topics(settings, topic_names(settings, DEFAULT_RULES)))
         worker = _start_worker(settings, Path(data_dir))
         try:
@@ -168,6 +194,7 @@ def run_demo(directory: Path = DEMO_DIR, timeout_s: float = 180.0) -> int:
                 "articles": sent,
                 "events": tally.counts["events"],
                 "alerts": tally.counts["alerts"],
+                "webhooks": tally.counts["webhooks"],
                 "dead_lettered": tally.counts["dead"],
                 "seconds": round(time.monotonic() - started, 1),
             }
