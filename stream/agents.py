@@ -15,6 +15,7 @@ from schemas import Article
 from stream.core.analysis import Analyzer, SourcePosition
 from stream.core.dedupe import origin_of
 from stream.core.processing import DeadLetter, dead_letter_headers, process_article
+from stream.core.replay import first_seen_of
 from stream.core.rules import Rule
 from stream.metrics import Metrics
 
@@ -76,10 +77,11 @@ def _arrival(message: Any) -> datetime:
 async def dead_letter(topics: Topics, deps: Dependencies, message: Any, letter: DeadLetter) -> None:
     """Send the original bytes to the DLQ with headers naming the reason and the source."""
     position = _position(message)
+    first_seen = first_seen_of(message.headers) or deps.clock()
     await topics.dlq.send(
         key=message.key,
         value=message.value if message.value is not None else b"",
-        headers=dead_letter_headers(letter, position, deps.clock()),
+        headers=dead_letter_headers(letter, position, first_seen),
     )
     deps.metrics.articles_dead_lettered.labels(reason=letter.reason).inc()
     log.warning(

@@ -16,15 +16,14 @@ from dataclasses import dataclass, field
 from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.structs import ConsumerRecord
 
+from stream.core.replay import CARRIED_HEADERS, REPLAY_HEADER
 from stream.errors import BrokerError
 from stream.ingest.publisher import Publisher
 from stream.kafka_io import MAX_REQUEST_BYTES
 from stream.tansu import fetch_high_watermarks
 
-__all__ = ["REPLAY_HEADER", "ReplayResult", "replay_dead_letters"]
+__all__ = ["ReplayResult", "replay_dead_letters"]
 
-REPLAY_HEADER = "dlq-replayed-from"
-_CARRIED = ("dlq-first-seen", "dlq-reason")
 _UNKNOWN_REASON = "unknown"
 
 
@@ -154,7 +153,9 @@ def _replay_headers(
     tp: TopicPartition, record: ConsumerRecord[bytes, bytes]
 ) -> list[tuple[str, bytes]]:
     """Headers of a replayed message: where it came from, its first-seen time and reason."""
-    carried = [(name, bytes(value)) for name, value in record.headers or () if name in _CARRIED]
+    carried = [
+        (name, bytes(value)) for name, value in record.headers or () if name in CARRIED_HEADERS
+    ]
     return [(REPLAY_HEADER, f"{tp.topic}:{tp.partition}:{record.offset}".encode()), *carried]
 
 

@@ -6,7 +6,6 @@ import asyncio
 import json
 import re
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
@@ -96,20 +95,25 @@ def _long_article() -> bytes:
 
 
 def test_dead_letters_replayed_after_raising_the_size_limit_become_events(
-    deployment: Deployment, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    deployment: Deployment, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """too_large under a 2 KiB limit; a worker with a larger limit analyses the replay."""
+    """too_large under a 2 KiB limit; replayed too early it fails again (same first-seen
+    time); replayed once a worker has a larger limit, it becomes an event."""
     settings = deployment.settings
     deployment.extra["max_body_bytes"] = "2048"
     first = deployment.start_worker()
     deployment.publish([_long_article()])
     letters = deployment.collect([settings.topic_dlq], lambda found: len(found) >= 1)
     assert [letter.headers["dlq-reason"] for letter in letters] == [b"too_large"]
+    assert _replay(deployment, "too_large") == 0
+    letters = deployment.collect([settings.topic_dlq], lambda found: len(found) >= 2)
+    assert len(letters) == 2
+    assert letters[1].headers["dlq-first-seen"] == letters[0].headers["dlq-first-seen"]
     assert first.stop() == 0
 
     deployment.extra["max_body_bytes"] = "65536"
     deployment.start_worker()
     assert _replay(deployment, "too_large") == 0
-    assert _totals(capsys.readouterr().out) == [(1, 0, 0)]
+    assert _totals(capsys.readouterr().out) == [(1, 0, 0), (1, 1, 0)]
     events = deployment.collect([settings.topic_events], lambda found: len(found) >= 1)
     assert [Event.model_validate_json(record.value).article.id for record in events] == ["long-1"]
