@@ -7,6 +7,7 @@ the project's own aliases file (common English forms, nationality adjectives).
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import hashlib
 import json
@@ -28,7 +29,7 @@ from schemas import PlaceKind
 from stream.core.gazetteer import Gazetteer, Place, PlaceTable
 from stream.core.places_text import fold, skeleton, word_set
 
-__all__ = ["ALIASES_FILE", "build_gazetteer", "load_aliases", "load_gazetteer"]
+__all__ = ["ALIASES_FILE", "build_gazetteer", "load_aliases", "load_gazetteer", "write_cache"]
 
 ALIASES_FILE = Path(__file__).resolve().parent.parent / "data" / "places" / "aliases.yaml"
 
@@ -68,18 +69,30 @@ def load_aliases(path: Path = ALIASES_FILE) -> dict[str, dict[str, list[str]]]:
 
 
 def load_gazetteer(cache_dir: Path | None = None) -> Gazetteer:
-    """The base gazetteer from the cache in `cache_dir`, built and cached on first use."""
+    """The base gazetteer from the cache in `cache_dir`, built and cached on first use.
+
+    The cache is keyed by a fingerprint of the sources and code; older versions are removed
+    when a new one is written. An unwritable cache directory only costs the rebuild."""
     directory = cache_dir or _default_cache_dir()
     path = directory / f"gazetteer-{_fingerprint()}.pickle"
     if path.exists() and path.with_suffix(".automaton").exists():
         return Gazetteer.load(path)
     gazetteer = build_gazetteer()
+    with contextlib.suppress(OSError):
+        write_cache(gazetteer, directory, path)
+    return gazetteer
+
+
+def write_cache(gazetteer: Gazetteer, directory: Path, path: Path) -> None:
+    """Save to `path` atomically (write aside, then rename); drop other versions' caches."""
     directory.mkdir(parents=True, exist_ok=True)
     partial = directory / f"{path.stem}.{os.getpid()}.pickle"
     gazetteer.save(partial)
     os.replace(partial.with_suffix(".automaton"), path.with_suffix(".automaton"))
     os.replace(partial, path)
-    return gazetteer
+    for old in directory.glob("gazetteer-*"):
+        if not old.name.startswith(path.stem) and old.suffix in (".pickle", ".automaton"):
+            old.unlink(missing_ok=True)
 
 
 def _default_cache_dir() -> Path:

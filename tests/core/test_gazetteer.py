@@ -6,6 +6,7 @@ from pathlib import Path
 
 from schemas import PlaceKind
 from stream.core.gazetteer import Gazetteer, Place, PlaceTable
+from stream.core.gazetteer_build import write_cache
 from stream.core.places_text import fold, fold_key, skeleton
 
 
@@ -95,3 +96,12 @@ def test_find_can_skip_matches_by_their_start() -> None:
     text = "ramadi and Ramadi"
     found = gazetteer.find(text, lambda t, start: t[start].isupper())
     assert [(m.start, m.end) for m in found] == [(11, 17)]
+
+
+def test_write_cache_replaces_other_versions(tmp_path: Path) -> None:
+    stale = tmp_path / "gazetteer-old.pickle"
+    stale.write_bytes(b"old")
+    path = tmp_path / "gazetteer-new.pickle"
+    write_cache(_tiny(), tmp_path, path)
+    assert not stale.exists()
+    assert Gazetteer.load(path).lookup("Ramadi") == (1,)
