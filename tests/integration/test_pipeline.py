@@ -12,7 +12,7 @@ from stream.kafka_io import Record
 from tests.integration.workers import Deployment
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "pipeline"
-MALFORMED = [b"", b"{not json", b'{"id": "x", "title": 5}', bytes(range(256)) * 4]
+MALFORMED = [b"", b'{"id": "cut-off", "title": ', b'{"id": "x", "title": 5}', bytes(range(256)) * 4]
 
 
 def _good_messages() -> list[bytes]:
