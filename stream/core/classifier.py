@@ -47,7 +47,7 @@ _FORCE_CUE = re.compile(
     r"|(?-i:[A-Z]{2,6}))\b",
     re.IGNORECASE,
 )
-_VERBAL_END = re.compile(r"(?:ed|dead|down|fire|shot|slain)$")
+_VERBAL_END = re.compile(r"(?:ed|dead|down|fire|shot|slain|death|beat|beaten)$")
 _PRESENT_VERB = re.compile(r"(?:kills?|wounds|injures|hurts|bombs|shells|rocks)")
 _ADJECTIVAL = re.compile(r"\b(?:the|a|an|of|for|freed|release[ds]?|their|his|her|its)\s*$")
 _AFTER_CUE = re.compile(r"\b(?:after|following|since)\b(?:\W+\w+){0,2}\W*$")
@@ -172,7 +172,8 @@ class RuleClassifier:
             _demote_follow_up(low, found)
             if judicial_headline(lows[0]) and EventType.THREAT in found:
                 for hit in found[EventType.THREAT].hits:
-                    hit.weight *= FOLLOW_UP_FACTOR
+                    if not low.startswith("death threat", hit.start):
+                        hit.weight *= FOLLOW_UP_FACTOR
         return _assemble(text, sentences, found)
 
     def _matches(
@@ -213,7 +214,8 @@ class RuleClassifier:
         label = rule.label
         trigger = low[local:local_end]
         if label is EventType.THREAT:
-            return 0.0 if is_judicial(before) else rule.weight
+            judged = is_judicial(before) and not trigger.startswith("death threat")
+            return 0.0 if judged else rule.weight
         if is_modal(before) or modal_after(after):
             return 0.0
         if label is EventType.ADVANCE:

@@ -48,19 +48,21 @@ _NEGATION = _lc(
 _MODAL = _lc(
     r"\b(?:(?<!\d )may(?! \d)|could|might|would|will|shall|should|can|plan\w*|intend\w*"
     r"|threat\w*|vow\w*"
-    r"|warn\w*|prepar\w*|ready|want\w*|seek\w*|sought|call\w* for|urg\w*|fear\w*|risk\w*"
+    r"|warn\w*|prepar\w*|ready|want\w*|seek\w*|sought|call\w* for|urg\w*|risk\w*"
     r"|possibl[ey]|potential|imminent|prevent\w*|avert\w*|foil\w*|thwart\w*|plot\w*|if|unless"
     r"|avoid\w*|aim\w* to|tr(?:y|ies|ied|ying) to|expected to|likely to|about to|order to"
     r"|demand\w*|pledge\w*|promis\w*|ask\w*|capable|able to|deadline|ultimatum|rather than"
     r"|instead of|against any|readiness|stop\w*|halt\w*|end|ending|cease\w*|encourag\w*"
     r"|incit\w*|bid to|in a bid|seeking|alert|or be|or face)\b"
 )
+_USED_TO = _lc(r"\b(?:used|using|uses)\b(?: \S+){0,4} to$")
 _FOLLOW_UP = _lc(
     r"\b(?:suspects?|suspected of|accused|charged|convicted|sentenced|jailed|trials?|tried"
     r"|arrest\w*|detain\w*|indicted|extradit\w*|investigat\w*|inquiry|inquest|probe\w*"
     r"|condemn\w*|denounc\w*|mourn\w*|funerals?|responsibility|claim\w*|blamed?|connection"
     r"|linked|video\w*|footage|tape|anniversary|compensation|victims|survivors|wake|retaliation"
-    r"|revenge|response|protest\w*|against|release|demand\w*|memorial|after|following|since"
+    r"|revenge|response|protest(?:s|ed|ing)? (?:against|over)|against|release|demand\w*"
+    r"|memorial|after|following|since"
     r"|aftermath|before|earlier|previous|prior|recent|spate|wave|series|campaign|war on|fight"
     r"|against|over|about|verdict|court|tribunal|blame|fears?|amid|threats?|plots?|planned"
     r"|planning|warn\w*|commemorat\w*|remember\w*|report\w* on|book|film|documentary"
@@ -101,9 +103,11 @@ _ACCIDENT = _lc(
     r"|natural causes|sharks?|crocodiles?|elephants?|(?:in|by) an? (?:\w+ )?fire|submarine)\b",
 )
 ARMED_CUE = _lc(
-    r"\b(?:bomb\w*|gunm[ae]n|militants?|attack\w*|shot|shooting|armed|rebels?|insurgents?"
+    r"\b(?:bomb\w*|gunm[ae]n|militants?|(?<!heart )(?<!panic )(?<!shark )attack\w*|shot"
+    r"|shooting|armed|rebels?|insurgents?"
     r"|troops|soldiers?|grenades?|explosive devices?|ieds?|rockets?|missiles?|shell\w*"
     r"|terror\w*|suicide|fighters|militia\w*|airstrikes?|sabotage|warplanes?|jets|aircraft"
+    r"|booby.?trap\w*"
     r"|air ?force|drones?|artillery|weapons?|arms|machine ?guns?|gunfire|shots|projectiles)\b",
 )
 
@@ -128,6 +132,8 @@ def is_negated(before: str) -> bool:
 def is_modal(before: str) -> bool:
     """True when a modal, conditional or intention word governs the trigger."""
     words = _last_words(before, 8)
+    if _USED_TO.search(words):
+        return False
     return words.endswith(" to") or words == "to" or _MODAL.search(words) is not None
 
 
@@ -213,8 +219,12 @@ _RHETORIC_AFTER = _lc(
     r"|drugs|crime|obesity|smoking|costs?|prices?|rivals?|opponents?)\b",
 )
 _DEFUSED = _lc(
-    r"\b(?:defused|intercepted|made safe|disarmed|found|discovered|controlled explosion"
-    r"|bomb disposal|seized|confiscated|dismantled)\b",
+    r"\b(?:(?:defused|intercepted|made safe|disarmed|found|discovered|seized|confiscated"
+    r"|dismantled|recovered|removed)(?:\W+\w+){0,6}?\W+(?:bombs?|explosives?|ieds?|devices?"
+    r"|grenades?|mines?|landmines?|weapons|cache|ammunition|rockets?|mortars?)|(?:bombs?"
+    r"|explosives?|ieds?|devices?|grenades?|mines?)(?:\W+\w+){0,8}?\W+(?:was |were )?(?:defused"
+    r"|found|discovered|seized|dismantled|removed|intercepted|made safe|disarmed)"
+    r"|controlled explosion|bomb disposal)\b",
 )
 _DETONATION = _lc(
     r"\b(?:explo(?:ded|des|sion|sions|ding)|went off|blasts?|killed|killing|wound\w*|injur\w*"

@@ -189,14 +189,14 @@ _ATTACK: tuple[TriggerRule, ...] = (
     _a(
         0.9,
         r"(?:repelled|repulsed|thwarted|foiled|fought off|beat back|pushed back) (?:an? |the )?"
-        r"(?:\w+ ){0,2}(?:attacks?|assaults?|infiltration|incursion|offensive|advance)\b"
+        r"(?:\w+ ){0,2}(?:attacks?|assaults?|infiltration|incursion|offensive|advance|attempts?)\b"
         r"(?! plan| by (?:terror|extremist))",
     ),
     _a(
         0.95,
         r"(?:shot|gunned|hacked|stabbed|beaten|clubbed|burned|burnt|stoned|bludgeoned|hanged"
         r"|lynched|axed|knifed|strangled|suffocated|slashed|macheted|chopped|tortured|set ablaze)"
-        r" (?:\w+ )?(?:to death|dead)",
+        r" (?:\w+ ){0,3}?(?:to death|dead)",
     ),
     _a(
         0.9,
@@ -206,10 +206,11 @@ _ATTACK: tuple[TriggerRule, ...] = (
     ),
     _a(
         0.9,
-        r"open(?:ed|s|ing)? fire|fired (?!(?:tear|rubber|water|warning|stun|in the air|into the"
-        r" air|shots in|shots into)\b)(?:[\w/-]+ ){0,5}(?:on|at|upon|into|towards?)\b"
+        r"open(?:ed|s|ing)? fire|fir(?:ed|ing) (?!(?:tear|rubber|water|warning|stun|in the air"
+        r"|into the air|shots in|shots into)\b)(?:[\w/.,-]+ ){0,8}?(?:on|at|upon|into|towards?)\b"
         r"|fired (?:shots|rockets?|mortars?|missiles?|shells?|live|rounds|grenades?|rpgs?"
-        r"|bullets)|came under (?:heavy )?fire|gunfire|exchange(?:d|s)? (?:of )?(?:fire|gunfire)"
+        r"|bullets)|came under (?:heavy )?fire|gun ?fire|exchange(?:d|s)? (?:of )?(?:fire"
+        r"|gun ?fire)|friendly fire"
         r"|shoot(?:ing|ings|s)? (?:at|on|dead)\b|(?:mass |drive-by |school )?shootings?\b"
         r"|shoot-?outs?\b|gunshots?|bursts? of fire|sniper fire",
     ),
@@ -244,6 +245,20 @@ _ATTACK: tuple[TriggerRule, ...] = (
     _a(0.85, r"tore through|ripped through"),
     _a(
         0.85,
+        r"targeted (?:[\w,-]+ ){0,8}?(?:with|by) (?:an? |the )?(?:unidentified |unknown )?(?:ied"
+        r"|grenade|bomb|rocket|missile|mortar|explosive|drone|sniper)|(?:bomb|ied|grenade"
+        r"|explosive device|rocket|missile|mortar|shell)s? (?:[\w,-]+ ){0,8}?(?:targeted|hit"
+        r"|struck|detonated|exploded|fell|landed|injured|killed|destroyed|damaged)\b"
+        r"|(?:hurled|threw|lobbed|tossed) (?:an? |the |two |three )?(?:\w+ )?(?:grenades?|bombs?"
+        r"|explosives?|molotov)",
+    ),
+    _a(
+        0.85,
+        r"(?:attempted|tried) to (?:kill|assassinate|murder)|attempts? on (?:his|her|the) life"
+        r"|assassination (?:attempt|bid)|survived an? (?:\w+ )?(?:attack|ambush)",
+    ),
+    _a(
+        0.85,
         r"(?:roadside|car|truck|suicide|grenade|mine|landmine|ied|mortar|rocket) blasts?"
         r"|sh(?:ot|oot|oots|ooting) down|(?:blew|blow|blown|blowing|blows) up\b"
         r"(?! (?:at|over|in (?:a|his|her) face))",
@@ -262,7 +277,7 @@ _ATTACK: tuple[TriggerRule, ...] = (
     ),
     _a(
         0.9,
-        r"shell(?:ed|ing|s)\b(?! (?:company|companies|oil|out|game|shock))"
+        r"shell(?:ed|ing|ings|s)\b(?! (?:company|companies|oil|out|game|shock))"
         r"|(?:rockets?|missiles?|mortars?|projectiles?|shells?) (?:[\w'-]+ ){0,3}(?:fired|hit"
         r"|landed|fell|struck|targeting|targeted|attack)|projectiles",
     ),
