@@ -172,7 +172,7 @@ class RuleClassifier:
             _demote_follow_up(low, found)
             if judicial_headline(lows[0]) and EventType.THREAT in found:
                 for hit in found[EventType.THREAT].hits:
-                    if not low.startswith("death threat", hit.start):
+                    if "death threat" not in low[hit.start : hit.end]:
                         hit.weight *= FOLLOW_UP_FACTOR
         return _assemble(text, sentences, found)
 
@@ -214,7 +214,7 @@ class RuleClassifier:
         label = rule.label
         trigger = low[local:local_end]
         if label is EventType.THREAT:
-            judged = is_judicial(before) and not trigger.startswith("death threat")
+            judged = is_judicial(before) and "death threat" not in trigger
             return 0.0 if judged else rule.weight
         if is_modal(before) or modal_after(after):
             return 0.0

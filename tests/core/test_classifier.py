@@ -129,3 +129,36 @@ def test_seed_article_is_advance_then_attack(classifier: RuleClassifier) -> None
     result = classifier.classify(raw.split("string(")[0])
     assert result.primary is EventType.ADVANCE
     assert EventType.ATTACK in _labels(result)
+
+
+def test_report_type_tag_marks_a_non_event(classifier: RuleClassifier) -> None:
+    result = classifier.classify(
+        "Weapons seizure: On 3 May, police seized grenades and two rocket launchers in a raid."
+    )
+    assert result.primary is EventType.OTHER
+
+
+def test_tear_gas_at_protesters_is_not_an_attack(classifier: RuleClassifier) -> None:
+    result = classifier.classify(
+        "Police fired tear gas at demonstrators who blocked the main road to demand jobs."
+    )
+    assert result.primary is EventType.OTHER
+
+
+def test_defused_bomb_is_a_threat_not_an_attack(classifier: RuleClassifier) -> None:
+    result = classifier.classify(
+        "Bomb defused near stadium\n\nPolice defused a bomb found in a bag near the stadium."
+    )
+    assert _labels(result) == {EventType.THREAT}
+
+
+def test_death_threats_in_a_trial_story_are_threats(classifier: RuleClassifier) -> None:
+    result = classifier.classify(
+        "A judge in the militia trial has received death threats, court officials said."
+    )
+    assert result.primary is EventType.THREAT
+
+
+def test_weapons_used_to_kill_are_not_an_intention(classifier: RuleClassifier) -> None:
+    result = classifier.classify("Militiamen used artillery to kill three fighters near the dam.")
+    assert result.primary is EventType.ATTACK
