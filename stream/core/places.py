@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -13,7 +14,7 @@ from stream.core.gazetteer_build import load_aliases, load_gazetteer
 from stream.core.places_ext import load_extension
 from stream.core.places_mentions import MentionFinder
 from stream.core.places_resolve import Resolution, Resolver, link_chains
-from stream.core.places_text import fold, fold_key
+from stream.core.places_text import fold, fold_key, word_set
 
 __all__ = ["DEFAULT_PLACE_FILES", "GazetteerPlaceFinder", "load_place_finder"]
 
@@ -35,6 +36,22 @@ _SPECIFICITY = {
     PlaceKind.REGION: 1.0,
     PlaceKind.COUNTRY: 0.0,
 }
+
+
+_WORDS = re.compile(r"\S+")
+_ACTORS = word_set(
+    "forces force troops military army soldiers soldier embassy officials official government "
+    "coalition aircraft jets warplanes drone drones navy president ambassador delegation envoy "
+    "consulate diplomats diplomat special security artillery airstrikes air authorities "
+    "backed led based intelligence border guards militias militia fighters"
+)
+
+
+def _actor_follows(folded: str, end: int) -> bool:
+    """True when the word after `end` names a force or an office ('Turkish army', 'US
+    embassy'): the country is then an actor, not where the event happened."""
+    following = folded[end : end + 30].split()
+    return bool(following) and following[0] in _ACTORS
 
 
 class GazetteerPlaceFinder:
@@ -61,7 +78,7 @@ class GazetteerPlaceFinder:
         link_chains(text, mentions)
         demonyms = self._demonyms(folded)
         resolutions = self.resolver.resolve(folded, mentions, demonyms)
-        focus_at = self._focus(text, resolutions, classification)
+        focus_at = self._focus(text, folded, resolutions, classification)
         locations: list[Location] = []
         seen: set[int] = set()
         focus = None
@@ -74,19 +91,27 @@ class GazetteerPlaceFinder:
                 if position == focus_at:
                     focus = location
         if focus is None and demonyms:
-            focus = self._nationality_focus(text, folded, demonyms)
+            focus = self._nationality_focus(text, folded)
         return Places(locations=locations, focus=focus)
 
-    def _nationality_focus(
-        self, text: str, folded: str, demonyms: dict[str, float]
-    ) -> Location | None:
+    def _nationality_focus(self, text: str, folded: str) -> Location | None:
         """With no place named, the country of the most frequent nationality word, weakly."""
-        code = max(demonyms, key=lambda c: demonyms[c])
+        found = next(
+            (
+                match
+                for match in _WORDS.finditer(folded)
+                if match.group() in self.demonym_words and not _actor_follows(folded, match.end())
+            ),
+            None,
+        )
+        if found is None:
+            return None
+        code = self.demonyms[found.group()]
         index = self.gazetteer.by_id.get(self.country_ids.get(code, ""))
         if index is None:
             return None
-        word = next(w for w, c in self.demonyms.items() if c == code and f" {w} " in f" {folded} ")
-        start = f" {folded} ".index(f" {word} ")
+        word = found.group()
+        start = found.start()
         place = self.gazetteer.place(index)
         return Location(
             text=text[start : start + len(word)],
@@ -133,7 +158,11 @@ class GazetteerPlaceFinder:
         )
 
     def _focus(
-        self, text: str, resolutions: list[Resolution], classification: Classification
+        self,
+        text: str,
+        folded: str,
+        resolutions: list[Resolution],
+        classification: Classification,
     ) -> int | None:
         """Position of the most specific place where the event happened (evidence first)."""
         if not resolutions:
@@ -155,6 +184,8 @@ class GazetteerPlaceFinder:
         for position, resolution in enumerate(resolutions):
             mention = resolution.mention
             kind = kinds[position]
+            if kind == PlaceKind.COUNTRY and _actor_follows(folded, mention.end):
+                continue
             score = _SPECIFICITY[kind]
             score += 1.5 if mention.locative else 0.0
             score += 2.0 if mention.dateline else 0.0

@@ -22,6 +22,7 @@ _ARTICLE_STARTS = frozenset(
 )
 _HEADLINE_CHARS = 160
 _FIRST_WORD = re.compile(r"(?:(?:[Aa][lnrsdtz]|[Ee]l|[Aa]sh)[- ])?[A-Z][a-z'’]+")
+_REGION_AFTER = re.compile(r" (?:[Rr]egion|[Ss]tate|[Pp]rovince)\b")
 _DATELINE_LEAD = re.compile(r"[A-Z][A-Z .'-]*/")
 _CAPITALISED_RUN = re.compile(
     r"(?<![\w'’-])(?:(?:[Aa][lnrsdtz]|[Ee]l|[Aa]sh)[- ])?[A-Z][a-z'’]{2,}"
@@ -64,7 +65,7 @@ _NOT_PLACES = word_set(
     "police army navy government ministry the al el an ar as ad at az ash jan feb mar apr jun "
     "jul aug sep sept oct nov dec abu umm bin ibn bani beni wadi tal tel jabal jebel jabel ain "
     "ayn bir khirbet qaryat kafr deir dayr ras sidi hay hayy arab arabs kurd kurds kurdish "
-    "turkmen sunni shia shiite yazidi druze jewish"
+    "turkmen sunni shia shiite yazidi druze jewish molotov"
 )
 
 
@@ -132,6 +133,8 @@ class MentionFinder:
         surface = text[match.start : match.end]
         key = folded[match.start : match.end]
         if key in _NOT_PLACES or not _cased_like_name(surface):
+            return None
+        if key in self.demonyms and not _REGION_AFTER.match(text, match.end):
             return None
         if (
             text[match.start - 1 : match.start] in ("-", "‑")

@@ -168,10 +168,18 @@ def test_a_text_without_places_has_no_focus(finder: GazetteerPlaceFinder) -> Non
 
 
 def test_a_nationality_alone_gives_a_weak_country_focus(finder: GazetteerPlaceFinder) -> None:
-    focus = _focus(finder, "Tunisian aircraft bombed militant positions on Thursday.")
+    focus = _focus(finder, "Tunisian villagers fled after militants bombed their homes.")
     assert (focus.country_code, focus.kind, focus.confidence) == ("TN", PlaceKind.COUNTRY, 0.3)
 
 
 def test_each_place_is_listed_once(finder: GazetteerPlaceFinder) -> None:
     places = finder.locate("Mosul is calm. In Mosul, shops opened. Mosul residents cheered.", NONE)
     assert [loc.name for loc in places.locations] == ["Mosul"]
+
+
+def test_a_foreign_force_is_not_the_focus(finder: GazetteerPlaceFinder) -> None:
+    assert finder.locate("Turkish army warplanes struck PKK hideouts.", NONE).focus is None
+
+
+def test_a_nationality_word_is_not_a_region(finder: GazetteerPlaceFinder) -> None:
+    assert _names(finder, "Somali forces repelled the attack.") == []
