@@ -43,13 +43,14 @@ _ACTORS = word_set(
     "forces force troops military army soldiers soldier embassy officials official government "
     "coalition aircraft jets warplanes drone drones navy president ambassador delegation envoy "
     "consulate diplomats diplomat special security artillery airstrikes air authorities "
-    "backed led based intelligence border guards militias militia fighters"
+    "backed led based intelligence border guards militias militia fighters dollar dollars "
+    "currency airstrike strike strikes sanctions"
 )
 
 
 def _actor_follows(folded: str, end: int) -> bool:
-    """True when the word after `end` names a force or an office ('Turkish army', 'US
-    embassy'): the country is then an actor, not where the event happened."""
+    """True when the word after `end` names a force, an office or a currency ('Turkish army',
+    'US embassy', 'US dollar'): the country is then not where the event happened."""
     following = folded[end : end + 30].split()
     return bool(following) and following[0] in _ACTORS
 
