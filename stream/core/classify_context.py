@@ -160,7 +160,7 @@ def accident_context(sentence: str) -> bool:
 
 _JUDICIAL = _lc(
     r"\b(?:sentenc\w*|jail\w*|convict\w*|pardon\w*|trials?|guilty|acquit\w*|verdict|court"
-    r"|suspected links|links? to|linked to|cancel\w*|prison)\b",
+    r"|suspected links|cancel\w*|prison)\b",
 )
 _FOLLOW_UP_HEADLINE = _lc(
     r"\b(?:admit\w*|blam\w*|condemn\w*|comdemn\w*|apologi[sz]\w*|probes?|inquiry|inquest"
@@ -180,7 +180,7 @@ _CUMULATIVE = _lc(
 
 def is_judicial(before: str) -> bool:
     """True when a court, jail or pardon word governs a threat trigger (a follow-up story)."""
-    return _JUDICIAL.search(before) is not None
+    return _JUDICIAL.search(_last_words(before, 14)) is not None
 
 
 def follow_up_headline(headline: str) -> bool:

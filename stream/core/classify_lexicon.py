@@ -489,13 +489,16 @@ _THREAT: tuple[TriggerRule, ...] = (
         0.9,
         r"ultimatums?\b|deadline (?:to|for) (?:kill|execute|behead)|vow(?:s|ed|ing)? (?:to )?"
         r"(?:revenge|avenge|retaliat\w*|attack|kill|fight|strike|wage|more attacks|continue"
-        r" (?:attacks|fighting|the jihad|its? (?:attacks|campaign))|jihad|holy war|to destroy)",
+        r" (?:attacks|fighting|the jihad|its? (?:attacks|campaign))|jihad|holy war|to destroy"
+        r"|(?:to )?(?:step up|intensify|escalate|widen) (?:\w+ ){0,2}(?:attacks|campaign"
+        r"|fighting|violence|war|jihad|offensive|operations))",
     ),
     _t(
         0.85,
-        r"warn(?:s|ed|ing)? (?:\w+ ){0,4}(?:of|about|that) (?:\w+ ){0,5}(?:attacks?|violence"
+        r"warn(?:s|ed|ing|ings)? (?:\w+ ){0,4}(?:of|about|that) (?:\w+ ){0,5}(?:attacks?|violence"
         r"|bloodshed|retaliation|reprisals?|bombings?|strikes?|war|terror\w*|kill|assault"
-        r"|revenge|holy war)",
+        r"|revenge|holy war)|(?:terror|terrorist|security|bomb) (?:warning|alert)s?"
+        r"|(?:would|will) face (?:\w+ ){0,2}(?:attacks?|reprisals|retaliation|bombings)",
     ),
     _t(
         0.9,
@@ -534,8 +537,9 @@ _THREAT: tuple[TriggerRule, ...] = (
         r"bomb (?:scare|hoax|alert)s?|hoax (?:bomb|call|threat)s?|suspicious (?:package|device"
         r"|object)s?|(?:bomb|explosives?|device|ied)s? (?:\w+ ){0,4}?(?:was |were |had been )?"
         r"(?:found|discovered|defused|removed|intercepted|made safe|disarmed)"
-        r"|(?:found|discovered|defused) (?:an? |the )?"
-        r"(?:\w+ ){0,2}(?:bomb|explosive device)s?|evacuat(?:ed|ion|ing) (?:\w+ ){0,5}(?:bomb"
+        r"|(?:found|find|finds|discovered|discover|defused|defuse) (?:an? |the )?"
+        r"(?:\w+ ){0,3}(?:bomb|explosive device|explosive|ied|grenade|detonator)s?\b"
+        r"|evacuat(?:ed|ion|ing) (?:\w+ ){0,5}(?:bomb"
         r"|threat|explosives?)",
     ),
 )
