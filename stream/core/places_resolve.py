@@ -59,7 +59,7 @@ def link_chains(text: str, mentions: list[Mention]) -> None:
 
 
 _Contribution = tuple[str, float] | None
-_STRONG_CONTEXT = 0.9
+_STRONG_CONTEXT = 0.5
 _FIRM_WEIGHT = 0.5
 
 
