@@ -223,7 +223,10 @@ class RuleClassifier:
         weight = rule.weight * facts.cumulative
         if not _is_verbal(trigger, before) and is_follow_up(before):
             return 0.0
-        if facts.accident or facts.defused or is_rhetorical(trigger, after):
+        rhetorical = is_rhetorical(trigger, after) and not (
+            trigger.startswith("clash") and facts.armed
+        )
+        if facts.accident or facts.defused or rhetorical:
             return 0.0
         if rule.riot_prone and facts.protest:
             return 0.0

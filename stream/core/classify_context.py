@@ -218,6 +218,7 @@ _RHETORIC_AFTER = _lc(
     r"|claims|report|deficit|economic|tax\w*|spam|viruses|piracy|corruption|inflation|poverty"
     r"|drugs|crime|obesity|smoking|costs?|prices?|rivals?|opponents?)\b",
 )
+_DISPUTE_AFTER = _lc(r"\W*(?:over|on|about) (?!(?:the )?(?:border|frontline|front line)\b)")
 _DEFUSED = _lc(
     r"\b(?:(?:defused|intercepted|made safe|disarmed|found|discovered|seized|confiscated"
     r"|dismantled|recovered|removed)(?:\W+\w+){0,6}?\W+(?:bombs?|explosives?|ieds?|devices?"
@@ -238,10 +239,10 @@ def modal_after(after: str) -> bool:
 
 
 def is_rhetorical(trigger: str, after: str) -> bool:
-    """True for verbal 'attacks' on plans, policies or records (criticism, not violence)."""
-    return trigger.lower().startswith(("attack", "assault")) and (
-        _RHETORIC_AFTER.search(after) is not None
-    )
+    """True for verbal 'attacks' on policies and 'clashes over' issues (not violence)."""
+    if trigger.startswith("clash"):
+        return _DISPUTE_AFTER.match(after) is not None
+    return trigger.startswith(("attack", "assault")) and (_RHETORIC_AFTER.search(after) is not None)
 
 
 def device_defused(sentence: str) -> bool:
