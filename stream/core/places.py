@@ -11,6 +11,7 @@ from schemas import Location, PlaceKind, Precision
 from stream.core.analysis import Classification, Places
 from stream.core.gazetteer import Gazetteer
 from stream.core.gazetteer_build import load_aliases, load_gazetteer
+from stream.core.geo import destination
 from stream.core.places_ext import load_extension
 from stream.core.places_mentions import MentionFinder
 from stream.core.places_resolve import Resolution, Resolver, link_chains
@@ -55,6 +56,43 @@ def _actor_follows(folded: str, end: int) -> bool:
     return bool(following) and following[0] in _ACTORS
 
 
+_OFFSET = re.compile(
+    r"(\d+(?:\.\d+)?)\s*(km|kms|kilometres|kilometers|miles?)\s+(?:to\s+the\s+)?"
+    r"(north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|"
+    r"south-east|south-west)\s+of\s+(?:the\s+)?(?:(?:town|city|village|district)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_BEARINGS = {
+    "north": 0.0, "northeast": 45.0, "east": 90.0, "southeast": 135.0, "south": 180.0,
+    "southwest": 225.0, "west": 270.0, "northwest": 315.0,
+}  # fmt: skip
+_MILE_KM = 1.609344
+_FARTHEST_OFFSET_KM = 300.0
+
+
+def _offset(text: str, focus: Location, start: int) -> Location:
+    """The focus moved by 'N km <direction> of X' written just before X, when it is."""
+    found = _OFFSET.search(text, max(0, start - 80), start)
+    if found is None:
+        return focus
+    distance = float(found.group(1)) * (
+        _MILE_KM if found.group(2).lower().startswith("mile") else 1
+    )
+    if distance > _FARTHEST_OFFSET_KM:
+        return focus
+    bearing = _BEARINGS[found.group(3).lower().replace("-", "")]
+    lat, lon = destination(focus.lat, focus.lon, bearing, distance)
+    return focus.model_copy(
+        update={
+            "text": text[found.start() : focus.end],
+            "start": found.start(),
+            "lat": round(lat, 5),
+            "lon": round(lon, 5),
+            "confidence": round(focus.confidence * 0.9, 3),
+        }
+    )
+
+
 class GazetteerPlaceFinder:
     """Finds places with the gazetteer's automaton and resolves them with document context."""
 
@@ -91,6 +129,8 @@ class GazetteerPlaceFinder:
                     locations.append(location)
                 if position == focus_at:
                     focus = location
+        if focus is not None and focus_at is not None:
+            focus = _offset(text, focus, resolutions[focus_at].mention.start)
         if focus is None and demonyms:
             focus = self._nationality_focus(text, folded)
         return Places(locations=locations, focus=focus)

@@ -8,6 +8,7 @@ import pytest
 
 from schemas import EventType, Evidence, LabelScore, Location, PlaceKind, Precision
 from stream.core.analysis import Classification
+from stream.core.geo import haversine_km
 from stream.core.places import GazetteerPlaceFinder, load_place_finder
 from stream.errors import ConfigError
 
@@ -183,3 +184,12 @@ def test_a_foreign_force_is_not_the_focus(finder: GazetteerPlaceFinder) -> None:
 
 def test_a_nationality_word_is_not_a_region(finder: GazetteerPlaceFinder) -> None:
     assert _names(finder, "Somali forces repelled the attack.") == []
+
+
+def test_a_distance_and_direction_move_the_focus(finder: GazetteerPlaceFinder) -> None:
+    kirkuk = _focus(finder, "A bomb exploded in Kirkuk on Sunday.")
+    moved = _focus(finder, "A bomb exploded 20 km north of Kirkuk on Sunday.")
+    assert moved.text == "20 km north of Kirkuk"
+    assert moved.name == "Kirkuk"
+    assert moved.lat > kirkuk.lat
+    assert haversine_km(kirkuk.lat, kirkuk.lon, moved.lat, moved.lon) == pytest.approx(20, abs=0.1)
