@@ -132,9 +132,9 @@ def is_negated(before: str) -> bool:
 def is_modal(before: str) -> bool:
     """True when a modal, conditional or intention word governs the trigger."""
     words = _last_words(before, 8)
-    if _USED_TO.search(words):
-        return False
-    return words.endswith(" to") or words == "to" or _MODAL.search(words) is not None
+    if words.endswith(" to") or words == "to":
+        return _USED_TO.search(words) is None
+    return _MODAL.search(words) is not None
 
 
 def is_follow_up(before: str) -> bool:
