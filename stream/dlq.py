@@ -14,6 +14,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from aiokafka import AIOKafkaConsumer, TopicPartition
+from aiokafka.errors import KafkaConnectionError
 from aiokafka.structs import ConsumerRecord
 
 from stream.core.replay import CARRIED_HEADERS, REPLAY_HEADER
@@ -113,7 +114,7 @@ async def replay_dead_letters(
             partitions = sorted(
                 TopicPartition(dlq_topic, p) for p in (await _partition_ids(reader, dlq_topic))
             )
-    except TimeoutError as error:
+    except (KafkaConnectionError, TimeoutError, BrokerError) as error:
         await reader.stop()
         raise BrokerError(f"cannot read {dlq_topic} at {bootstrap}: {error}") from error
     progress = _Progress(bootstrap, group_prefix, partitions)
