@@ -14,6 +14,7 @@ import feedparser
 import httpx
 
 from stream.core.intake_html import html_to_text, looks_like_html
+from stream.errors import BrokerError
 from stream.ingest.state import StateFile
 
 __all__ = ["FeedPoller", "FeedResult", "entry_article", "entry_key"]
@@ -148,7 +149,10 @@ class FeedPoller:
             )
             for entry in fresh
         ]
-        await self._sink.send_all(items)
+        try:
+            await self._sink.send_all(items)
+        except BrokerError as error:
+            return FeedResult(url, "failed", error=str(error))
         sent.extend(dict.fromkeys(entry_key(entry) for entry in fresh))
         del sent[:-MAX_REMEMBERED]
         saved["etag"] = response.headers.get("etag")
