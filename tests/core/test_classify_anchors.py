@@ -1,0 +1,42 @@
+"""Tests of anchor literals derived from trigger rules."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from stream.core.classify_anchors import AnchorIndex, required_literals, split_branches
+from stream.core.classify_lexicon import RULES
+
+
+def test_required_literals_expand_alternative_prefixes() -> None:
+    assert required_literals(r"(?:die|dies|dying) (?:in|after)\b") == {"die", "dies", "dying"}
+
+
+def test_pattern_without_literals_has_no_anchor() -> None:
+    assert required_literals(r"\w+\d*") is None
+
+
+def test_split_branches_keeps_nested_alternatives_whole() -> None:
+    assert split_branches(r"a|(?:b|c)d|[|]e") == ["a", "(?:b|c)d", "[|]e"]
+
+
+@pytest.mark.parametrize("index", range(len(RULES)))
+def test_every_rule_branch_has_an_anchor(index: int) -> None:
+    for branch in split_branches(RULES[index].pattern):
+        assert required_literals(branch), branch
+
+
+def test_every_match_of_a_branch_contains_one_of_its_anchors() -> None:
+    text = "troops recaptured the town after gunmen opened fire and killed two policemen"
+    for rule in RULES:
+        for branch in split_branches(rule.pattern):
+            anchors = required_literals(branch) or frozenset()
+            for match in re.finditer(branch, text, re.IGNORECASE):
+                assert any(anchor in match.group().lower() for anchor in anchors)
+
+
+def test_candidates_are_listed_per_sentence() -> None:
+    index = AnchorIndex([r"kill\w*", r"threat"])
+    assert index.candidates("they killed two. no threat here.", [0, 17]) == [{0}, {1}]
