@@ -114,6 +114,7 @@ def _print_errors(errors: list[tuple[float, dict[str, Any], Event]], out: TextIO
         triggers = "; ".join(
             f"{label.label.value}: " + ", ".join(t.text for e in label.evidence for t in e.triggers)
             for label in event.labels
+            if label.evidence
         )
         print(
             f"- {row.get('id', '?')} gold={row['label']} predicted={event.type.value} "

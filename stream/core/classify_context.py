@@ -75,7 +75,7 @@ _HISTORY_BEFORE = _lc(
     r"|cold war)\W+(?:\w+\W+){0,2}$",
 )
 _HISTORY_AFTER = _lc(
-    r"^\W*(?:\w+\W+){0,5}?(?:(?:in|of|since) (?:19|20)\d\d\b|last year|years ago|decades ago"
+    r"^\W*(?:\w+\W+){0,9}?(?:(?:in|of|since) (?:19|20)\d\d\b|last year|years ago|decades ago"
     r"|months ago|weeks? ago|days? ago|last month|earlier this (?:week|month|year)"
     r"|(?:a|one|two|three|several) days? (?:earlier|before)|the (?:day|night|week) before"
     r"|the previous (?:day|night|week))",
