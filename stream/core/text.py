@@ -8,8 +8,28 @@ from dataclasses import dataclass
 __all__ = ["Sentence", "normalise_space", "split_sentences"]
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])([\"'”’)]*)\s+(?=[\"'“‘(]?[A-Z0-9])|\n")
-_ABBREVIATIONS = ("Mr.", "Mrs.", "Dr.", "Gen.", "Lt.", "Col.", "Maj.", "Sgt.", "St.", "U.S.",
-                  "U.N.", "No.", "Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.", "Gov.")
+_ABBREVIATIONS = (
+    "Mr.",
+    "Mrs.",
+    "Dr.",
+    "Gen.",
+    "Lt.",
+    "Col.",
+    "Maj.",
+    "Sgt.",
+    "St.",
+    "U.S.",
+    "U.N.",
+    "No.",
+    "Jan.",
+    "Feb.",
+    "Aug.",
+    "Sept.",
+    "Oct.",
+    "Nov.",
+    "Dec.",
+    "Gov.",
+)
 _SPACES = re.compile(r"\s+")
 
 
