@@ -59,9 +59,9 @@ def dedupe_topic_names(settings: Settings) -> list[str]:
 class FirstSeenGate:
     """Admits an article whose dedupe key is new or expired; remembers it once analysed.
 
-    Expired entries are also deleted, at most every `sweep_interval_s` per partition, while
-    a message of that partition is processed (so the tombstone goes to the right changelog
-    partition).
+    Expired entries are also deleted, at most every `sweep_interval_s` (capped at half the
+    window) per partition, while a message of that partition is processed (so the tombstone
+    goes to the right changelog partition).
     """
 
     def __init__(
@@ -79,7 +79,7 @@ class FirstSeenGate:
         self._partitions = partitions
         self._metrics = metrics
         self._clock = clock
-        self._sweep_interval_s = sweep_interval_s
+        self._sweep_interval_s = min(sweep_interval_s, window_s / 2)
         self._swept_at: dict[int, float] = {}
 
     def _entry(self, key: str) -> FirstSeen | None:

@@ -126,3 +126,19 @@ def test_duplicates_are_dropped_once_and_still_after_a_restart_with_a_fresh_data
     settings = deployment.settings
     counts = asyncio.run(_partition_counts(deployment.bootstrap, dedupe_topic_names(settings)))
     assert set(counts.values()) == {settings.topic_partitions}
+
+
+def test_a_copy_arriving_after_the_window_is_analysed_and_the_old_entry_swept(
+    deployment: Deployment,
+) -> None:
+    """With a 3 s window the late copy yields its own event; the expired entry is deleted."""
+    deployment.extra["dedupe_window_s"] = "3"
+    worker = deployment.start_worker()
+    deployment.publish([ORIGINAL])
+    _event_article_ids(deployment, lambda seen: "wire-1" in seen)
+    time.sleep(3.5)
+    deployment.publish([LATE_COPY])
+    ids = _event_article_ids(deployment, lambda seen: "copy-3" in seen)
+    assert set(ids) == {"wire-1", "copy-3"}
+    assert _duplicates_counted(worker) == 0
+    assert '"event": "dedupe_entries_expired"' in worker.log()
