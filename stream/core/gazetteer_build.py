@@ -44,6 +44,8 @@ _ARTICLE = re.compile(
     r"^(?:al|el|an|ar|as|ash|at|ad|adh|az|ath|ed|er|es|et|ez|en)[ \-‑‐](?=\w{3})", re.IGNORECASE
 )
 _SHORTEST_ALTERNATE = 4
+_SMALL_PLACE = 1000
+_ARABIC_SCRIPT = re.compile("[\u0600-\u06ff]")
 _APOSTROPHES = re.compile(r"['’‘ʻʼʿʾ`´]")
 _ARTICLES = ("al ", "an ", "ar ", "as ", "ash ", "at ", "ad ", "adh ", "az ", "el ", "ath ")
 
@@ -329,12 +331,19 @@ def _capital_ids(cities: list[dict[str, Any]]) -> set[int]:
 
 
 def _city_names(city: dict[str, Any]) -> Iterator[str]:
-    """The names worth matching: the main one and alternates in Latin or Arabic script."""
+    """The names worth matching: the main one and alternates in Latin script (and Arabic
+    script where it is the local one); small places elsewhere keep only their main name."""
     names = [city["name"]] if _usable(city["name"], main=True) else []
-    names += [alternate for alternate in city["alternatenames"] if _usable(alternate)]
     if city["countrycode"] not in _ARABIC_NAMING:
+        if not 0 < city["population"] < _SMALL_PLACE:
+            names += [
+                alternate
+                for alternate in city["alternatenames"]
+                if _usable(alternate) and not _ARABIC_SCRIPT.search(alternate)
+            ]
         yield from names
         return
+    names += [alternate for alternate in city["alternatenames"] if _usable(alternate)]
     seen: set[str] = set()
     for name in names:
         for variant in _transliterations(name):
