@@ -8,6 +8,7 @@ import faust
 
 from stream.alerting import alerting_topic_names
 from stream.app import create_app
+from stream.dedupe import dedupe_topic_names
 from stream.kafka_admin import ensure_topics, probe_broker, topic_names
 from stream.logging import configure_logging, get_logger, stdlib_logging_config
 from stream.metrics import Metrics
@@ -27,6 +28,7 @@ def run_worker(settings: Settings) -> int:
     rules = book.current.rules
     profile = asyncio.run(probe_broker(settings))
     names = topic_names(settings, rules) + alerting_topic_names(settings)
+    names += dedupe_topic_names(settings)
     asyncio.run(ensure_topics(settings, names))
     analyzer = build_analyzer(settings.places_files, settings.actors_files)
     app = create_app(settings, profile, analyzer, Metrics.create(), rules, book)
