@@ -125,7 +125,7 @@ class FirstSeenGate:
 
 def _key(message: Any) -> str:
     """The dedupe key the intake agent put on the message."""
-    return bytes(message.key or b"").decode("utf-8", "surrogatepass")
+    return bytes(message.key or b"").decode("utf-8", "surrogateescape")
 
 
 def _build_intake_agent(
@@ -164,9 +164,8 @@ def _build_intake_agent(
 
 def build_deduplicating_agents(
     app: faust.App, topics: Topics, deps: Dependencies, settings: Settings
-) -> faust.TopicT:
-    """Register intake → repartition topic → analyze (with the first-seen table); return the
-    repartition topic."""
+) -> None:
+    """Register intake → repartition topic → analyze (with the first-seen table)."""
     by_key = app.topic(
         repartition_topic_name(settings),
         key_type=bytes,
@@ -192,4 +191,3 @@ def build_deduplicating_agents(
         clock=lambda: deps.clock().timestamp(),
     )
     build_analyze_agent(app, topics, deps, source=by_key, gate=gate)
-    return by_key
