@@ -12,7 +12,6 @@ ADVANCE: tuple[TriggerRule, ...] = (
         r"(?:re-?)?(?:took|take|taken|takes|taking|seized?|seizing|gain(?:ed|s)?|regain(?:ed|s"
         r"|ing)?|wrest(?:ed)?|assumed?|establish(?:ed)?|(?:took|tak(?:e|en|es|ing)) over)"
         r" (?:full |total |near.total |effective |complete |partial )?control (?:of|over)",
-        needs_force=False,
     ),
     advance_rule(
         0.95,
