@@ -228,7 +228,7 @@ class GazetteerPlaceFinder:
             if kind == PlaceKind.COUNTRY and _actor_follows(folded, mention.end):
                 continue
             score = _SPECIFICITY[kind]
-            score += 1.5 if mention.locative else 0.0
+            score += 1.5 if mention.strong_locative else 0.5 if mention.locative else 0.0
             score += 2.0 if mention.dateline else 0.0
             score += 2.0 if any(a <= mention.start < b for a, b in spans) else 0.0
             score += 0.5 * min(counts[resolution.place] - 1, 3)

@@ -10,9 +10,11 @@ from schemas import PlaceKind
 from stream.core.gazetteer import Gazetteer, NameMatch
 from stream.core.places_text import fold_key, skeleton, word_set
 
-__all__ = ["COMMON_WORDS_FILE", "Mention", "MentionFinder"]
+__all__ = ["COMMON_WORDS_FILE", "ENGLISH_WORDS_FILE", "Mention", "MentionFinder"]
 
-COMMON_WORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "places" / "common-words.txt"
+_DATA = Path(__file__).resolve().parent.parent / "data" / "places"
+COMMON_WORDS_FILE = _DATA / "common-words.txt"
+ENGLISH_WORDS_FILE = _DATA / "english-words.txt"
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _ARTICLE_STARTS = frozenset(
@@ -40,7 +42,12 @@ _DESIGNATORS = word_set(
     "border crossing area municipality subdistrict neighbourhood neighborhood quarter "
     "university hospital base oil refinery"
 )
-_STRONG_LOCATIVE = word_set("in near at outside inside into")
+_STRONG_LOCATIVE = word_set("in near at outside inside into around")
+_NUMBERS = word_set(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
+    "hundred thousand"
+)
 _LOCATIVE = word_set(
     "in near at outside into from to around across toward towards inside within of between "
     "on through via besides beyond nearby"
@@ -78,6 +85,7 @@ class Mention:
     text: str
     candidates: tuple[int, ...]
     locative: bool = False
+    strong_locative: bool = False
     common: bool = False
     sentence_start: bool = False
     dateline: bool = False
@@ -107,6 +115,7 @@ class MentionFinder:
         self.common_words = (
             common_words if common_words is not None else _load_words(COMMON_WORDS_FILE)
         )
+        self.english_words = self.common_words | _load_words(ENGLISH_WORDS_FILE)
 
     def find(self, text: str, folded: str) -> list[Mention]:
         """Longest non-overlapping matches that pass the case, word and name filters."""
@@ -134,6 +143,8 @@ class MentionFinder:
         key = folded[match.start : match.end]
         if key in _NOT_PLACES or not _cased_like_name(surface):
             return None
+        if all(word in _NUMBERS for word in key.split()):
+            return None
         if key in self.demonyms and not _REGION_AFTER.match(text, match.end):
             return None
         if (
@@ -149,6 +160,7 @@ class MentionFinder:
             text=surface,
             candidates=match.candidates,
             locative=bool(before) and before[-1] in _LOCATIVE,
+            strong_locative=bool(before) and before[-1] in _STRONG_LOCATIVE,
             common=key in self.common_words,
             sentence_start=sentence_start or titled,
         )
@@ -207,7 +219,7 @@ class MentionFinder:
                 spans.append((sequence.start(), sequence.start() + first.end()))
             for start, end in spans:
                 words = text[start:end].lower()
-                if words in self.common_words or words in _NOT_PLACES or words in self.demonyms:
+                if words in self.english_words or words in _NOT_PLACES or words in self.demonyms:
                     continue
                 candidates = sounds_like.get(skeleton(text[start:end]))
                 if candidates:
