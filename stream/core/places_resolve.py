@@ -59,6 +59,8 @@ def link_chains(text: str, mentions: list[Mention]) -> None:
 
 
 _Contribution = tuple[str, float] | None
+_Static = tuple[PlaceKind, str | None, str | None, int, float, str]
+_KIND_PRIOR = {PlaceKind.COUNTRY: 6.0, PlaceKind.REGION: 2.0, PlaceKind.DISTRICT: 1.5}
 _STRONG_CONTEXT = 0.5
 _FIRM_WEIGHT = 0.5
 
@@ -93,6 +95,7 @@ class Resolver:
         """Resolve against `gazetteer`."""
         self.gazetteer = gazetteer
         self.table = gazetteer.table
+        self._statics: dict[int, _Static] = {}
 
     def resolve(
         self, folded: str, mentions: list[Mention], demonyms: dict[str, float]
@@ -251,28 +254,19 @@ class Resolver:
         facts: _Facts,
     ) -> float:
         """Score of one candidate."""
-        table = self.table
-        kind = table.kind_of(index)
-        code = table.country_of(index)
-        population = table.population[index] or _UNKNOWN_POPULATION
+        kind, code, admin1, population, prior, main_key = self._static(index)
         weight = countries.get(code, 0.0) if code else 0.0
-        score = 3.0 * weight / facts.total + (1.0 if weight >= _FIRM_WEIGHT else 0.0)
-        if kind == PlaceKind.COUNTRY:
-            score += 6.0 + 0.4 * math.log10(population + 10)
-        elif kind == PlaceKind.REGION:
-            score += 2.0 + (2.5 if facts.region_word else -1.5 if facts.has_town else 0.0)
+        score = prior + 3.0 * weight / facts.total + (1.0 if weight >= _FIRM_WEIGHT else 0.0)
+        if kind == PlaceKind.REGION:
+            score += 2.5 if facts.region_word else -1.5 if facts.has_town else 0.0
         elif kind == PlaceKind.DISTRICT:
-            score += 1.5 + (2.0 if facts.district_word else -2.0 if facts.has_town else 0.0)
+            score += 2.0 if facts.district_word else -2.0 if facts.has_town else 0.0
         elif kind == PlaceKind.NEIGHBOURHOOD:
-            parent = table.extras.get(index, (None, None))[1]
+            parent = self.table.extras.get(index, (None, None))[1]
             score += 1.0 if self._parent_named(parent, mentions) else -1.0
-        else:
-            score += 0.55 * math.log10(population + 10) - 0.5
-            if not mention.fuzzy and fold_key(table.names[index]) != facts.key:
-                score -= 1.0 if population < 20_000 else 0.5
-            if table.extras.get(index, (None, None))[0] == "PPLC":
-                score += 1.0
-        if kind != PlaceKind.REGION and (code, table.admin1_of(index)) in regions:
+        elif kind == PlaceKind.TOWN and not mention.fuzzy and main_key != facts.key:
+            score -= 1.0 if population < 20_000 else 0.5
+        if kind != PlaceKind.REGION and (code, admin1) in regions:
             score += 1.5
         if facts.chained:
             score += self._chain_bonus(index, mention, mentions) or -3.0
@@ -291,6 +285,30 @@ class Resolver:
         if not countries and population < 1000 and kind == PlaceKind.TOWN:
             score -= 1.0
         return score
+
+    def _static(self, index: int) -> _Static:
+        """What scoring needs about a place that never changes, cached per place."""
+        found = self._statics.get(index)
+        if found is None:
+            table = self.table
+            kind = table.kind_of(index)
+            population = table.population[index] or _UNKNOWN_POPULATION
+            prior = _KIND_PRIOR.get(kind, 0.0)
+            if kind == PlaceKind.COUNTRY:
+                prior += 0.4 * math.log10(population + 10)
+            elif kind == PlaceKind.TOWN:
+                prior += 0.55 * math.log10(population + 10) - 0.5
+                prior += 1.0 if table.extras.get(index, (None, None))[0] == "PPLC" else 0.0
+            found = (
+                kind,
+                table.country_of(index),
+                table.admin1_of(index),
+                population,
+                prior,
+                fold_key(table.names[index]),
+            )
+            self._statics[index] = found
+        return found
 
     def _parent_named(self, parent: str | None, mentions: list[Mention]) -> bool:
         """True when the parent place of a custom place is among the mentions' candidates."""
