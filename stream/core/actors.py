@@ -20,12 +20,6 @@ __all__ = ["ActorEntry", "LexiconActorFinder", "load_actor_finder"]
 
 _SHORT_ACRONYM = re.compile(r"^[A-Z0-9]{2,4}$")
 _PASSIVE_AGENT = re.compile(r"\bby\b", re.IGNORECASE)
-_TARGET_CUE = re.compile(
-    r"\b(?:on|against|targeting|targeted|from|at|ambushed|attacked|killed|killing|kills"
-    r"|wounded|wounding|kidnapped|abducted|captured|executed|hit|struck|shelled|bombed"
-    r"|killed|shot|shooting|with|between)\b",
-    re.IGNORECASE,
-)
 _SUBJECT_GAP = re.compile(r"[.;]|\b(?:against|on|from|by)\b", re.IGNORECASE)
 
 
