@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pickle
 from array import array
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import ahocorasick
 
 from schemas import PlaceKind
-from stream.core.places_text import fold, fold_key
+from stream.core.places_text import fold, fold_key, starts_with_article
 
 __all__ = ["Gazetteer", "NameMatch", "Place", "PlaceTable"]
 
@@ -171,21 +171,28 @@ class Gazetteer:
             found += tuple(i for i in self._extra.get(key, (0, ()))[1] if i not in found)
         return found
 
-    def find(self, text: str, keep: Callable[[str, int], bool] | None = None) -> list[NameMatch]:
-        """Every span of `text` bounded by non-letters that is a gazetteer name (and that
-        `keep(text, start)` accepts, when given)."""
+    def find(self, text: str, capitalised_only: bool = False) -> list[NameMatch]:
+        """Every span of `text` bounded by non-letters that is a gazetteer name; with
+        `capitalised_only`, only spans starting with a capital, a caseless letter or an
+        'al-'-style article."""
         padded = " " + fold(text) + " "
         spans: dict[tuple[int, int], tuple[int, ...]] = {}
         key_len = self._key_len
         for last, key_id in self._base.iter(padded):
             start = last - key_len[key_id] + 1
-            if keep is None or keep(text, start):
-                spans[(start, last - 1)] = self._candidates(key_id)
+            if capitalised_only and text[start].islower() and not starts_with_article(text, start):
+                continue
+            spans[(start, last - 1)] = self._candidates(key_id)
         if self._extra is not None:
             for last, (length, candidates) in self._extra.iter(padded):
-                span = (last - length + 1, last - 1)
-                if keep is None or keep(text, span[0]):
-                    spans[span] = tuple(candidates) + spans.get(span, ())
+                start = last - length + 1
+                if (
+                    capitalised_only
+                    and text[start].islower()
+                    and not starts_with_article(text, start)
+                ):
+                    continue
+                spans[(start, last - 1)] = tuple(candidates) + spans.get((start, last - 1), ())
         return [NameMatch(start, end, cands) for (start, end), cands in spans.items()]
 
     def save(self, path: Path) -> None:

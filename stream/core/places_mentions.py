@@ -17,12 +17,8 @@ COMMON_WORDS_FILE = _DATA / "common-words.txt"
 ENGLISH_WORDS_FILE = _DATA / "english-words.txt"
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-_ARTICLE_STARTS = frozenset(
-    f"{article}{joint}"
-    for article in ("al", "el", "ad", "an", "ar", "as", "at", "az")
-    for joint in "- "
-)
 _HEADLINE_CHARS = 160
+_SUMMARY_CACHE = 100_000
 _FIRST_WORD = re.compile(r"(?:(?:[Aa][lnrsdtz]|[Ee]l|[Aa]sh)[- ])?[A-Z][a-z'’]+")
 _REGION_AFTER = re.compile(r" (?:[Rr]egion|[Ss]tate|[Pp]rovince)\b")
 _DATELINE_LEAD = re.compile(r"[A-Z][A-Z .'-]*/")
@@ -116,10 +112,11 @@ class MentionFinder:
             common_words if common_words is not None else _load_words(COMMON_WORDS_FILE)
         )
         self.english_words = self.common_words | _load_words(ENGLISH_WORDS_FILE)
+        self._summaries: dict[tuple[int, ...], tuple[bool, int]] = {}
 
     def find(self, text: str, folded: str) -> list[Mention]:
         """Longest non-overlapping matches that pass the case, word and name filters."""
-        matches = self.gazetteer.find(text, _capitalised)
+        matches = self.gazetteer.find(text, capitalised_only=True)
         chosen = _longest(matches + self._sounds_like(text, matches))
         mentions: list[Mention] = []
         titled: dict[int, bool] = {}
@@ -143,6 +140,19 @@ class MentionFinder:
         key = folded[match.start : match.end]
         if key in _NOT_PLACES or not _cased_like_name(surface):
             return None
+        has_country, biggest = self._summary(match.candidates)
+        before = _words_before(folded, match.start, 3)
+        last = before[-1] if before else ""
+        common = key in self.common_words
+        if common and not has_country:
+            dateline = (
+                surface.isupper()
+                and len(surface) > 3
+                and not text[line_start(text, match.start) : match.start].strip()
+            )
+            strong = (last in _STRONG_LOCATIVE and biggest >= 1000) or biggest >= 1_000_000
+            if not (strong or (dateline and biggest >= 100_000)):
+                return None
         if all(word in _NUMBERS for word in key.split()):
             return None
         if key in self.demonyms and not _REGION_AFTER.match(text, match.end):
@@ -152,55 +162,50 @@ class MentionFinder:
             and text[match.start - 2 : match.start - 1].isalpha()
         ):
             return None
-        before = _words_before(folded, match.start, 3)
         sentence_start = _starts_sentence(text, match.start)
-        mention = Mention(
-            start=match.start,
-            end=match.end,
-            text=surface,
-            candidates=match.candidates,
-            locative=bool(before) and before[-1] in _LOCATIVE,
-            strong_locative=bool(before) and before[-1] in _STRONG_LOCATIVE,
-            common=key in self.common_words,
-            sentence_start=sentence_start or titled,
-        )
-        if before and before[-1] in _TITLES and not mention.locative:
+        locative = last in _LOCATIVE
+        if last in _TITLES and not locative:
             return None
-        if match.fuzzy and (sentence_start or titled) and not mention.locative:
+        if match.fuzzy and (sentence_start or titled) and not locative:
             return None
-        if _interjection(text, match.start, match.end):
-            return None
-        if _LONGER_NAME.match(text, match.end):
+        if _interjection(text, match.start, match.end) or _LONGER_NAME.match(text, match.end):
             return None
         if _COMPOUND.match(text, match.end) or _next_word(text, match.end) in _ORGANISATION_WORDS:
             return None
         if not (sentence_start or titled) and self._inside_name(text, match.start):
             return None
-        table = self.gazetteer.table
-        kinds = [table.kind_of(i) for i in match.candidates]
-        if PlaceKind.COUNTRY not in kinds:
+        if not has_country:
             if not titled and self._before_surname(text, match):
                 return None
-            if titled and not mention.locative and not self._main_name(surface, match):
+            if titled and not locative and not self._main_name(surface, match):
                 return None
-        if mention.common and PlaceKind.COUNTRY not in kinds:
+        return Mention(
+            start=match.start,
+            end=match.end,
+            text=surface,
+            candidates=match.candidates,
+            locative=locative,
+            strong_locative=last in _STRONG_LOCATIVE,
+            common=common,
+            sentence_start=sentence_start or titled,
+        )
+
+    def _summary(self, candidates: tuple[int, ...]) -> tuple[bool, int]:
+        """Whether the candidates include a country, and the largest local population."""
+        found = self._summaries.get(candidates)
+        if found is None:
+            table = self.gazetteer.table
+            kinds = [table.kind_of(i) for i in candidates]
             local = [
                 table.population[i]
-                for i, kind in zip(match.candidates, kinds, strict=True)
+                for i, kind in zip(candidates, kinds, strict=True)
                 if kind not in (PlaceKind.COUNTRY, PlaceKind.REGION)
             ]
-            biggest = max(local, default=0)
-            strong_locative = bool(before) and before[-1] in _STRONG_LOCATIVE
-            dateline = (
-                surface.isupper()
-                and len(surface) > 3
-                and not text[line_start(text, match.start) : match.start].strip()
-            )
-            strong = (strong_locative and biggest >= 1000) or biggest >= 1_000_000
-            strong = strong or (dateline and biggest >= 100_000)
-            if not strong:
-                return None
-        return mention
+            found = (PlaceKind.COUNTRY in kinds, max(local, default=0))
+            if len(self._summaries) > _SUMMARY_CACHE:
+                self._summaries.clear()
+            self._summaries[candidates] = found
+        return found
 
     def _sounds_like(self, text: str, matches: list[NameMatch]) -> list[NameMatch]:
         """Capitalised names the automaton missed that match a place's spelling skeleton."""
@@ -210,7 +215,7 @@ class MentionFinder:
         starts = {match.start for match in matches}
         found: list[NameMatch] = []
         for sequence in _CAPITALISED_RUN.finditer(text):
-            if sequence.start() in starts:
+            if sequence.start() in starts or _starts_sentence(text, sequence.start()):
                 continue
             run = sequence.group()
             spans = [(sequence.start(), sequence.end())]
@@ -294,12 +299,6 @@ def _longest(matches: list[NameMatch]) -> list[NameMatch]:
             used[match.start : match.end] = b"\x01" * (match.end - match.start)
             taken.append(match)
     return sorted(taken, key=lambda m: m.start)
-
-
-def _capitalised(text: str, start: int) -> bool:
-    """Cheap first test: the match starts with a capital, a non-cased letter or 'al-'."""
-    first = text[start]
-    return first.isupper() or not first.islower() or text[start : start + 3] in _ARTICLE_STARTS
 
 
 def _cased_like_name(surface: str) -> bool:

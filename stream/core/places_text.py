@@ -6,7 +6,7 @@ import functools
 import re
 import unicodedata
 
-__all__ = ["fold", "fold_key", "skeleton", "word_set"]
+__all__ = ["fold", "fold_key", "skeleton", "starts_with_article", "word_set"]
 
 _KEEP_SPACE = " "
 
@@ -82,3 +82,15 @@ def skeleton(name: str) -> str:
     key = _DOUBLES.sub(r"\1", key).rstrip("h")
     shortest = _MIN_SKELETON - 1 if len(words) >= _LONG_NAME else _MIN_SKELETON
     return key if len(key) >= shortest else ""
+
+
+_ARTICLE_STARTS = frozenset(
+    f"{article}{joint}"
+    for article in ("al", "el", "ad", "an", "ar", "as", "at", "az")
+    for joint in "- "
+)
+
+
+def starts_with_article(text: str, start: int) -> bool:
+    """True when `text` has a lower-case Arabic article ('al-', 'el ') at `start`."""
+    return text[start : start + 3] in _ARTICLE_STARTS

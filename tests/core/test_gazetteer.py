@@ -91,11 +91,11 @@ def test_sounds_like_survives_save_and_load(tmp_path: Path) -> None:
     assert Gazetteer.load(path).sounds_like == {"nsry": (0,)}
 
 
-def test_find_can_skip_matches_by_their_start() -> None:
+def test_find_can_keep_only_capitalised_names() -> None:
     gazetteer = _tiny()
-    text = "ramadi and Ramadi"
-    found = gazetteer.find(text, lambda t, start: t[start].isupper())
-    assert [(m.start, m.end) for m in found] == [(11, 17)]
+    text = "ramadi and Ramadi and al-Ramadi"
+    found = gazetteer.find(text, capitalised_only=True)
+    assert sorted((m.start, m.end) for m in found) == [(11, 17), (22, 31), (25, 31)]
 
 
 def test_write_cache_replaces_other_versions(tmp_path: Path) -> None:
