@@ -48,13 +48,18 @@ def _sentence_counts(text: str, low: str, sentence: Sentence, headline: bool) ->
             continue
         for match in pattern.finditer(low, sentence.start, sentence.end):
             count = sum_list(text, match.start("list"), match.end("list"), headline=headline)
-            if count is not None and count.value > counts.get(kind, Count(-1, False, [])).value:
+            if count is not None and _earlier(count, counts.get(kind)):
                 counts[kind] = count
     if "killed" in kinds and "killed" not in counts:
         single = _single(text, sentence)
         if single is not None:
             counts["killed"] = single
     return counts
+
+
+def _earlier(count: Count, current: Count | None) -> bool:
+    """True when `count` is mentioned before the current one (the first report stands)."""
+    return current is None or count.triggers[0].start < current.triggers[0].start
 
 
 def _single(text: str, sentence: Sentence) -> Count | None:

@@ -65,7 +65,8 @@ _NO_OBJECT = (
 _KILLED_AFTER = (
     rf"{_BE}(?:reportedly |later |all |also |confirmed )*(?:(?:killed|shot dead|gunned down"
     r"|massacred|murdered|executed|beheaded)(?!,? (?:or )?(?:injured|wounded|captured|arrested))"
-    rf"{_NO_OBJECT}|(?:hacked|stabbed|beaten|burned|burnt|stoned) to death|dead|died|slain"
+    rf"{_NO_OBJECT}|(?:hacked|stabbed|beaten|burned|burnt|stoned|gored|crushed|trampled|bled)"
+    r" to death|dead|died|slain"
     r"|lost their lives|losing their lives|perished|fatalities|deaths|bodies|fatally)"
 )
 _INJURED_AFTER = (
@@ -79,7 +80,7 @@ _KILLED_BEFORE = (
     r"(?:to|at|of|reached|hit))"
 )
 _INJURED_BEFORE = r"(?:wounding|wounded|injuring|injured|injures|wounds|hurting|hurt)"
-_TO_DEATH = r"(?:shot|stabbed|hacked|beaten|beat|burned|burnt|stoned|clubbed|axed)"
+_TO_DEATH = r"(?:shot|stabbed|hacked|beaten|beat|burned|burnt|stoned|clubbed|axed|gored|crushed)"
 COUNT_PATTERNS = tuple(
     (kind, re.compile(lower_pattern(pattern)))
     for kind, pattern in (
@@ -103,7 +104,7 @@ SINGLE_PATTERNS = (
         re.IGNORECASE,
     ),
     re.compile(
-        rf"\b(?:(?:a|an|one|the) (?:[\w',-]+ ){{0,6}}?|(?-i:[A-Z])[\w'-]+ )(?:was|has been"
+        rf"\b(?:(?:a|an|one|the) (?:\S+ ){{0,12}}?|(?-i:[A-Z])[\w'-]+ )(?:was|has been"
         rf"|had been|is) "
         rf"(?:[\w'-]+ ){{0,3}}?{_KILL_VERB}\b",
         re.IGNORECASE,
@@ -113,6 +114,10 @@ SINGLE_PATTERNS = (
         re.IGNORECASE,
     ),
     re.compile(r"\b(?:killing|killed|shot dead|murdered|beheaded) (?:him|her)\b", re.IGNORECASE),
+    re.compile(
+        r"\b(?:murder|killing|assassination|beheading) of (?:an? |the )?(?!\d)[\w'-]+",
+        re.IGNORECASE,
+    ),
 )
 NONE_KILLED = re.compile(
     r"\b(?:no (?:one|body|people|civilians|\w+ )?(?:was |were )?(?:killed|dead|fatalities"

@@ -104,3 +104,16 @@ def test_separate_incident_adds_up() -> None:
         "In a separate attack, gunmen also killed three policemen in the capital."
     )
     assert _count(text).killed == 5
+
+
+def test_first_count_in_a_sentence_is_the_event() -> None:
+    text = "A bomb ripped through a bar, killing two people, weeks after the deaths of 78 others."
+    assert _count(text).killed == 2
+
+
+def test_named_murder_counts_one() -> None:
+    assert _count("The murder of a filmmaker in Amsterdam has shocked the country.").killed == 1
+
+
+def test_gored_to_death_is_counted() -> None:
+    assert _count("Two men were gored to death during the festival.").killed == 2
