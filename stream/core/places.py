@@ -220,6 +220,7 @@ class GazetteerPlaceFinder:
         local = [c for c, k in zip(codes, kinds, strict=True) if k != PlaceKind.COUNTRY] or codes
         top_country = Counter(local).most_common(1)[0][0]
         named = {c for c, k in zip(codes, kinds, strict=True) if k == PlaceKind.COUNTRY}
+        present = {table.ids[resolution.place] for resolution in resolutions}
         length = max(len(text), 1)
         best: tuple[float, int] | None = None
         for position, resolution in enumerate(resolutions):
@@ -234,6 +235,8 @@ class GazetteerPlaceFinder:
             score += 0.5 * min(counts[resolution.place] - 1, 3)
             score += 1.0 if codes[position] == top_country else 0.0
             score += 0.5 if codes[position] in named and kind != PlaceKind.COUNTRY else 0.0
+            parent = table.extras.get(resolution.place, (None, None))[1]
+            score += 2.0 if parent is not None and parent in present else 0.0
             score -= 2.0 * mention.start / length
             score += 2.0 * (resolution.confidence - 0.5)
             if kind not in (PlaceKind.COUNTRY, PlaceKind.REGION):

@@ -193,3 +193,15 @@ def test_a_distance_and_direction_move_the_focus(finder: GazetteerPlaceFinder) -
     assert moved.name == "Kirkuk"
     assert moved.lat > kirkuk.lat
     assert haversine_km(kirkuk.lat, kirkuk.lon, moved.lat, moved.lon) == pytest.approx(20, abs=0.1)
+
+
+def test_a_neighbourhood_beats_its_city_in_the_same_evidence(
+    finder: GazetteerPlaceFinder, seed_document: bytes
+) -> None:
+    text = seed_document.decode()
+    headline_end = text.index("\n")
+    evidence = Evidence(sentence=text[:headline_end], start=0, end=headline_end)
+    label = LabelScore(label=EventType.ADVANCE, score=0.9, evidence=[evidence])
+    focus = finder.locate(text, Classification(labels=[label], primary=EventType.ADVANCE)).focus
+    assert focus is not None
+    assert (focus.name, focus.kind) == ("Intisar", PlaceKind.NEIGHBOURHOOD)
