@@ -13,6 +13,7 @@ import httpx
 import jsonschema
 from confluent_kafka import Consumer, TopicPartition
 
+from schemas import Alert
 from tests.alert_events import make_event
 from tests.integration.alerting_support import (
     alerts_in,
@@ -53,6 +54,11 @@ def outlet_events(killed: list[int], prefix: str = "") -> list:
         )
         for index, toll in enumerate(killed)
     ]
+
+
+def distinct(alerts: list[Alert]) -> list[Alert]:
+    """Alerts de-duplicated by id, as a subscriber does (at-least-once repeats keep their id)."""
+    return list({alert.id: alert for alert in alerts}.values())
 
 
 def started(deployment: Deployment, tmp_path: Path, topic: str) -> Path:
@@ -98,14 +104,13 @@ def test_ten_outlets_reporting_one_incident_raise_one_alert_and_updates(
     records = deployment.collect(
         [deployment.settings.topic_alerts], until=lambda r: len(r) >= 3, settle_s=3.0
     )
-    alerts = alerts_in(records)
+    alerts = distinct(alerts_in(records))
     assert [(a.status, a.event.killed) for a in alerts] == [
         ("new", 5),
         ("update", 7),
         ("update", 12),
     ]
     assert len({a.incident_key for a in alerts}) == 1
-    assert len({a.id for a in alerts}) == 3
     assert alerts[-1].reports == 8
     assert {r.key for r in records} == {alerts[0].incident_key.encode()}
 
@@ -144,7 +149,8 @@ def test_incidents_survive_a_restart_with_a_fresh_data_directory(
     first.stop(signal.SIGTERM)
     deployment.start_worker(tmp_path / "data-b")
     publish_events(deployment, outlet_events([5, 9])[1:])
-    alerts = alerts_in(deployment.collect([topic], until=lambda r: len(r) >= 2, settle_s=3.0))
+    records = deployment.collect([topic], until=lambda r: len(r) >= 2, settle_s=3.0)
+    alerts = distinct(alerts_in(records))
     assert [a.status for a in alerts] == ["new", "update"]
     assert alerts[0].incident_key == alerts[1].incident_key
 
