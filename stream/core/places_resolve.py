@@ -75,8 +75,6 @@ class _Facts:
     chained: bool
     parent_countries: list[set[str | None]]
     key: str
-    total: float
-    strong_context: bool
 
 
 def _without(countries: dict[str, float], contribution: _Contribution) -> dict[str, float]:
@@ -102,7 +100,8 @@ class Resolver:
     ) -> list[Resolution]:
         """One Resolution per mention that keeps a plausible place."""
         countries, regions, own = self._context(mentions, demonyms)
-        first = self._pass(folded, mentions, countries, own, regions, None)
+        facts = [self._facts(folded, mention, mentions) for mention in mentions]
+        first = self._pass(folded, mentions, facts, countries, own, regions, None)
         anchors = list(
             dict.fromkeys(r.place for r in first if r is not None and self._is_local(r.place))
         )
@@ -123,13 +122,14 @@ class Resolver:
                 code,
                 weight + (previous[1] if previous and previous[0] == code else 0),
             )
-        second = self._pass(folded, mentions, countries, own, regions, anchors, first)
+        second = self._pass(folded, mentions, facts, countries, own, regions, anchors, first)
         return [resolution for resolution in second if resolution is not None]
 
     def _pass(
         self,
         folded: str,
         mentions: list[Mention],
+        facts: list[_Facts],
         countries: dict[str, float],
         own: list[_Contribution],
         regions: set[tuple[str | None, str | None]],
@@ -152,7 +152,7 @@ class Resolver:
                 results.append(found and replace(found, mention=mention))
                 continue
             context = _without(countries, contribution)
-            found = self._best(folded, mention, mentions, context, regions, anchors)
+            found = self._best(mention, mentions, context, regions, anchors, facts[position])
             if alone:
                 done[memo] = found
             results.append(found)
@@ -200,34 +200,42 @@ class Resolver:
                     regions.add((table.country_of(index), table.admin1_of(index)))
         return countries, regions, own
 
-    def _best(
-        self,
-        folded: str,
-        mention: Mention,
-        mentions: list[Mention],
-        countries: dict[str, float],
-        regions: set[tuple[str | None, str | None]],
-        anchors: list[int] | None,
-    ) -> Resolution | None:
-        """The best-scoring candidate of `mention`, or None when none is plausible."""
+    def _facts(self, folded: str, mention: Mention, mentions: list[Mention]) -> _Facts:
+        """What scoring needs about a mention and its neighbours, computed once."""
         tail = folded[mention.start : mention.end].split()[-1:]
         words = set(tail + folded[mention.end : mention.end + 20].split()[:1])
         table = self.table
-        facts = _Facts(
+        return _Facts(
             region_word=bool(words & _REGION_WORDS),
             district_word=bool(words & _DISTRICT_WORDS),
-            has_town=any(table.kind_of(i) == PlaceKind.TOWN for i in mention.candidates),
+            has_town=any(self._static(i)[0] == PlaceKind.TOWN for i in mention.candidates),
             chained=bool(mention.parents)
             and any(self._chain_bonus(i, mention, mentions) for i in mention.candidates),
             parent_countries=[
                 {table.country_of(i) for i in mentions[p].candidates} for p in mention.parents
             ],
             key=fold_key(mention.text),
-            total=max(sum(countries.values()), 1.0),
-            strong_context=max(countries.values(), default=0.0) >= _STRONG_CONTEXT,
         )
+
+    def _best(
+        self,
+        mention: Mention,
+        mentions: list[Mention],
+        countries: dict[str, float],
+        regions: set[tuple[str | None, str | None]],
+        anchors: list[int] | None,
+        facts: _Facts,
+    ) -> Resolution | None:
+        """The best-scoring candidate of `mention`, or None when none is plausible."""
+        total = max(sum(countries.values()), 1.0)
+        strong = max(countries.values(), default=0.0) >= _STRONG_CONTEXT
         scored = [
-            (self._score(i, mention, mentions, countries, regions, anchors, facts), i)
+            (
+                self._score(
+                    i, mention, mentions, countries, regions, anchors, facts, total, strong
+                ),
+                i,
+            )
             for i in mention.candidates
         ]
         if not scored:
@@ -252,11 +260,13 @@ class Resolver:
         regions: set[tuple[str | None, str | None]],
         anchors: list[int] | None,
         facts: _Facts,
+        total: float,
+        strong_context: bool,
     ) -> float:
-        """Score of one candidate."""
+        """Score of one candidate (`total` and `strong_context` summarise `countries`)."""
         kind, code, admin1, population, prior, main_key = self._static(index)
         weight = countries.get(code, 0.0) if code else 0.0
-        score = prior + 3.0 * weight / facts.total + (1.0 if weight >= _FIRM_WEIGHT else 0.0)
+        score = prior + 3.0 * weight / total + (1.0 if weight >= _FIRM_WEIGHT else 0.0)
         if kind == PlaceKind.REGION:
             score += 2.5 if facts.region_word else -1.5 if facts.has_town else 0.0
         elif kind == PlaceKind.DISTRICT:
@@ -276,7 +286,7 @@ class Resolver:
             score += self._contains_child(index, kind, mention, mentions)
         if anchors:
             score += self._nearness(index, anchors)
-        if not weight and kind != PlaceKind.COUNTRY and facts.strong_context:
+        if not weight and kind != PlaceKind.COUNTRY and strong_context:
             score -= 3.0 if population < 100_000 else 1.0 if population < 500_000 else 0.0
         if mention.dateline:
             score += 1.5
