@@ -205,3 +205,13 @@ def test_a_neighbourhood_beats_its_city_in_the_same_evidence(
     focus = finder.locate(text, Classification(labels=[label], primary=EventType.ADVANCE)).focus
     assert focus is not None
     assert (focus.name, focus.kind) == ("Intisar", PlaceKind.NEIGHBOURHOOD)
+
+
+def test_an_arabic_script_name_is_found(finder: GazetteerPlaceFinder) -> None:
+    focus = _focus(finder, "انفجار سيارة مفخخة في الموصل")
+    assert (focus.text, focus.name, focus.country_code) == ("الموصل", "Mosul", "IQ")
+
+
+def test_empty_text_has_no_places(finder: GazetteerPlaceFinder) -> None:
+    places = finder.locate("", NONE)
+    assert (places.locations, places.focus) == ([], None)
