@@ -42,6 +42,7 @@ def create_app(
         datadir=str(settings.data_dir),
         store="memory://",
         producer_acks=-1,
+        producer_linger=settings.producer_linger_s,
         topic_partitions=settings.topic_partitions,
         topic_replication_factor=settings.topic_replication,
         consumer_auto_offset_reset="earliest",

@@ -45,6 +45,9 @@ class Settings(BaseSettings):
     web_host: str = "127.0.0.1"
     web_port: int = Field(default=6066, ge=0, le=65535)
     web_enabled: bool = True
+    producer_linger_s: float = Field(
+        default=0.005, ge=0.0, le=1.0, description="Producer batching delay in seconds."
+    )
     data_dir: Path = Field(default=Path("data"), description="Faust table state directory.")
     log_format: Literal["auto", "json", "console"] = "auto"
     log_level: Literal["debug", "info", "warning", "error"] = "info"
