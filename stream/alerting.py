@@ -20,6 +20,7 @@ from stream.core.outbox import enqueue
 from stream.core.processing import DeadLetter
 from stream.core.rules import Rule, RuleSet
 from stream.core.silences import ActiveSource
+from stream.metrics import Metrics
 from stream.rulebook import RuleBook
 from stream.settings import Settings
 from stream.silencing import SilenceStore
@@ -130,12 +131,14 @@ async def _publish(
     )
 
 
-def _log_outcome(outcome: EventOutcome) -> None:
-    """Log alerts that were muted or folded into an incident."""
+def _record_outcome(outcome: EventOutcome, metrics: Metrics) -> None:
+    """Log reports folded into an incident; log and count muted alerts."""
     for item in outcome.rules:
         if item.alert is None:
-            log.info("report_grouped", rule=item.rule.name, incident=item.incidents[-1].id)
+            log.info("report_grouped", rule=item.rule.name, incident=item.incident_id)
         elif item.muted_by is not None:
+            reason = "silenced" if item.muted_by.startswith("silence:") else "inhibited"
+            metrics.alerts_muted.labels(rule=item.rule.name, reason=reason).inc()
             log.info("alert_muted", rule=item.rule.name, alert_id=item.alert.id, by=item.muted_by)
 
 
@@ -194,7 +197,7 @@ def build_alerting_agent(
                 kept = [source.model_dump(mode="json") for source in outcome.sources[-MAX_SOURCES:]]
                 if kept != (inhibitors.get(country) or []):
                     inhibitors[country] = kept
-                _log_outcome(outcome)
+                _record_outcome(outcome, deps.metrics)
             yield None
 
     async def follow_silences() -> None:

@@ -71,6 +71,7 @@ class Metrics:
     articles_duplicate: Counter
     events: Counter
     alerts: Counter
+    alerts_muted: Counter
     analysis_seconds: Histogram
     end_to_end_seconds: Histogram
     build_info: Info
@@ -126,6 +127,12 @@ class Metrics:
                 "conflict_alerts_alerts_total",
                 "Alerts published, by rule and severity.",
                 ["rule", "severity"],
+                registry=registry,
+            ),
+            alerts_muted=Counter(
+                "conflict_alerts_alerts_muted_total",
+                "Alerts held back by a silence or an inhibition rule, by rule and reason.",
+                ["rule", "reason"],
                 registry=registry,
             ),
             analysis_seconds=Histogram(

@@ -35,6 +35,7 @@ class RuleOutcome:
     alert: Alert | None
     muted_by: str | None = None
     replay: bool = False
+    incident_id: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +72,11 @@ def decide(
         key = group_key(rule.name, event)
         grouping = group_report(incidents_for(key), rule.name, report, rule.group)
         if grouping.status == "none":
-            outcomes.append(RuleOutcome(rule, key, grouping.incidents, None, None, grouping.replay))
+            outcomes.append(
+                RuleOutcome(
+                    rule, key, grouping.incidents, None, None, grouping.replay, grouping.incident.id
+                )
+            )
             continue
         incident = grouping.incident
         alert = build_alert(
@@ -100,5 +105,7 @@ def decide(
         stored = grouping.incidents
         if muted_by is not None and not grouping.replay:
             stored = mark_muted(stored, incident.id, grouping.status)
-        outcomes.append(RuleOutcome(rule, key, stored, alert, muted_by, grouping.replay))
+        outcomes.append(
+            RuleOutcome(rule, key, stored, alert, muted_by, grouping.replay, incident.id)
+        )
     return EventOutcome(outcomes, active)

@@ -257,7 +257,8 @@ def test_silences_can_be_added_and_expired_over_http(
     silence_id = response.json()["id"]
     wait_for(lambda: listed(silence_id, True), 30, "silence applied", worker.log)
     publish_events(deployment, outlet_events([5], prefix="muted-"))
-    time.sleep(3.0)
+    muted = 'conflict_alerts_alerts_muted_total{reason="silenced",rule="attacks"} 1.0'
+    wait_for(lambda: muted in httpx.get(f"{web}/metrics").text, 30, "muted metric", worker.log)
     assert httpx.delete(f"{base}{silence_id}/").status_code == 200
     wait_for(lambda: listed(silence_id, False), 30, "silence expired", worker.log)
     publish_events(deployment, outlet_events([5], prefix="later-"))
