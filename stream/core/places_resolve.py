@@ -71,7 +71,7 @@ class _Facts:
 
     region_word: bool
     district_word: bool
-    has_town: bool
+    town_countries: set[str | None]
     chained: bool
     parent_countries: list[set[str | None]]
     key: str
@@ -208,7 +208,11 @@ class Resolver:
         return _Facts(
             region_word=bool(words & _REGION_WORDS),
             district_word=bool(words & _DISTRICT_WORDS),
-            has_town=any(self._static(i)[0] == PlaceKind.TOWN for i in mention.candidates),
+            town_countries={
+                self._static(i)[1]
+                for i in mention.candidates
+                if self._static(i)[0] == PlaceKind.TOWN
+            },
             chained=bool(mention.parents)
             and any(self._chain_bonus(i, mention, mentions) for i in mention.candidates),
             parent_countries=[
@@ -268,9 +272,9 @@ class Resolver:
         weight = countries.get(code, 0.0) if code else 0.0
         score = prior + 3.0 * weight / total + (1.0 if weight >= _FIRM_WEIGHT else 0.0)
         if kind == PlaceKind.REGION:
-            score += 2.5 if facts.region_word else -1.5 if facts.has_town else 0.0
+            score += 2.5 if facts.region_word else -1.5 if code in facts.town_countries else 0.0
         elif kind == PlaceKind.DISTRICT:
-            score += 2.0 if facts.district_word else -2.0 if facts.has_town else 0.0
+            score += 2.0 if facts.district_word else -2.0 if code in facts.town_countries else 0.0
         elif kind == PlaceKind.NEIGHBOURHOOD:
             parent = self.table.extras.get(index, (None, None))[1]
             score += 1.0 if self._parent_named(parent, mentions) else -1.0
@@ -306,6 +310,8 @@ class Resolver:
             prior = _KIND_PRIOR.get(kind, 0.0)
             if kind == PlaceKind.COUNTRY:
                 prior += 0.4 * math.log10(population + 10)
+            elif kind == PlaceKind.REGION:
+                prior += 0.3 * (math.log10(population + 10) - 5.0)
             elif kind == PlaceKind.TOWN:
                 prior += 0.55 * math.log10(population + 10) - 0.5
                 prior += 1.0 if table.extras.get(index, (None, None))[0] == "PPLC" else 0.0
