@@ -279,7 +279,7 @@ class Resolver:
             parent = self.table.extras.get(index, (None, None))[1]
             score += 1.0 if self._parent_named(parent, mentions) else -1.0
         elif kind == PlaceKind.TOWN and not mention.fuzzy and main_key != facts.key:
-            score -= 1.0 if population < 20_000 else 0.5
+            score -= 1.0 if population < 20_000 else 0.8
         if kind != PlaceKind.REGION and (code, admin1) in regions:
             score += 1.5
         if facts.chained:
