@@ -215,3 +215,20 @@ def test_an_arabic_script_name_is_found(finder: GazetteerPlaceFinder) -> None:
 def test_empty_text_has_no_places(finder: GazetteerPlaceFinder) -> None:
     places = finder.locate("", NONE)
     assert (places.locations, places.focus) == ([], None)
+
+
+def test_a_region_beats_a_small_foreign_village_of_the_same_name(
+    finder: GazetteerPlaceFinder,
+) -> None:
+    focus = _focus(finder, "Rebels attacked a convoy in Chechnya on Sunday.")
+    assert (focus.country_code, focus.kind) == ("RU", PlaceKind.REGION)
+
+
+def test_a_common_english_region_name_resolves(finder: GazetteerPlaceFinder) -> None:
+    focus = _focus(finder, "Militias burned villages in Darfur, aid workers said.")
+    assert (focus.country_code, focus.kind) == ("SD", PlaceKind.REGION)
+
+
+def test_a_city_beats_its_province_of_the_same_name(finder: GazetteerPlaceFinder) -> None:
+    focus = _focus(finder, "A car bomb exploded in Kirkuk on Sunday.")
+    assert (focus.name, focus.kind) == ("Kirkuk", PlaceKind.TOWN)
