@@ -3,6 +3,7 @@ alerts out on the alerts topic, each rule's topics and the webhook outbox."""
 
 from __future__ import annotations
 
+import asyncio
 import signal
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from stream.core.outbox import enqueue
 from stream.core.processing import DeadLetter
 from stream.core.rules import Rule, RuleSet
 from stream.core.silences import ActiveSource
+from stream.kafka_admin import ensure_topics
 from stream.metrics import Metrics
 from stream.rulebook import RuleBook
 from stream.settings import Settings
@@ -57,11 +59,13 @@ class AlertingWiring:
     """What the alerting agents need beyond the shared topics and dependencies."""
 
     book: RuleBook
+    settings: Settings
     by_country: faust.TopicT
     outbox: faust.TopicT
     silences: SilenceStore
     topic: Callable[[str], faust.TopicT]
     extra: dict[str, faust.TopicT] = field(default_factory=dict)
+    background: set[asyncio.Future[None]] = field(default_factory=set)
 
     @classmethod
     def create(cls, app: faust.App, settings: Settings, book: RuleBook) -> AlertingWiring:
@@ -74,11 +78,18 @@ class AlertingWiring:
 
         return cls(
             book=book,
+            settings=settings,
             by_country=raw(f"{settings.app_id}-events-by-country"),
             outbox=raw(settings.topic_outbox),
             silences=SilenceStore(settings.bootstrap_servers, settings.topic_silences),
             topic=raw,
         )
+
+    def create_rule_topics(self, rule_set: RuleSet) -> None:
+        """Create a reloaded rule set's topics in the background."""
+        task = asyncio.ensure_future(ensure_topics(self.settings, rule_set.topics))
+        self.background.add(task)
+        task.add_done_callback(self.background.discard)
 
     def rule_topic(self, name: str) -> faust.TopicT:
         """The Faust topic for a per-rule topic (declared on first use, e.g. after a reload)."""
@@ -205,9 +216,11 @@ def build_alerting_agent(
         await wiring.silences.run()
 
     async def reload_on_sighup() -> None:
-        """Reload the rules file on SIGHUP; state in tables is untouched."""
-        if wiring.book.path is not None:
-            app.loop.add_signal_handler(signal.SIGHUP, wiring.book.reload)
+        """Reload the rules file on SIGHUP (creating new rule topics); tables are untouched."""
+        if wiring.book.path is None:
+            return
+        wiring.book.on_reload(wiring.create_rule_topics)
+        app.loop.add_signal_handler(signal.SIGHUP, wiring.book.reload)
 
     app.agent(topics.events, name="alerting-regroup")(regroup)
     app.agent(wiring.by_country, name="alerting")(alerting)

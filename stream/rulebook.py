@@ -28,7 +28,6 @@ class RuleBook:
         self.path = path
         self._env = env if env is not None else os.environ
         self.current = rule_set or self._load()
-        self.generation = 0
         self._listeners: list[Callable[[RuleSet], None]] = []
 
     def _load(self) -> RuleSet:
@@ -49,7 +48,6 @@ class RuleBook:
             log.error("rules_reload_rejected", path=str(self.path), problems=str(error))
             return False
         self.current = rule_set
-        self.generation += 1
         for listener in self._listeners:
             listener(rule_set)
         log.info("rules_reloaded", path=str(self.path), rules=len(rule_set.rules))
