@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from schemas import PlaceKind
 from stream.core.gazetteer import Gazetteer
@@ -45,6 +45,10 @@ class Resolution:
     score: float
     confidence: float
     clear_cut: bool = False
+
+    def about(self, mention: Mention) -> Resolution:
+        """The same resolution for another mention of the same name."""
+        return Resolution(mention, self.place, self.score, self.confidence, self.clear_cut)
 
 
 def link_chains(text: str, mentions: list[Mention]) -> None:
@@ -149,7 +153,7 @@ class Resolver:
             memo = (folded[mention.start : mention.end], contribution)
             if alone and memo in done:
                 found = done[memo]
-                results.append(found and replace(found, mention=mention))
+                results.append(found and found.about(mention))
                 continue
             context = _without(countries, contribution)
             found = self._best(mention, mentions, context, regions, anchors, facts[position])
