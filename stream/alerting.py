@@ -189,27 +189,36 @@ def build_alerting_agent(
                 partition=message.tp.partition,
                 offset=message.offset,
             ):
-                now = deps.clock()
-                outcome = decide(
-                    wiring.book.current,
-                    decoded,
-                    incidents_for=lambda key: _incidents(incidents, key),
-                    sources=[ActiveSource.model_validate(s) for s in inhibitors.get(country) or ()],
-                    silences=wiring.silences.active(now),
-                    now=now,
-                )
-                for rule, alert in outcome.published:
-                    await _publish(topics, wiring, deps, rule, alert)
-                for item in outcome.rules:
-                    if not item.replay:
-                        incidents[item.group_key] = [
-                            incident.model_dump(mode="json") for incident in item.incidents
-                        ]
-                kept = [source.model_dump(mode="json") for source in outcome.sources[-MAX_SOURCES:]]
-                if kept != (inhibitors.get(country) or []):
-                    inhibitors[country] = kept
-                _record_outcome(outcome, deps.metrics)
+                try:
+                    await handle(decoded, country)
+                except Exception as error:
+                    log.exception("alerting_failed")
+                    letter = DeadLetter("internal_error", repr(error))
+                    await dead_letter(topics, deps, message, letter)
             yield None
+
+    async def handle(event: Event, country: str) -> None:
+        """Decide, publish, then store the incident and inhibition state."""
+        now = deps.clock()
+        outcome = decide(
+            wiring.book.current,
+            event,
+            incidents_for=lambda key: _incidents(incidents, key),
+            sources=[ActiveSource.model_validate(s) for s in inhibitors.get(country) or ()],
+            silences=wiring.silences.active(now),
+            now=now,
+        )
+        for rule, alert in outcome.published:
+            await _publish(topics, wiring, deps, rule, alert)
+        for item in outcome.rules:
+            if not item.replay:
+                incidents[item.group_key] = [
+                    incident.model_dump(mode="json") for incident in item.incidents
+                ]
+        kept = [source.model_dump(mode="json") for source in outcome.sources[-MAX_SOURCES:]]
+        if kept != (inhibitors.get(country) or []):
+            inhibitors[country] = kept
+        _record_outcome(outcome, deps.metrics)
 
     async def follow_silences() -> None:
         """Replay and follow the silences topic for the life of the worker."""

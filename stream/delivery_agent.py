@@ -192,22 +192,30 @@ def build_delivery_agent(
             except ValidationError:
                 log.warning("outbox_record_invalid", offset=message.offset)
                 continue
-            key = delivery.webhook_id
-            current = tables["pending"].get(key)
-            known = Delivery.model_validate(current["delivery"]).attempts if current else -1
-            stale = tables["finished"].get(key) is not None or known >= delivery.attempts
-            if not stale and delivery.terminal:
-                tables["finished"][key] = delivery.state
-                tables["pending"].pop(key, None)
-                await finish(delivery)
-            elif not stale:
-                tables["pending"][key] = {
-                    "partition": message.partition,
-                    "delivery": delivery.model_dump(mode="json"),
-                }
-            if dispatcher.inflight.get(key, 0) <= delivery.attempts:
-                dispatcher.inflight.pop(key, None)
+            try:
+                await fold(delivery, message.partition)
+            except Exception:
+                log.exception("outbox_record_failed", webhook_id=delivery.webhook_id)
+            if dispatcher.inflight.get(delivery.webhook_id, 0) <= delivery.attempts:
+                dispatcher.inflight.pop(delivery.webhook_id, None)
             yield None
+
+    async def fold(delivery: Delivery, partition: int) -> None:
+        """Store a newer state; finish terminal ones; ignore stale or repeated records."""
+        key = delivery.webhook_id
+        current = tables["pending"].get(key)
+        known = Delivery.model_validate(current["delivery"]).attempts if current else -1
+        if tables["finished"].get(key) is not None or known >= delivery.attempts:
+            return
+        if delivery.terminal:
+            tables["finished"][key] = delivery.state
+            tables["pending"].pop(key, None)
+            await finish(delivery)
+        else:
+            tables["pending"][key] = {
+                "partition": partition,
+                "delivery": delivery.model_dump(mode="json"),
+            }
 
     async def dispatch() -> None:
         """Run the dispatcher for the life of the worker."""

@@ -26,9 +26,9 @@ __all__ = [
 ]
 
 Status = Literal["new", "update", "none"]
-MAX_DECISIONS = 300
-MAX_TOKENS = 200
-MAX_OPEN = 200
+MAX_DECISIONS = 100
+MAX_TOKENS = 80
+MAX_OPEN = 64
 _STOPWORDS = frozenset(
     {
         "the",
