@@ -10,7 +10,7 @@ from pathlib import Path
 from schemas import Location, PlaceKind, Precision
 from stream.core.analysis import Classification, Places
 from stream.core.gazetteer import Gazetteer
-from stream.core.gazetteer_build import load_aliases, load_gazetteer
+from stream.core.gazetteer_build import ALIASES_FILE, load_aliases, load_gazetteer
 from stream.core.geo import destination
 from stream.core.places_ext import load_extension
 from stream.core.places_mentions import MentionFinder
@@ -256,12 +256,15 @@ def load_place_finder(
 
     Extension files are chosen by extension: GeoNames dumps (.txt) or custom places
     (.yaml/.yml/.csv). The project's own files in DEFAULT_PLACE_FILES are loaded first
-    unless `include_defaults` is False.
+    unless `include_defaults` is False; a file given twice, or the built-in aliases file
+    (as when a caller globs stream/data/places/*.yaml), is read once or not at all.
     """
     gazetteer = load_gazetteer(cache_dir)
     files = [*(DEFAULT_PLACE_FILES if include_defaults else ()), *extra_files]
-    for path in files:
-        load_extension(gazetteer, Path(path))
+    internal = {ALIASES_FILE.resolve()}
+    for path in dict.fromkeys(Path(file).resolve() for file in files):
+        if path not in internal:
+            load_extension(gazetteer, path)
     aliases = load_aliases()
     demonyms = {
         fold_key(word).strip(): code

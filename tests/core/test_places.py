@@ -9,7 +9,7 @@ import pytest
 from schemas import EventType, Evidence, LabelScore, Location, PlaceKind, Precision
 from stream.core.analysis import Classification
 from stream.core.geo import haversine_km
-from stream.core.places import GazetteerPlaceFinder, load_place_finder
+from stream.core.places import DEFAULT_PLACE_FILES, GazetteerPlaceFinder, load_place_finder
 from stream.errors import ConfigError
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "places"
@@ -232,3 +232,9 @@ def test_a_common_english_region_name_resolves(finder: GazetteerPlaceFinder) -> 
 def test_a_city_beats_its_province_of_the_same_name(finder: GazetteerPlaceFinder) -> None:
     focus = _focus(finder, "A car bomb exploded in Kirkuk on Sunday.")
     assert (focus.name, focus.kind) == ("Kirkuk", PlaceKind.TOWN)
+
+
+def test_globbing_the_bundled_places_folder_loads_each_file_once() -> None:
+    bundled = sorted(DEFAULT_PLACE_FILES[0].parent.glob("*.yaml"))
+    finder = load_place_finder(bundled)
+    assert len(finder.gazetteer.lookup("Intisar")) == 1
