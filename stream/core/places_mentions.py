@@ -147,7 +147,7 @@ class MentionFinder:
             dateline = (
                 surface.isupper()
                 and len(surface) > 3
-                and not text[line_start(text, match.start) : match.start].strip()
+                and not text[_line_start(text, match.start) : match.start].strip()
             )
             strong = (last in _STRONG_LOCATIVE and biggest >= 1000) or biggest >= 1_000_000
             if not (strong or (dateline and biggest >= 100_000)):
@@ -262,7 +262,7 @@ def _interjection(text: str, start: int, end: int) -> bool:
     return text[start - 1 : start] in ('"', "“", "'", "‘") and text[end : end + 1] in (",", "!")
 
 
-def line_start(text: str, index: int) -> int:
+def _line_start(text: str, index: int) -> int:
     """Offset of the start of the line holding `index`."""
     return text.rfind("\n", 0, index) + 1
 
