@@ -7,7 +7,11 @@ from dataclasses import dataclass
 
 __all__ = ["Sentence", "normalise_space", "split_sentences"]
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])([\"'”’)]*)\s+(?=[\"'“‘(]?[A-Z0-9])|\n")
+_SENTENCE_END = re.compile(r"[.!?\n](?:(?<=\n)|(?<!\n)([\"'”’)]*)\s+(?=[\"'“‘(]?[A-Z0-9]))")
+"""A newline, or end punctuation, closing quotes and spaces before a capital or a digit.
+
+The leading character class lets the regex engine skip ahead fast; group 1 is None for a
+newline."""
 _ABBREVIATIONS = (
     "Mr.",
     "Mrs.",
@@ -47,7 +51,8 @@ def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
-        end = match.start() + len(match.group(1) or "")
+        quotes = match.group(1)
+        end = match.start() if quotes is None else match.start() + 1 + len(quotes)
         if text[start:end].endswith(_ABBREVIATIONS) and "\n" not in match.group():
             continue
         _append(sentences, text, start, end)
