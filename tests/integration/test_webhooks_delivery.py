@@ -8,6 +8,7 @@ import signal
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 
 from stream.core.webhooks import webhook_id_for
@@ -147,6 +148,15 @@ def test_the_last_failed_attempt_goes_to_the_webhooks_dlq(
         assert SECRET not in record.value.decode()
         assert len(receiver.requests) == 3
         assert SECRET not in worker.log()
+        metrics = httpx.get(f"http://127.0.0.1:{worker.web_port}/metrics").text
+        assert (
+            'conflict_alerts_webhook_deliveries_total{outcome="exhausted",receiver="test"} 1.0'
+            in metrics
+        )
+        assert (
+            'conflict_alerts_webhook_attempts_total{receiver="test",status_class="5xx"} 3.0'
+            in metrics
+        )
 
 
 def test_a_410_disables_the_receiver(deployment: Deployment, tmp_path: Path) -> None:
