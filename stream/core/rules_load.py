@@ -154,8 +154,7 @@ def parse_rules_text(text: str, path: str, env: Mapping[str, str]) -> RuleSetCon
         ]
         for loc, item in errors:
             if item["type"] == "too_short" and (
-                env_missing
-                and loc[-1:] == ("secrets",)
+                (env_missing and loc[-1:] == ("secrets",))
                 or any(other[: len(loc)] == loc and other != loc for other, _ in errors)
             ):
                 continue
