@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from schemas import EventType, Evidence, LabelScore, Trigger
 from stream.core.analysis import Classification
-from stream.core.classify_anchors import AnchorIndex, split_branches
+from stream.core.classify_anchors import AnchorIndex, Candidates, split_branches
 from stream.core.classify_context import (
     ARMED_CUE,
     accident_context,
@@ -138,7 +139,10 @@ class RuleClassifier:
             for branch in split_branches(rule.pattern)
         ]
         self._compiled = [compile_branch(branch) for _, branch in self._units]
-        self._anchors = AnchorIndex([branch for _, branch in self._units])
+        self._anchors = AnchorIndex(
+            [branch for _, branch in self._units],
+            prefixed={unit for unit, (_, lowered) in enumerate(self._compiled) if lowered},
+        )
         self._needs = {
             index: re.compile(lower_pattern(rule.needs))
             for index, rule in enumerate(rules)
@@ -156,7 +160,7 @@ class RuleClassifier:
         candidates = self._anchors.candidates(low, starts)
         for position, sentence in enumerate(sentences):
             facts = _Facts(sentence, lows[position])
-            for index, start, end in self._matches(text, low, sentence, candidates[position]):
+            for index, start, end in self._matches(text, low, sentence, candidates, position):
                 rule = self._rules[index]
                 if rule.label is None or (disaster and rule.label is EventType.ATTACK):
                     continue
@@ -177,18 +181,27 @@ class RuleClassifier:
         return _assemble(text, sentences, found)
 
     def _matches(
-        self, text: str, lowered: str, sentence: Sentence, indices: set[int]
+        self, text: str, lowered: str, sentence: Sentence, candidates: Candidates, position: int
     ) -> list[tuple[int, int, int]]:
         """Non-overlapping rule matches in a sentence: leftmost first, then earliest rule."""
         spans: list[tuple[int, int, int]] = []
-        for unit in indices:
+        begin, stop = sentence.start, sentence.end
+        for unit in candidates.units[position]:
             pattern, on_lowered = self._compiled[unit]
-            haystack = lowered if on_lowered else text
             index = self._units[unit][0]
-            spans.extend(
-                (match.start(), index, -match.end())
-                for match in pattern.finditer(haystack, sentence.start, sentence.end)
-            )
+            if unit not in self._anchors.prefixed:
+                haystack = lowered if on_lowered else text
+                spans.extend(
+                    (match.start(), index, -match.end())
+                    for match in pattern.finditer(haystack, begin, stop)
+                )
+                continue
+            offsets = candidates.starts.get(unit, [])
+            cursor = begin
+            for start in offsets[bisect_left(offsets, begin) : bisect_left(offsets, stop)]:
+                if start >= cursor and (match := pattern.match(lowered, start, stop)):
+                    cursor = match.end()
+                    spans.append((start, index, -cursor))
         spans.sort()
         kept: list[tuple[int, int, int]] = []
         reached = -1

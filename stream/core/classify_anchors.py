@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import ahocorasick
 
-__all__ = ["AnchorIndex", "required_literals", "split_branches"]
+__all__ = ["AnchorIndex", "Candidates", "required_literals", "split_branches", "start_literals"]
 
 _PARSER: Any = importlib.import_module("re._parser")
 _CONST: Any = importlib.import_module("re._constants")
@@ -78,6 +79,14 @@ def _prefixes(items: list[tuple[Any, Any]], limit: int = 64) -> set[str] | None:
     return found
 
 
+def start_literals(pattern: str) -> frozenset[str] | None:
+    """Lower-case literals of 3+ letters one of which starts every match; None if unknown."""
+    found = _prefixes(list(_PARSER.parse(pattern, re.IGNORECASE)))
+    if not found or min(map(len, found)) < _MIN_ANCHOR:
+        return None
+    return frozenset(found)
+
+
 def _selectivity(words: set[str]) -> tuple[bool, bool, int, int]:
     """Prefer anchors of 3+ letters, then without very common conflict words, then longer."""
     shortest = min(map(len, words))
@@ -125,31 +134,56 @@ def _node(op: Any, value: Any) -> set[str] | None:
     return None
 
 
-class AnchorIndex:
-    """Finds, per sentence, the rules whose anchors occur in it (Aho-Corasick over the text)."""
+@dataclass(frozen=True, slots=True)
+class Candidates:
+    """Per sentence, the rules worth running; per prefixed rule, where its matches may start."""
 
-    def __init__(self, patterns: Sequence[str]) -> None:
-        """Derive every pattern's anchors and build the automaton."""
+    units: list[set[int]]
+    starts: dict[int, list[int]]
+
+
+class AnchorIndex:
+    """Finds, per sentence, the rules whose anchors occur in it (Aho-Corasick over the text).
+
+    Rules listed as `prefixed` whose matches all start with one of a few literals of 3+ letters
+    also get the sorted offsets of those literals: only there can a match of theirs start.
+    """
+
+    def __init__(self, patterns: Sequence[str], prefixed: Collection[int] = ()) -> None:
+        """Derive every pattern's anchors and start literals and build the automaton."""
         self._always: set[int] = set()
-        owners: dict[str, set[int]] = {}
+        self.prefixed: set[int] = set()
+        owners: dict[str, tuple[set[int], set[int]]] = {}
         for index, pattern in enumerate(patterns):
             literals = required_literals(pattern)
             if literals is None:
                 self._always.add(index)
-                continue
-            for literal in literals:
-                owners.setdefault(literal, set()).add(index)
+            else:
+                for literal in literals:
+                    owners.setdefault(literal, (set(), set()))[0].add(index)
+            starts = start_literals(pattern) if index in prefixed else None
+            for literal in starts or ():
+                owners.setdefault(literal, (set(), set()))[1].add(index)
+            if starts:
+                self.prefixed.add(index)
         self._automaton = ahocorasick.Automaton()
-        for literal, indices in owners.items():
-            self._automaton.add_word(literal, frozenset(indices))
+        for literal, (anchored, started) in owners.items():
+            self._automaton.add_word(
+                literal, (frozenset(anchored), tuple(sorted(started)), len(literal) - 1)
+            )
         self._automaton.make_automaton()
 
-    def candidates(self, lowered: str, starts: Sequence[int]) -> list[set[int]]:
+    def candidates(self, lowered: str, starts: Sequence[int]) -> Candidates:
         """For each sentence of lower-cased text (by start offset), the rules worth running."""
-        result = [set(self._always) for _ in starts]
+        units = [set(self._always) for _ in starts]
+        offsets: dict[int, list[int]] = {}
         sentence = 0
-        for end, indices in self._automaton.iter(lowered):
+        for end, (anchored, started, back) in self._automaton.iter(lowered):
             while sentence + 1 < len(starts) and starts[sentence + 1] <= end:
                 sentence += 1
-            result[sentence].update(indices)
-        return result
+            units[sentence].update(anchored)
+            for index in started:
+                offsets.setdefault(index, []).append(end - back)
+        for found in offsets.values():
+            found.sort()
+        return Candidates(units, offsets)

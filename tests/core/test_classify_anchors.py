@@ -6,7 +6,12 @@ import re
 
 import pytest
 
-from stream.core.classify_anchors import AnchorIndex, required_literals, split_branches
+from stream.core.classify_anchors import (
+    AnchorIndex,
+    required_literals,
+    split_branches,
+    start_literals,
+)
 from stream.core.classify_lexicon import RULES
 
 
@@ -39,4 +44,12 @@ def test_every_match_of_a_branch_contains_one_of_its_anchors() -> None:
 
 def test_candidates_are_listed_per_sentence() -> None:
     index = AnchorIndex([r"kill\w*", r"threat"])
-    assert index.candidates("they killed two. no threat here.", [0, 17]) == [{0}, {1}]
+    assert index.candidates("they killed two. no threat here.", [0, 17]).units == [{0}, {1}]
+
+
+def test_prefixed_rules_get_the_offsets_of_their_start_literals() -> None:
+    index = AnchorIndex([r"(?:car|truck) bomb", r"\w+ bomb"], prefixed={0, 1})
+    assert index.prefixed == {0}
+    assert index.candidates("a car bomb and a truck bomb", [0]).starts == {0: [2, 17]}
+    assert start_literals(r"(?:car|truck) ?bomb") == {"car", "truck"}
+    assert start_literals(r"(?:a|the) bomb") is None
