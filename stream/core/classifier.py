@@ -12,6 +12,7 @@ from stream.core.analysis import Classification
 from stream.core.classify_anchors import AnchorIndex, Candidates, split_branches
 from stream.core.classify_context import (
     ARMED_CUE,
+    GATED,
     accident_context,
     clause_before,
     cumulative_factor,
@@ -29,6 +30,7 @@ from stream.core.classify_context import (
     protest_context,
     report_tag,
 )
+from stream.core.classify_gates import GateHits, Gates
 from stream.core.classify_lexicon import RULES, TriggerRule, compile_branch, lower_pattern
 from stream.core.text import Sentence, split_sentences
 
@@ -86,25 +88,30 @@ class _LabelHits:
 class _Facts:
     """Sentence-level context, computed at most once per sentence and only when asked."""
 
-    def __init__(self, sentence: Sentence, low: str) -> None:
-        """Wrap one sentence and its lower-cased text."""
+    def __init__(self, sentence: Sentence, low: str, gates: GateHits) -> None:
+        """Wrap one sentence, its lower-cased text and the text's gate literals."""
         self.sentence = sentence
         self.low = low
+        self.gates = gates
+
+    def _open(self, name: str) -> bool:
+        """True unless gate `name` rules its patterns out in this sentence."""
+        return self.gates.open(name, self.sentence.start, self.sentence.end)
 
     @cached_property
     def protest(self) -> bool:
         """A protest or riot without lethal violence."""
-        return protest_context(self.low)
+        return self._open("protest") and protest_context(self.low)
 
     @cached_property
     def accident(self) -> bool:
         """An accident or disaster without an armed actor."""
-        return accident_context(self.low)
+        return self._open("accident") and accident_context(self.low)
 
     @cached_property
     def defused(self) -> bool:
         """A bomb found or defused, nothing going off."""
-        return device_defused(self.low)
+        return self._open("defused") and device_defused(self.low)
 
     @cached_property
     def force(self) -> bool:
@@ -119,7 +126,7 @@ class _Facts:
     @cached_property
     def cumulative(self) -> float:
         """Weight factor for cumulative tolls."""
-        return cumulative_factor(self.low)
+        return cumulative_factor(self.low) if self._open("cumulative") else 1.0
 
 
 def _position_weight(index: int) -> float:
@@ -148,6 +155,9 @@ class RuleClassifier:
             for index, rule in enumerate(rules)
             if rule.needs
         }
+        self._gates = Gates(
+            {**GATED, **{f"needs:{index}": (needs,) for index, needs in self._needs.items()}}
+        )
 
     def classify(self, text: str) -> Classification:
         """Return the labels that apply to `text`, with evidence, and the primary type."""
@@ -155,11 +165,13 @@ class RuleClassifier:
         starts = [sentence.start for sentence in sentences]
         low = fold(text)
         lows = [low[sentence.start : sentence.end] for sentence in sentences]
-        disaster = accident_context(" ".join(lows[:3]))
+        gates = self._gates.scan(low)
+        lead = sentences[min(2, len(sentences) - 1)].end if sentences else 0
+        disaster = gates.open("accident", 0, lead) and accident_context(" ".join(lows[:3]))
         found: dict[EventType, _LabelHits] = {}
         candidates = self._anchors.candidates(low, starts)
         for position, sentence in enumerate(sentences):
-            facts = _Facts(sentence, lows[position])
+            facts = _Facts(sentence, lows[position], gates)
             for index, start, end in self._matches(text, low, sentence, candidates, position):
                 rule = self._rules[index]
                 if rule.label is None or (disaster and rule.label is EventType.ATTACK):
@@ -218,23 +230,35 @@ class RuleClassifier:
         local_end = end - sentence.start
         before = clause_before(low, local)
         after = low[local_end : local_end + 60]
+        gates = facts.gates
         needs = self._needs.get(index)
-        window = low[max(0, local - 60) : local_end + 80]
-        if needs is not None and needs.search(window) is None:
+        if needs is not None and not (
+            gates.open(f"needs:{index}", start - 60, end + 80)
+            and needs.search(low[max(0, local - 60) : local_end + 80])
+        ):
             return 0.0
-        if is_negated(before) or is_historical(before, after):
+        if (gates.open("negated", start - 80, start) and is_negated(before)) or (
+            gates.open("historical", start - 48, end + 60) and is_historical(before, after)
+        ):
             return 0.0
         label = rule.label
         trigger = low[local:local_end]
         if label is EventType.THREAT:
             judged = is_judicial(before) and "death threat" not in trigger
             return 0.0 if judged else rule.weight
-        if is_modal(before) or modal_after(after):
+        if (
+            (before.rstrip().endswith("to") or gates.open("modal", start - 80, start))
+            and is_modal(before)
+        ) or modal_after(after):
             return 0.0
         if label is EventType.ADVANCE:
             return 0.0 if facts.protest or (rule.needs_force and not facts.force) else rule.weight
         weight = rule.weight * facts.cumulative
-        if not _is_verbal(trigger, before) and is_follow_up(before):
+        if (
+            not _is_verbal(trigger, before)
+            and gates.open("follow_up", start - 80, start)
+            and is_follow_up(before)
+        ):
             return 0.0
         rhetorical = is_rhetorical(trigger, after) and not (
             trigger.startswith("clash") and facts.armed

@@ -8,6 +8,7 @@ from stream.core.classify_lexicon import lower_pattern
 
 __all__ = [
     "ARMED_CUE",
+    "GATED",
     "accident_context",
     "clause_before",
     "cumulative_factor",
@@ -258,3 +259,16 @@ _JUDICIAL_HEADLINE = _lc(
 def judicial_headline(headline: str) -> bool:
     """True for a headline about a trial, sentence or pardon (threats it mentions are old)."""
     return _JUDICIAL_HEADLINE.search(headline) is not None
+
+
+GATED: dict[str, tuple[re.Pattern[str], ...]] = {
+    "historical": (_HISTORY_BEFORE, _HISTORY_AFTER),
+    "negated": (_NEGATION,),
+    "modal": (_MODAL,),
+    "follow_up": (_FOLLOW_UP,),
+    "protest": (_PROTEST,),
+    "accident": (_ACCIDENT,),
+    "defused": (_DEFUSED,),
+    "cumulative": (_CUMULATIVE,),
+}
+"""Context patterns by the test that needs them, for literal gates (`classify_gates.Gates`)."""

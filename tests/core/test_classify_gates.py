@@ -1,0 +1,37 @@
+"""Literal gates: closed only where a pattern cannot match."""
+
+from __future__ import annotations
+
+import re
+
+from stream.core.classify_context import GATED
+from stream.core.classify_gates import Gates
+
+TEXT = (
+    "gunmen killed two soldiers last year, police said. no one was hurt in the crash."
+    " the  army   was  about to  attack since january."
+)
+
+
+def test_a_gate_is_closed_only_where_no_literal_lies() -> None:
+    hits = Gates({"crash": (re.compile(r"\bcrash\w*"),)}).scan(TEXT)
+    start = TEXT.index("crash")
+    assert hits.open("crash", start, start + 5)
+    assert not hits.open("crash", 0, start)
+    assert not hits.open("crash", start + 1, len(TEXT))
+
+
+def test_a_pattern_without_literals_is_always_open() -> None:
+    hits = Gates({"word": (re.compile(r"\w+"),)}).scan("")
+    assert hits.open("word", 0, 0)
+
+
+def test_gates_hold_for_every_window_and_rejoined_words() -> None:
+    hits = Gates(GATED).scan(TEXT)
+    for name, patterns in GATED.items():
+        for begin in range(0, len(TEXT), 7):
+            for end in range(begin, len(TEXT) + 1, 11):
+                window = TEXT[begin:end]
+                rejoined = " ".join(window.split())
+                if any(p.search(window) or p.search(rejoined) for p in patterns):
+                    assert hits.open(name, begin, end), (name, window)
