@@ -75,4 +75,6 @@ class Gates:
 
     def scan(self, lowered: str) -> GateHits:
         """Find every gate literal in a lower-cased text."""
+        if self._automaton.kind != ahocorasick.AHOCORASICK:
+            return GateHits([], self._bits)
         return GateHits(list(self._automaton.iter(lowered)), self._bits)
