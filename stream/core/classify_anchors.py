@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import re
+from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -176,14 +177,21 @@ class AnchorIndex:
     def candidates(self, lowered: str, starts: Sequence[int]) -> Candidates:
         """For each sentence of lower-cased text (by start offset), the rules worth running."""
         units = [set(self._always) for _ in starts]
-        offsets: dict[int, list[int]] = {}
-        sentence = 0
+        offsets: defaultdict[int, list[int]] = defaultdict(list)
+        if not units:
+            return Candidates(units, offsets)
+        bounds = [*starts[1:], len(lowered)]
+        sentence, bound, current = 0, bounds[0], units[0]
         for end, (anchored, started, back) in self._automaton.iter(lowered):
-            while sentence + 1 < len(starts) and starts[sentence + 1] <= end:
-                sentence += 1
-            units[sentence].update(anchored)
+            if end >= bound and sentence + 1 < len(bounds):
+                while end >= bound and sentence + 1 < len(bounds):
+                    sentence += 1
+                    bound = bounds[sentence]
+                current = units[sentence]
+            if anchored:
+                current |= anchored
             for index in started:
-                offsets.setdefault(index, []).append(end - back)
+                offsets[index].append(end - back)
         for found in offsets.values():
             found.sort()
         return Candidates(units, offsets)

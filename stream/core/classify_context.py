@@ -41,7 +41,10 @@ def fold(text: str) -> str:
     return "".join(char if len(char.lower()) != 1 else char.lower() for char in text)
 
 
-_CLAUSE_BREAK = re.compile(r"[,;:()\"“”]| - | but | while | whereas | although | as well as ")
+_CLAUSE_BREAK = re.compile(
+    r"[,;:()\"“” ](?:(?<! )|(?<= )(?:- |but |while |whereas |although |as well as ))"
+)
+"""A punctuation break or a spaced dash or conjunction (one leading class: fast to scan)."""
 _NEGATION = _lc(
     r"\b(?:no|not|never|without|denied|denies|deny|denying|nor|neither|rejected|refuted"
     r"|dismissed|false(?:ly)?|nobody|none)\b|n't\b",
@@ -116,8 +119,10 @@ ARMED_CUE = _lc(
 def clause_before(sentence: str, offset: int, max_chars: int = 80) -> str:
     """The text of the trigger's clause before `offset` in `sentence` (at most max_chars)."""
     head = sentence[max(0, offset - max_chars) : offset]
-    breaks = list(_CLAUSE_BREAK.finditer(head))
-    return head[breaks[-1].end() :] if breaks else head
+    cut = 0
+    for found in _CLAUSE_BREAK.finditer(head):
+        cut = found.end()
+    return head[cut:]
 
 
 def _last_words(text: str, count: int) -> str:
