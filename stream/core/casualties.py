@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from schemas import Casualties, EventType, Trigger
 from stream.core.analysis import Classification
@@ -16,6 +17,7 @@ from stream.core.casualty_patterns import (
     sum_list,
 )
 from stream.core.classify_context import fold
+from stream.core.classify_gates import GateHits, Gates
 from stream.core.text import Sentence, split_sentences
 
 __all__ = ["CasualtyCounter", "parse_number"]
@@ -26,6 +28,8 @@ _ADDITIVE = re.compile(
     re.IGNORECASE,
 )
 _TAG = re.compile(r"<[^<>]{1,40}>")
+_CASE_TRAPS = re.compile("[\u0130\u0131\u017f]")
+"""Letters that case-insensitive patterns equate with an ASCII letter that lower() does not give."""
 _KIND_WORDS = {
     "killed": re.compile(
         r"kill|dead|died|death|slain|massacr|murder|execut|behead|perish|fatalit|bodies|lives"
@@ -35,23 +39,57 @@ _KIND_WORDS = {
 }
 
 
-def _sentence_counts(text: str, low: str, sentence: Sentence, headline: bool) -> dict[str, Count]:
+_GATES = Gates(
+    {
+        **{f"count:{number}": (pattern,) for number, (_, pattern) in enumerate(COUNT_PATTERNS)},
+        **{f"single:{number}": (pattern,) for number, pattern in enumerate(SINGLE_PATTERNS)},
+        "coded": (CODED,),
+        "none": (NONE_KILLED,),
+        "additive": (_ADDITIVE,),
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Scan:
+    """A text cleaned of tags, lower-cased, and where its patterns' literals occur."""
+
+    text: str
+    low: str
+    gates: GateHits
+    caseless: bool
+
+    def may(self, name: str, begin: int, end: int, *, ignore_case: bool = False) -> bool:
+        """False when the patterns of gate `name` cannot match in text[begin:end].
+
+        Case-insensitive patterns run on the text itself; lower-cased literals find all their
+        matches unless the text holds a letter such as the long s that only they equate.
+        """
+        return (ignore_case and not self.caseless) or self.gates.open(name, begin, end)
+
+
+def _scan(text: str) -> _Scan:
+    """Clean tags out of `text` (keeping offsets) and find the gate literals."""
+    clean = _TAG.sub(lambda tag: " " * len(tag.group()), text)
+    low = fold(clean)
+    caseless = clean.isascii() or _CASE_TRAPS.search(clean) is None
+    return _Scan(clean, low, _GATES.scan(low), caseless)
+
+
+def _sentence_counts(scan: _Scan, sentence: Sentence, headline: bool) -> dict[str, Count]:
     """The killed and injured counts reported in one sentence (the largest mention of each)."""
     counts: dict[str, Count] = {}
-    kinds = {
-        kind
-        for kind, words in _KIND_WORDS.items()
-        if words.search(low, sentence.start, sentence.end)
-    }
-    for kind, pattern in COUNT_PATTERNS:
-        if kind not in kinds:
+    low, begin, end = scan.low, sentence.start, sentence.end
+    kinds = {kind for kind, words in _KIND_WORDS.items() if words.search(low, begin, end)}
+    for number, (kind, pattern) in enumerate(COUNT_PATTERNS):
+        if kind not in kinds or not scan.may(f"count:{number}", begin, end):
             continue
-        for match in pattern.finditer(low, sentence.start, sentence.end):
-            count = sum_list(text, match.start("list"), match.end("list"), headline=headline)
+        for match in pattern.finditer(low, begin, end):
+            count = sum_list(scan.text, match.start("list"), match.end("list"), headline=headline)
             if count is not None and _earlier(count, counts.get(kind)):
                 counts[kind] = count
     if "killed" in kinds and "killed" not in counts:
-        single = _single(text, sentence)
+        single = _single(scan, sentence)
         if single is not None:
             counts["killed"] = single
     return counts
@@ -62,10 +100,12 @@ def _earlier(count: Count, current: Count | None) -> bool:
     return current is None or count.triggers[0].start < current.triggers[0].start
 
 
-def _single(text: str, sentence: Sentence) -> Count | None:
+def _single(scan: _Scan, sentence: Sentence) -> Count | None:
     """One victim named without a number ('a policeman was killed', 'killed the driver')."""
-    for pattern in SINGLE_PATTERNS:
-        match = pattern.search(text, sentence.start, sentence.end)
+    for number, pattern in enumerate(SINGLE_PATTERNS):
+        if not scan.may(f"single:{number}", sentence.start, sentence.end, ignore_case=True):
+            continue
+        match = pattern.search(scan.text, sentence.start, sentence.end)
         if match is not None:
             pair = match.groupdict().get("pair")
             trigger = Trigger(text=match.group(), start=match.start(), end=match.end())
@@ -92,19 +132,26 @@ class CasualtyCounter:
 
     def extract(self, text: str, classification: Classification) -> Casualties:
         """Return casualties from the sentences that report the event (attack evidence first)."""
-        clean = _TAG.sub(lambda tag: " " * len(tag.group()), text)
-        low = fold(clean)
+        scan = _scan(text)
         totals: dict[str, Count] = {}
-        for sentence in _event_sentences(clean, classification):
-            counts = _sentence_counts(clean, low, sentence, headline=sentence.start == 0)
-            _merge(totals, counts, _ADDITIVE.search(sentence.text) is not None)
+        for sentence in _event_sentences(scan.text, classification):
+            counts = _sentence_counts(scan, sentence, headline=sentence.start == 0)
+            additive = scan.may(
+                "additive", sentence.start, sentence.end, ignore_case=True
+            ) and bool(_ADDITIVE.search(sentence.text))
+            _merge(totals, counts, additive)
         killed = totals.get("killed")
         injured = totals.get("injured")
-        coded = CODED.search(clean)
+        whole = len(scan.text)
+        coded = CODED.search(scan.text) if scan.may("coded", 0, whole, ignore_case=True) else None
         if coded is not None:
             trigger = Trigger(text=coded.group(), start=coded.start(), end=coded.end())
             killed = Count(int(coded.group("num")), False, [trigger])
-        elif killed is None and NONE_KILLED.search(clean):
+        elif (
+            killed is None
+            and scan.may("none", 0, whole, ignore_case=True)
+            and NONE_KILLED.search(scan.text)
+        ):
             killed = Count(0, False, [])
         return Casualties(
             killed=killed.value if killed else None,

@@ -59,6 +59,10 @@ def test_no_one_killed_is_zero() -> None:
     assert _count("A bomb exploded outside the bank. No one was killed.").killed == 0
 
 
+def test_letters_only_case_insensitive_matching_folds_still_count() -> None:
+    assert _count("Clashes in the town. Fatalitieſ coded as 3.").killed == 3
+
+
 def test_other_story_in_digest_is_ignored() -> None:
     text = (
         "Rebels shelled the border town on Monday, killing three people.\n"
