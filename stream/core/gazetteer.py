@@ -7,6 +7,7 @@ from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -16,6 +17,7 @@ from stream.core.places_text import fold, fold_key, starts_with_article
 __all__ = ["Gazetteer", "NameMatch", "Place", "PlaceTable"]
 
 _KINDS = tuple(PlaceKind)
+_CACHED_KEYS = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,8 +36,7 @@ class Place:
     parent: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class NameMatch:
+class NameMatch(NamedTuple):
     """A span of the text whose folded form is a gazetteer name, with its candidates."""
 
     start: int
@@ -133,6 +134,7 @@ class Gazetteer:
         self.by_id = {place_id: index for index, place_id in enumerate(table.ids)}
         self._base, self._key_len, self._offsets, self._cands = _build_base(names)
         self._extra: ahocorasick.Automaton | None = None
+        self._cached: dict[int, tuple[int, ...]] = {}
 
     def __len__(self) -> int:
         """Number of places."""
@@ -178,11 +180,18 @@ class Gazetteer:
         padded = " " + fold(text) + " "
         spans: dict[tuple[int, int], tuple[int, ...]] = {}
         key_len = self._key_len
+        cached = self._cached
         for last, key_id in self._base.iter(padded):
             start = last - key_len[key_id] + 1
             if capitalised_only and text[start].islower() and not starts_with_article(text, start):
                 continue
-            spans[(start, last - 1)] = self._candidates(key_id)
+            candidates = cached.get(key_id)
+            if candidates is None:
+                candidates = self._candidates(key_id)
+                if len(cached) >= _CACHED_KEYS:
+                    cached.clear()
+                cached[key_id] = candidates
+            spans[(start, last - 1)] = candidates
         if self._extra is not None:
             for last, (length, candidates) in self._extra.iter(padded):
                 start = last - length + 1
@@ -210,6 +219,7 @@ class Gazetteer:
         self._base = ahocorasick.load(str(path.with_suffix(".automaton")), pickle.loads)
         self.by_id = {place_id: index for index, place_id in enumerate(self.table.ids)}
         self._extra = None
+        self._cached = {}
         return self
 
     def _candidates(self, key_id: int) -> tuple[int, ...]:

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from schemas import PlaceKind
-from stream.core.gazetteer import Gazetteer
+from stream.core.gazetteer import Gazetteer, PlaceTable
 from stream.core.geo import haversine_km
 from stream.core.places_mentions import Mention
 from stream.core.places_text import fold_key, word_set
@@ -34,6 +34,7 @@ _MIN_SCORE = 1.0
 _CONTEXT_SCORE = 2.0
 _CLEAR_SCORE = 3.5
 _DEMONYM_WEIGHT = 0.3
+_SUMMARY_CACHE = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,10 +76,54 @@ class _Facts:
 
     region_word: bool
     district_word: bool
-    town_countries: set[str | None]
-    chained: bool
-    parent_countries: list[set[str | None]]
+    town_countries: frozenset[str | None]
+    chain: dict[int, float] | None
+    parent_codes: frozenset[str | None]
     key: str
+    parent_named: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class _Summary:
+    """What context and scoring need about a tuple of candidates, cached per tuple."""
+
+    kinds: frozenset[PlaceKind]
+    codes: frozenset[str | None]
+    town_codes: frozenset[str | None]
+    country_codes: tuple[str, ...]
+    biggest: int
+    regions: tuple[tuple[str | None, str | None], ...]
+
+
+class _Nearness:
+    """Bonus for lying near the local places that the text names, cached per place."""
+
+    def __init__(self, table: PlaceTable, anchors: list[int]) -> None:
+        """Anchor places (indices into `table`) with their coordinates."""
+        self.table = table
+        self.points = [(anchor, table.lat[anchor], table.lon[anchor]) for anchor in anchors]
+        self.cache: dict[int, float] = {}
+
+    def bonus(self, index: int) -> float:
+        """Up to 2.0 for lying near other anchors (0.8 for each of up to three)."""
+        found = self.cache.get(index)
+        if found is not None:
+            return found
+        lat = self.table.lat[index]
+        lon = self.table.lon[index]
+        squeeze = math.cos(math.radians(lat)) ** 2
+        near = 0
+        for anchor, anchor_lat, anchor_lon in self.points:
+            dlat = anchor_lat - lat
+            if anchor == index or not -_NEAR_DEG < dlat < _NEAR_DEG:
+                continue
+            dlon = (anchor_lon - lon + 180.0) % 360.0 - 180.0
+            if dlat * dlat + dlon * dlon * squeeze < _NEAR_DEG * _NEAR_DEG:
+                near += 1
+                if near == 3:
+                    break
+        found = self.cache[index] = min(2.0, 0.8 * near)
+        return found
 
 
 def _without(countries: dict[str, float], contribution: _Contribution) -> dict[str, float]:
@@ -98,13 +143,15 @@ class Resolver:
         self.gazetteer = gazetteer
         self.table = gazetteer.table
         self._statics: dict[int, _Static] = {}
+        self._summaries: dict[tuple[int, ...], _Summary] = {}
 
     def resolve(
         self, folded: str, mentions: list[Mention], demonyms: dict[str, float]
     ) -> list[Resolution]:
         """One Resolution per mention that keeps a plausible place."""
         countries, regions, own = self._context(mentions, demonyms)
-        facts = [self._facts(folded, mention, mentions) for mention in mentions]
+        named = frozenset(i for mention in mentions for i in mention.candidates)
+        facts = [self._facts(folded, mention, mentions, named) for mention in mentions]
         first = self._pass(folded, mentions, facts, countries, own, regions, None)
         anchors = list(
             dict.fromkeys(r.place for r in first if r is not None and self._is_local(r.place))
@@ -126,7 +173,8 @@ class Resolver:
                 code,
                 weight + (previous[1] if previous and previous[0] == code else 0),
             )
-        second = self._pass(folded, mentions, facts, countries, own, regions, anchors, first)
+        near = _Nearness(table, anchors) if anchors else None
+        second = self._pass(folded, mentions, facts, countries, own, regions, near, first)
         return [resolution for resolution in second if resolution is not None]
 
     def _pass(
@@ -137,7 +185,7 @@ class Resolver:
         countries: dict[str, float],
         own: list[_Contribution],
         regions: set[tuple[str | None, str | None]],
-        anchors: list[int] | None,
+        near: _Nearness | None,
         settled: list[Resolution | None] | None = None,
     ) -> list[Resolution | None]:
         """Resolve every mention once; repeated names outside chains are scored once, and
@@ -156,7 +204,7 @@ class Resolver:
                 results.append(found and found.about(mention))
                 continue
             context = _without(countries, contribution)
-            found = self._best(mention, mentions, context, regions, anchors, facts[position])
+            found = self._best(mention, mentions, context, regions, near, facts[position])
             if alone:
                 done[memo] = found
             results.append(found)
@@ -174,19 +222,17 @@ class Resolver:
         own: list[_Contribution] = []
         countries = {code: _DEMONYM_WEIGHT * n for code, n in demonyms.items()}
         regions: set[tuple[str | None, str | None]] = set()
-        table = self.table
         for mention in mentions:
-            kinds = {table.kind_of(i) for i in mention.candidates}
-            codes = {table.country_of(i) for i in mention.candidates}
+            summary = self._summary(mention.candidates)
+            kinds = summary.kinds
+            codes = summary.codes
             own.append(None)
             if kinds == {PlaceKind.COUNTRY} or (PlaceKind.COUNTRY in kinds and not mention.common):
-                for index in mention.candidates:
-                    code = table.country_of(index)
-                    if table.kind_of(index) == PlaceKind.COUNTRY and code:
-                        countries[code] = countries.get(code, 0.0) + 1.0
+                for country in summary.country_codes:
+                    countries[country] = countries.get(country, 0.0) + 1.0
             elif len(codes) == 1:
                 code = next(iter(codes))
-                biggest = max(table.population[i] for i in mention.candidates)
+                biggest = summary.biggest
                 weight = (
                     0.5
                     if biggest >= 100_000
@@ -197,32 +243,39 @@ class Resolver:
                 if code:
                     countries[code] = countries.get(code, 0.0) + weight
                     own[-1] = (code, weight)
-            if len(codes) > 1:
-                continue
-            for index in mention.candidates:
-                if table.kind_of(index) == PlaceKind.REGION:
-                    regions.add((table.country_of(index), table.admin1_of(index)))
+            if len(codes) <= 1:
+                regions.update(summary.regions)
         return countries, regions, own
 
-    def _facts(self, folded: str, mention: Mention, mentions: list[Mention]) -> _Facts:
-        """What scoring needs about a mention and its neighbours, computed once."""
+    def _facts(
+        self, folded: str, mention: Mention, mentions: list[Mention], named: frozenset[int]
+    ) -> _Facts:
+        """What scoring needs about a mention and its neighbours, computed once; `named`
+        holds every candidate of every mention."""
         tail = folded[mention.start : mention.end].split()[-1:]
         words = set(tail + folded[mention.end : mention.end + 20].split()[:1])
-        table = self.table
+        summary = self._summary(mention.candidates)
+        chain = None
+        if mention.parents:
+            chain = {i: self._chain_bonus(i, mention, mentions) for i in mention.candidates}
+            if not any(chain.values()):
+                chain = None
+        parent_codes: set[str | None] = set()
+        for parent in mention.parents:
+            codes = self._summary(mentions[parent].candidates).codes
+            if len(codes) == 1:
+                parent_codes |= codes
+        extras = self.table.extras
+        parents = {p for i in mention.candidates if (p := extras.get(i, (None, None))[1])}
+        by_id = self.gazetteer.by_id
         return _Facts(
             region_word=bool(words & _REGION_WORDS),
             district_word=bool(words & _DISTRICT_WORDS),
-            town_countries={
-                self._static(i)[1]
-                for i in mention.candidates
-                if self._static(i)[0] == PlaceKind.TOWN
-            },
-            chained=bool(mention.parents)
-            and any(self._chain_bonus(i, mention, mentions) for i in mention.candidates),
-            parent_countries=[
-                {table.country_of(i) for i in mentions[p].candidates} for p in mention.parents
-            ],
+            town_countries=summary.town_codes,
+            chain=chain,
+            parent_codes=frozenset(parent_codes),
             key=fold_key(mention.text),
+            parent_named=frozenset(parent for parent in parents if by_id.get(parent, -1) in named),
         )
 
     def _best(
@@ -231,7 +284,7 @@ class Resolver:
         mentions: list[Mention],
         countries: dict[str, float],
         regions: set[tuple[str | None, str | None]],
-        anchors: list[int] | None,
+        near: _Nearness | None,
         facts: _Facts,
     ) -> Resolution | None:
         """The best-scoring candidate of `mention`, or None when none is plausible."""
@@ -239,9 +292,7 @@ class Resolver:
         strong = max(countries.values(), default=0.0) >= _STRONG_CONTEXT
         scored = [
             (
-                self._score(
-                    i, mention, mentions, countries, regions, anchors, facts, total, strong
-                ),
+                self._score(i, mention, mentions, countries, regions, near, facts, total, strong),
                 i,
             )
             for i in mention.candidates
@@ -266,13 +317,15 @@ class Resolver:
         mentions: list[Mention],
         countries: dict[str, float],
         regions: set[tuple[str | None, str | None]],
-        anchors: list[int] | None,
+        near: _Nearness | None,
         facts: _Facts,
         total: float,
         strong_context: bool,
     ) -> float:
         """Score of one candidate (`total` and `strong_context` summarise `countries`)."""
-        kind, code, admin1, population, prior, main_key = self._static(index)
+        kind, code, admin1, population, prior, main_key = self._statics.get(index) or self._static(
+            index
+        )
         weight = countries.get(code, 0.0) if code else 0.0
         score = prior + 3.0 * weight / total + (1.0 if weight >= _FIRM_WEIGHT else 0.0)
         if kind == PlaceKind.REGION:
@@ -281,19 +334,19 @@ class Resolver:
             score += 2.0 if facts.district_word else -2.0 if code in facts.town_countries else 0.0
         elif kind == PlaceKind.NEIGHBOURHOOD:
             parent = self.table.extras.get(index, (None, None))[1]
-            score += 1.0 if self._parent_named(parent, mentions) else -1.0
+            score += 1.0 if parent in facts.parent_named else -1.0
         elif kind == PlaceKind.TOWN and not mention.fuzzy and main_key != facts.key:
             score -= 1.0 if population < 20_000 else 0.8
         if kind != PlaceKind.REGION and (code, admin1) in regions:
             score += 1.5
-        if facts.chained:
-            score += self._chain_bonus(index, mention, mentions) or -3.0
-        if any(len(codes) == 1 and code not in codes for codes in facts.parent_countries):
+        if facts.chain is not None:
+            score += facts.chain[index] or -3.0
+        if facts.parent_codes and (len(facts.parent_codes) > 1 or code not in facts.parent_codes):
             score -= 4.0
         if mention.children and kind in (PlaceKind.COUNTRY, PlaceKind.REGION):
             score += self._contains_child(index, kind, mention, mentions)
-        if anchors:
-            score += self._nearness(index, anchors)
+        if near is not None:
+            score += near.bonus(index)
         if not weight and kind != PlaceKind.COUNTRY and strong_context:
             score -= 3.0 if population < 100_000 else 1.0 if population < 500_000 else 0.0
         if mention.dateline:
@@ -330,12 +383,30 @@ class Resolver:
             self._statics[index] = found
         return found
 
-    def _parent_named(self, parent: str | None, mentions: list[Mention]) -> bool:
-        """True when the parent place of a custom place is among the mentions' candidates."""
-        if parent is None:
-            return False
-        index = self.gazetteer.by_id.get(parent)
-        return index is not None and any(index in m.candidates for m in mentions)
+    def _summary(self, candidates: tuple[int, ...]) -> _Summary:
+        """Kinds, countries, largest population and regions of a candidate tuple, cached."""
+        found = self._summaries.get(candidates)
+        if found is None:
+            table = self.table
+            kinds = [table.kind_of(i) for i in candidates]
+            codes = [table.country_of(i) for i in candidates]
+            pairs = list(zip(kinds, codes, strict=True))
+            found = _Summary(
+                kinds=frozenset(kinds),
+                codes=frozenset(codes),
+                town_codes=frozenset(c for k, c in pairs if k == PlaceKind.TOWN),
+                country_codes=tuple(c for k, c in pairs if k == PlaceKind.COUNTRY and c),
+                biggest=max(table.population[i] for i in candidates),
+                regions=tuple(
+                    (code, table.admin1_of(i))
+                    for i, (kind, code) in zip(candidates, pairs, strict=True)
+                    if kind == PlaceKind.REGION
+                ),
+            )
+            if len(self._summaries) >= _SUMMARY_CACHE:
+                self._summaries.clear()
+            self._summaries[candidates] = found
+        return found
 
     def _chain_bonus(self, index: int, mention: Mention, mentions: list[Mention]) -> float:
         """Bonus when a following 'X, Y district, Z province' mention contains the candidate."""
@@ -374,24 +445,6 @@ class Resolver:
                 if kind == PlaceKind.COUNTRY or table.admin1_of(candidate) == admin1:
                     return 9.0
         return 0.0
-
-    def _nearness(self, index: int, anchors: list[int]) -> float:
-        """Bonus for lying near other local places that the text names (up to three)."""
-        table = self.table
-        lat = table.lat[index]
-        near = 0
-        lon = table.lon[index]
-        squeeze = math.cos(math.radians(lat)) ** 2
-        for anchor in anchors:
-            dlat = table.lat[anchor] - lat
-            if anchor == index or not -_NEAR_DEG < dlat < _NEAR_DEG:
-                continue
-            dlon = (table.lon[anchor] - lon + 180.0) % 360.0 - 180.0
-            if dlat * dlat + dlon * dlon * squeeze < _NEAR_DEG * _NEAR_DEG:
-                near += 1
-                if near == 3:
-                    break
-        return min(2.0, 0.8 * near)
 
     def _distance(self, a: int, b: int) -> float:
         """Kilometres between two places."""
