@@ -17,6 +17,7 @@ from schemas import (
     LabelScore,
     Location,
 )
+from stream.core.text import Sentence
 
 __all__ = [
     "ActorFinder",
@@ -35,10 +36,15 @@ PIPELINE_VERSION = "1"
 
 @dataclass(frozen=True, slots=True)
 class Classification:
-    """Labels with scores and evidence, and the primary type."""
+    """Labels with scores and evidence, the primary type, and the classified text's sentences.
+
+    `text` and `sentences` let later steps reuse the sentence split of the same text.
+    """
 
     labels: list[LabelScore]
     primary: EventType
+    text: str = ""
+    sentences: tuple[Sentence, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from schemas import Casualties, EventType, Trigger
@@ -162,9 +163,10 @@ class CasualtyCounter:
         )
 
 
-def _event_sentences(text: str, classification: Classification) -> list[Sentence]:
+def _event_sentences(text: str, classification: Classification) -> Sequence[Sentence]:
     """Sentences that carry attack evidence, in text order; every sentence when there are none."""
-    sentences = split_sentences(text)
+    same = classification.text == text
+    sentences = classification.sentences if same else split_sentences(text)
     spans = {
         (evidence.start, evidence.end)
         for label in classification.labels

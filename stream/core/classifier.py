@@ -190,7 +190,7 @@ class RuleClassifier:
                 for hit in found[EventType.THREAT].hits:
                     if "death threat" not in low[hit.start : hit.end]:
                         hit.weight *= FOLLOW_UP_FACTOR
-        return _assemble(text, sentences, found)
+        return _assemble(text, tuple(sentences), found)
 
     def _matches(
         self, text: str, lowered: str, sentence: Sentence, candidates: Candidates, position: int
@@ -299,7 +299,7 @@ def _demote_follow_up(text: str, found: dict[EventType, _LabelHits]) -> None:
 
 
 def _assemble(
-    text: str, sentences: list[Sentence], found: dict[EventType, _LabelHits]
+    text: str, sentences: tuple[Sentence, ...], found: dict[EventType, _LabelHits]
 ) -> Classification:
     """Turn accepted hits into scored labels with evidence and choose the primary type."""
     labels: list[LabelScore] = []
@@ -317,12 +317,12 @@ def _assemble(
     if not labels:
         best = max((hits.score() for hits in found.values()), default=0.0)
         other = LabelScore(label=EventType.OTHER, score=round(1.0 - best, 3))
-        return Classification(labels=[other], primary=EventType.OTHER)
+        return Classification([other], EventType.OTHER, text, sentences)
     labels.sort(key=lambda item: strongest[item.label], reverse=True)
-    return Classification(labels=labels, primary=labels[0].label)
+    return Classification(labels, labels[0].label, text, sentences)
 
 
-def _evidence(text: str, sentences: list[Sentence], hits: _LabelHits) -> list[Evidence]:
+def _evidence(text: str, sentences: tuple[Sentence, ...], hits: _LabelHits) -> list[Evidence]:
     """Group a label's triggers by sentence, strongest sentence first."""
     by_sentence: dict[int, list[_Hit]] = {}
     for hit in hits.hits:
