@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from schemas import Location, PlaceKind, Precision
 from stream.core.analysis import Classification, Places
@@ -39,6 +40,7 @@ _SPECIFICITY = {
 }
 
 
+_PLACE_FIELDS_CACHE = 100_000
 _WORDS = re.compile(r"\S+")
 _ACTORS = word_set(
     "forces force troops military army soldiers soldier embassy officials official government "
@@ -103,6 +105,7 @@ class GazetteerPlaceFinder:
         self.resolver = Resolver(gazetteer)
         self.demonyms = demonyms
         self.demonym_words = frozenset(demonyms)
+        self._place_fields: dict[int, dict[str, Any]] = {}
         table = gazetteer.table
         self.country_ids = {
             table.country_of(i) or "": table.ids[i]
@@ -180,22 +183,30 @@ class GazetteerPlaceFinder:
 
     def _location(self, resolution: Resolution) -> Location:
         """The wire Location of a resolved mention."""
-        place = self.gazetteer.place(resolution.place)
+        fields = self._place_fields.get(resolution.place)
+        if fields is None:
+            place = self.gazetteer.place(resolution.place)
+            fields = {
+                "name": place.name,
+                "place_id": place.id,
+                "lat": round(place.lat, 5),
+                "lon": round(place.lon, 5),
+                "country_code": place.country_code,
+                "admin1": place.admin1,
+                "kind": place.kind,
+                "precision": _PRECISION[place.kind],
+                "feature_code": place.feature_code,
+            }
+            if len(self._place_fields) >= _PLACE_FIELDS_CACHE:
+                self._place_fields.clear()
+            self._place_fields[resolution.place] = fields
         mention = resolution.mention
         return Location.model_construct(
             text=mention.text,
             start=mention.start,
             end=mention.end,
-            name=place.name,
-            place_id=place.id,
-            lat=round(place.lat, 5),
-            lon=round(place.lon, 5),
-            country_code=place.country_code,
-            admin1=place.admin1,
-            kind=place.kind,
-            precision=_PRECISION[place.kind],
             confidence=resolution.confidence,
-            feature_code=place.feature_code,
+            **fields,
         )
 
     def _focus(

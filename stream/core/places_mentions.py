@@ -112,6 +112,7 @@ class MentionFinder:
         )
         self.english_words = self.common_words | _load_words(ENGLISH_WORDS_FILE)
         self._summaries: dict[tuple[int, ...], tuple[bool, int]] = {}
+        self._runs: dict[str, tuple[int, tuple[int, ...]] | None] = {}
 
     def find(self, text: str, folded: str) -> list[Mention]:
         """Longest non-overlapping matches that pass the case, word and name filters."""
@@ -213,23 +214,38 @@ class MentionFinder:
             return []
         starts = {match.start for match in matches}
         found: list[NameMatch] = []
+        runs = self._runs
         for sequence in _CAPITALISED_RUN.finditer(text):
-            if sequence.start() in starts or _starts_sentence(text, sequence.start()):
+            start = sequence.start()
+            if start in starts or _starts_sentence(text, start):
                 continue
             run = sequence.group()
-            spans = [(sequence.start(), sequence.end())]
-            first = _FIRST_WORD.match(run)
-            if first and first.end() < len(run):
-                spans.append((sequence.start(), sequence.start() + first.end()))
-            for start, end in spans:
-                words = text[start:end].lower()
-                if words in self.english_words or words in _NOT_PLACES or words in self.demonyms:
-                    continue
-                candidates = sounds_like.get(skeleton(text[start:end]))
-                if candidates:
-                    found.append(NameMatch(start, end, candidates, fuzzy=True))
-                    break
+            if run not in runs:
+                if len(runs) >= _SUMMARY_CACHE:
+                    runs.clear()
+                runs[run] = self._sounds_like_run(run, sounds_like)
+            hit = runs[run]
+            if hit is not None:
+                found.append(NameMatch(start, start + hit[0], hit[1], fuzzy=True))
         return found
+
+    def _sounds_like_run(
+        self, run: str, sounds_like: dict[str, tuple[int, ...]]
+    ) -> tuple[int, tuple[int, ...]] | None:
+        """Length and candidates of the whole run or its first word when its skeleton names
+        places and it is not an ordinary word, a non-place or a nationality."""
+        lengths = [len(run)]
+        first = _FIRST_WORD.match(run)
+        if first and first.end() < len(run):
+            lengths.append(first.end())
+        for length in lengths:
+            words = run[:length].lower()
+            if words in self.english_words or words in _NOT_PLACES or words in self.demonyms:
+                continue
+            candidates = sounds_like.get(skeleton(run[:length]))
+            if candidates:
+                return length, candidates
+        return None
 
     def _main_name(self, surface: str, match: NameMatch) -> bool:
         """True when some candidate's main name (not an alternate) is what the text says."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass
@@ -29,6 +30,7 @@ _CHAIN_GAP = re.compile(
 )
 _NEAR_KM = 150.0
 _NEAR_DEG = _NEAR_KM / 111.0
+_SLACK_DEG = 1e-6
 _UNKNOWN_POPULATION = 1000
 _MIN_SCORE = 1.0
 _CONTEXT_SCORE = 2.0
@@ -70,17 +72,9 @@ _STRONG_CONTEXT = 0.5
 _FIRM_WEIGHT = 0.5
 
 
-@dataclass(frozen=True, slots=True)
-class _Facts:
-    """What scoring needs to know about one mention, computed once per mention."""
-
-    region_word: bool
-    district_word: bool
-    town_countries: frozenset[str | None]
-    chain: dict[int, float] | None
-    parent_codes: frozenset[str | None]
-    key: str
-    parent_named: frozenset[str]
+_Candidate = tuple[int, PlaceKind, str | None, int, float, tuple[float, ...]]
+"""A candidate as scoring sees it: place index, kind, country, population, prior and the
+score terms that do not depend on the countries in context or on nearness, in order."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +95,8 @@ class _Nearness:
     def __init__(self, table: PlaceTable, anchors: list[int]) -> None:
         """Anchor places (indices into `table`) with their coordinates."""
         self.table = table
-        self.points = [(anchor, table.lat[anchor], table.lon[anchor]) for anchor in anchors]
+        self.points = sorted((table.lat[anchor], table.lon[anchor], anchor) for anchor in anchors)
+        self.lats = [point[0] for point in self.points]
         self.cache: dict[int, float] = {}
 
     def bonus(self, index: int) -> float:
@@ -113,7 +108,9 @@ class _Nearness:
         lon = self.table.lon[index]
         squeeze = math.cos(math.radians(lat)) ** 2
         near = 0
-        for anchor, anchor_lat, anchor_lon in self.points:
+        low = bisect.bisect_left(self.lats, lat - _NEAR_DEG - _SLACK_DEG)
+        high = bisect.bisect_right(self.lats, lat + _NEAR_DEG + _SLACK_DEG)
+        for anchor_lat, anchor_lon, anchor in self.points[low:high]:
             dlat = anchor_lat - lat
             if anchor == index or not -_NEAR_DEG < dlat < _NEAR_DEG:
                 continue
@@ -124,6 +121,19 @@ class _Nearness:
                     break
         found = self.cache[index] = min(2.0, 0.8 * near)
         return found
+
+
+@dataclass(slots=True)
+class _Document:
+    """One text being resolved: its mentions, the regions and places it names, and each
+    mention's candidates with their score terms once computed."""
+
+    folded: str
+    mentions: list[Mention]
+    regions: set[tuple[str | None, str | None]]
+    named: frozenset[int]
+    by_id: dict[str, int]
+    facts: list[list[_Candidate] | None]
 
 
 def _without(countries: dict[str, float], contribution: _Contribution) -> dict[str, float]:
@@ -150,9 +160,15 @@ class Resolver:
     ) -> list[Resolution]:
         """One Resolution per mention that keeps a plausible place."""
         countries, regions, own = self._context(mentions, demonyms)
-        named = frozenset(i for mention in mentions for i in mention.candidates)
-        facts = [self._facts(folded, mention, mentions, named) for mention in mentions]
-        first = self._pass(folded, mentions, facts, countries, own, regions, None)
+        doc = _Document(
+            folded=folded,
+            mentions=mentions,
+            regions=regions,
+            named=frozenset(i for mention in mentions for i in mention.candidates),
+            by_id=self.gazetteer.by_id,
+            facts=[None] * len(mentions),
+        )
+        first = self._pass(doc, countries, own, None)
         anchors = list(
             dict.fromkeys(r.place for r in first if r is not None and self._is_local(r.place))
         )
@@ -174,17 +190,14 @@ class Resolver:
                 weight + (previous[1] if previous and previous[0] == code else 0),
             )
         near = _Nearness(table, anchors) if anchors else None
-        second = self._pass(folded, mentions, facts, countries, own, regions, near, first)
+        second = self._pass(doc, countries, own, near, first)
         return [resolution for resolution in second if resolution is not None]
 
     def _pass(
         self,
-        folded: str,
-        mentions: list[Mention],
-        facts: list[_Facts],
+        doc: _Document,
         countries: dict[str, float],
         own: list[_Contribution],
-        regions: set[tuple[str | None, str | None]],
         near: _Nearness | None,
         settled: list[Resolution | None] | None = None,
     ) -> list[Resolution | None]:
@@ -192,7 +205,8 @@ class Resolver:
         clear-cut results of an earlier pass (`settled`) are kept."""
         done: dict[tuple[str, _Contribution], Resolution | None] = {}
         results: list[Resolution | None] = []
-        for position, (mention, contribution) in enumerate(zip(mentions, own, strict=True)):
+        folded = doc.folded
+        for position, (mention, contribution) in enumerate(zip(doc.mentions, own, strict=True)):
             earlier = settled[position] if settled else None
             if earlier is not None and earlier.clear_cut:
                 results.append(earlier)
@@ -203,8 +217,10 @@ class Resolver:
                 found = done[memo]
                 results.append(found and found.about(mention))
                 continue
-            context = _without(countries, contribution)
-            found = self._best(mention, mentions, context, regions, near, facts[position])
+            candidates = doc.facts[position]
+            if candidates is None:
+                candidates = doc.facts[position] = self._facts(mention, doc)
+            found = self._best(mention, _without(countries, contribution), near, candidates)
             if alone:
                 done[memo] = found
             results.append(found)
@@ -247,14 +263,15 @@ class Resolver:
                 regions.update(summary.regions)
         return countries, regions, own
 
-    def _facts(
-        self, folded: str, mention: Mention, mentions: list[Mention], named: frozenset[int]
-    ) -> _Facts:
-        """What scoring needs about a mention and its neighbours, computed once; `named`
-        holds every candidate of every mention."""
+    def _facts(self, mention: Mention, doc: _Document) -> list[_Candidate]:
+        """The candidates of a mention with their context-free score terms, computed once."""
+        folded = doc.folded
+        mentions = doc.mentions
         tail = folded[mention.start : mention.end].split()[-1:]
         words = set(tail + folded[mention.end : mention.end + 20].split()[:1])
-        summary = self._summary(mention.candidates)
+        region_word = bool(words & _REGION_WORDS)
+        district_word = bool(words & _DISTRICT_WORDS)
+        town_codes = self._summary(mention.candidates).town_codes
         chain = None
         if mention.parents:
             chain = {i: self._chain_bonus(i, mention, mentions) for i in mention.candidates}
@@ -265,38 +282,60 @@ class Resolver:
             codes = self._summary(mentions[parent].candidates).codes
             if len(codes) == 1:
                 parent_codes |= codes
+        key = fold_key(mention.text)
         extras = self.table.extras
-        parents = {p for i in mention.candidates if (p := extras.get(i, (None, None))[1])}
-        by_id = self.gazetteer.by_id
-        return _Facts(
-            region_word=bool(words & _REGION_WORDS),
-            district_word=bool(words & _DISTRICT_WORDS),
-            town_countries=summary.town_codes,
-            chain=chain,
-            parent_codes=frozenset(parent_codes),
-            key=fold_key(mention.text),
-            parent_named=frozenset(parent for parent in parents if by_id.get(parent, -1) in named),
-        )
+        rows: list[_Candidate] = []
+        for index in mention.candidates:
+            kind, code, admin1, population, prior, main_key = self._static(index)
+            terms: list[float] = []
+            if kind == PlaceKind.REGION:
+                terms.append(2.5 if region_word else -1.5 if code in town_codes else 0.0)
+            elif kind == PlaceKind.DISTRICT:
+                terms.append(2.0 if district_word else -2.0 if code in town_codes else 0.0)
+            elif kind == PlaceKind.NEIGHBOURHOOD:
+                parent_id = extras.get(index, (None, None))[1]
+                named = parent_id is not None and doc.by_id.get(parent_id, -1) in doc.named
+                terms.append(1.0 if named else -1.0)
+            elif kind == PlaceKind.TOWN and not mention.fuzzy and main_key != key:
+                terms.append(-1.0 if population < 20_000 else -0.8)
+            if kind != PlaceKind.REGION and (code, admin1) in doc.regions:
+                terms.append(1.5)
+            if chain is not None:
+                terms.append(chain[index] or -3.0)
+            if parent_codes and (len(parent_codes) > 1 or code not in parent_codes):
+                terms.append(-4.0)
+            if mention.children and kind in (PlaceKind.COUNTRY, PlaceKind.REGION):
+                terms.append(self._contains_child(index, kind, mention, mentions))
+            rows.append((index, kind, code, population, prior, tuple(t for t in terms if t)))
+        return rows
 
     def _best(
         self,
         mention: Mention,
-        mentions: list[Mention],
         countries: dict[str, float],
-        regions: set[tuple[str | None, str | None]],
         near: _Nearness | None,
-        facts: _Facts,
+        candidates: list[_Candidate],
     ) -> Resolution | None:
         """The best-scoring candidate of `mention`, or None when none is plausible."""
         total = max(sum(countries.values()), 1.0)
         strong = max(countries.values(), default=0.0) >= _STRONG_CONTEXT
-        scored = [
-            (
-                self._score(i, mention, mentions, countries, regions, near, facts, total, strong),
-                i,
-            )
-            for i in mention.candidates
-        ]
+        scored: list[tuple[float, int]] = []
+        for index, kind, code, population, prior, terms in candidates:
+            weight = countries.get(code, 0.0) if code else 0.0
+            score = prior + 3.0 * weight / total + (1.0 if weight >= _FIRM_WEIGHT else 0.0)
+            for term in terms:
+                score += term
+            if near is not None:
+                score += near.bonus(index)
+            if not weight and kind != PlaceKind.COUNTRY and strong:
+                score -= 3.0 if population < 100_000 else 1.0 if population < 500_000 else 0.0
+            if mention.dateline:
+                score += 1.5
+            if mention.fuzzy:
+                score -= 0.5 if weight else 1.5
+            if not countries and population < 1000 and kind == PlaceKind.TOWN:
+                score -= 1.0
+            scored.append((score, index))
         if not scored:
             return None
         scored.sort(reverse=True)
@@ -309,53 +348,6 @@ class Resolver:
             confidence *= 0.8
         clear_cut = len(scored) == 1 and best >= _CLEAR_SCORE
         return Resolution(mention, place, best, round(min(0.99, confidence), 3), clear_cut)
-
-    def _score(
-        self,
-        index: int,
-        mention: Mention,
-        mentions: list[Mention],
-        countries: dict[str, float],
-        regions: set[tuple[str | None, str | None]],
-        near: _Nearness | None,
-        facts: _Facts,
-        total: float,
-        strong_context: bool,
-    ) -> float:
-        """Score of one candidate (`total` and `strong_context` summarise `countries`)."""
-        kind, code, admin1, population, prior, main_key = self._statics.get(index) or self._static(
-            index
-        )
-        weight = countries.get(code, 0.0) if code else 0.0
-        score = prior + 3.0 * weight / total + (1.0 if weight >= _FIRM_WEIGHT else 0.0)
-        if kind == PlaceKind.REGION:
-            score += 2.5 if facts.region_word else -1.5 if code in facts.town_countries else 0.0
-        elif kind == PlaceKind.DISTRICT:
-            score += 2.0 if facts.district_word else -2.0 if code in facts.town_countries else 0.0
-        elif kind == PlaceKind.NEIGHBOURHOOD:
-            parent = self.table.extras.get(index, (None, None))[1]
-            score += 1.0 if parent in facts.parent_named else -1.0
-        elif kind == PlaceKind.TOWN and not mention.fuzzy and main_key != facts.key:
-            score -= 1.0 if population < 20_000 else 0.8
-        if kind != PlaceKind.REGION and (code, admin1) in regions:
-            score += 1.5
-        if facts.chain is not None:
-            score += facts.chain[index] or -3.0
-        if facts.parent_codes and (len(facts.parent_codes) > 1 or code not in facts.parent_codes):
-            score -= 4.0
-        if mention.children and kind in (PlaceKind.COUNTRY, PlaceKind.REGION):
-            score += self._contains_child(index, kind, mention, mentions)
-        if near is not None:
-            score += near.bonus(index)
-        if not weight and kind != PlaceKind.COUNTRY and strong_context:
-            score -= 3.0 if population < 100_000 else 1.0 if population < 500_000 else 0.0
-        if mention.dateline:
-            score += 1.5
-        if mention.fuzzy:
-            score -= 0.5 if weight else 1.5
-        if not countries and population < 1000 and kind == PlaceKind.TOWN:
-            score -= 1.0
-        return score
 
     def _static(self, index: int) -> _Static:
         """What scoring needs about a place that never changes, cached per place."""
