@@ -8,12 +8,16 @@ the project's own aliases file (common English forms, nationality adjectives).
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import gzip
 import hashlib
 import json
 import os
+import pickle
 import re
+import shutil
 import statistics
+import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -48,6 +52,10 @@ _SMALL_PLACE = 1000
 _ARABIC_SCRIPT = re.compile("[\u0600-\u06ff]")
 _APOSTROPHES = re.compile(r"['’‘ʻʼʿʾ`´]")
 _ARTICLES = ("al ", "an ", "ar ", "as ", "ash ", "at ", "ad ", "adh ", "az ", "el ", "ath ")
+_LOCK_NAME = "gazetteer.lock"
+_PARTIAL_PREFIX = ".gazetteer-partial-"
+_STATE_NAME = "gazetteer.pickle"
+_CACHE_MODE = 0o755
 
 
 @dataclass(slots=True)
@@ -73,28 +81,63 @@ def load_aliases(path: Path = ALIASES_FILE) -> dict[str, dict[str, list[str]]]:
 def load_gazetteer(cache_dir: Path | None = None) -> Gazetteer:
     """The base gazetteer from the cache in `cache_dir`, built and cached on first use.
 
-    The cache is keyed by a fingerprint of the sources and code; older versions are removed
-    when a new one is written. An unwritable cache directory only costs the rebuild."""
+    The cache is a directory named by a fingerprint of the sources and code, which appears
+    complete or not at all (written aside, then renamed). Processes starting together take
+    turns on a lock file: one builds and writes, the others wait and then read its cache.
+    An unwritable cache directory only costs the rebuild."""
     directory = cache_dir or _default_cache_dir()
-    path = directory / f"gazetteer-{_fingerprint()}.pickle"
-    if path.exists() and path.with_suffix(".automaton").exists():
-        return Gazetteer.load(path)
-    gazetteer = build_gazetteer()
-    with contextlib.suppress(OSError):
-        write_cache(gazetteer, directory, path)
-    return gazetteer
+    target = directory / f"gazetteer-{_fingerprint()}"
+    cached = _read_cache(target)
+    if cached is not None:
+        return cached
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        lock = (directory / _LOCK_NAME).open("ab")
+    except OSError:
+        return build_gazetteer()
+    with lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        cached = _read_cache(target)
+        if cached is not None:
+            return cached
+        gazetteer = build_gazetteer()
+        with contextlib.suppress(OSError):
+            write_cache(gazetteer, directory, target)
+        return gazetteer
 
 
-def write_cache(gazetteer: Gazetteer, directory: Path, path: Path) -> None:
-    """Save to `path` atomically (write aside, then rename); drop other versions' caches."""
+def write_cache(gazetteer: Gazetteer, directory: Path, target: Path) -> None:
+    """Save into the directory `target` atomically (write aside, then rename); drop other
+    versions' caches and leftovers of interrupted writes (call with the lock held)."""
     directory.mkdir(parents=True, exist_ok=True)
-    partial = directory / f"{path.stem}.{os.getpid()}.pickle"
-    gazetteer.save(partial)
-    os.replace(partial.with_suffix(".automaton"), path.with_suffix(".automaton"))
-    os.replace(partial, path)
+    for leftover in directory.glob(f"{_PARTIAL_PREFIX}*"):
+        shutil.rmtree(leftover, ignore_errors=True)
+    partial = Path(tempfile.mkdtemp(prefix=_PARTIAL_PREFIX, dir=directory))
+    try:
+        gazetteer.save(partial / _STATE_NAME)
+        partial.chmod(_CACHE_MODE)
+        os.rename(partial, target)
+    except OSError:
+        if not (target / _STATE_NAME).exists():
+            raise
+    finally:
+        shutil.rmtree(partial, ignore_errors=True)
     for old in directory.glob("gazetteer-*"):
-        if not old.name.startswith(path.stem) and old.suffix in (".pickle", ".automaton"):
-            old.unlink(missing_ok=True)
+        if old.name != target.name:
+            if old.is_dir():
+                shutil.rmtree(old, ignore_errors=True)
+            else:
+                old.unlink(missing_ok=True)
+
+
+def _read_cache(target: Path) -> Gazetteer | None:
+    """The gazetteer cached in `target`, or None when there is none (or it is unreadable)."""
+    if not (target / _STATE_NAME).exists():
+        return None
+    try:
+        return Gazetteer.load(target / _STATE_NAME)
+    except (OSError, EOFError, ValueError, pickle.UnpicklingError):
+        return None
 
 
 def _default_cache_dir() -> Path:

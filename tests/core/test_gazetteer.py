@@ -101,7 +101,17 @@ def test_find_can_keep_only_capitalised_names() -> None:
 def test_write_cache_replaces_other_versions(tmp_path: Path) -> None:
     stale = tmp_path / "gazetteer-old.pickle"
     stale.write_bytes(b"old")
-    path = tmp_path / "gazetteer-new.pickle"
-    write_cache(_tiny(), tmp_path, path)
-    assert not stale.exists()
-    assert Gazetteer.load(path).lookup("Ramadi") == (1,)
+    (tmp_path / "gazetteer-older").mkdir()
+    target = tmp_path / "gazetteer-new"
+    write_cache(_tiny(), tmp_path, target)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["gazetteer-new"]
+    assert Gazetteer.load(target / "gazetteer.pickle").lookup("Ramadi") == (1,)
+
+
+def test_a_second_writer_keeps_the_first_complete_cache(tmp_path: Path) -> None:
+    target = tmp_path / "gazetteer-new"
+    write_cache(_tiny(), tmp_path, target)
+    (tmp_path / ".gazetteer-partial-crashed").mkdir()
+    write_cache(_tiny(), tmp_path, target)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["gazetteer-new"]
+    assert Gazetteer.load(target / "gazetteer.pickle").lookup("Ramadi") == (1,)
