@@ -50,7 +50,7 @@ _FORCE_CUE = re.compile(
     r"|(?-i:[A-Z]{2,6}))\b",
     re.IGNORECASE,
 )
-_VERBAL_END = re.compile(r"(?:ed|dead|down|fire|shot|slain|death|beat|beaten)$")
+_VERBAL_ENDS = ("ed", "dead", "down", "fire", "shot", "slain", "death", "beat", "beaten")
 _PRESENT_VERB = re.compile(r"(?:kills?|wounds|injures|hurts|bombs|shells|rocks)")
 _ADJECTIVAL = re.compile(r"\b(?:the|a|an|of|for|freed|release[ds]?|their|his|her|its)\s*$")
 _AFTER_CUE = re.compile(r"\b(?:after|following|since)\b(?:\W+\w+){0,2}\W*$")
@@ -171,8 +171,11 @@ class RuleClassifier:
         found: dict[EventType, _LabelHits] = {}
         candidates = self._anchors.candidates(low, starts)
         for position, sentence in enumerate(sentences):
+            matches = self._matches(text, low, sentence, candidates, position)
+            if not matches:
+                continue
             facts = _Facts(sentence, lows[position], gates)
-            for index, start, end in self._matches(text, low, sentence, candidates, position):
+            for index, start, end in matches:
                 rule = self._rules[index]
                 if rule.label is None or (disaster and rule.label is EventType.ATTACK):
                     continue
@@ -276,7 +279,7 @@ def _is_verbal(trigger: str, before: str) -> bool:
     """True when the trigger reports the event as a verb ('killed', 'shot dead', 'kills')."""
     if _PRESENT_VERB.fullmatch(trigger):
         return True
-    if _VERBAL_END.search(trigger) is None:
+    if not trigger.endswith(_VERBAL_ENDS):
         return False
     return _ADJECTIVAL.search(before) is None
 
