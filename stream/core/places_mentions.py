@@ -140,6 +140,15 @@ class MentionFinder:
         key = folded[match.start : match.end]
         if key in _NOT_PLACES or not _cased_like_name(surface):
             return None
+        if all(word in _NUMBERS for word in key.split()):
+            return None
+        if key in self.demonyms and not _REGION_AFTER.match(text, match.end):
+            return None
+        if (
+            text[match.start - 1 : match.start] in ("-", "‑")
+            and text[match.start - 2 : match.start - 1].isalpha()
+        ):
+            return None
         has_country, biggest = self._summary(match.candidates)
         before = _words_before(folded, match.start, 3)
         last = before[-1] if before else ""
@@ -153,15 +162,6 @@ class MentionFinder:
             strong = (last in _STRONG_LOCATIVE and biggest >= 1000) or biggest >= 1_000_000
             if not (strong or (dateline and biggest >= 100_000)):
                 return None
-        if all(word in _NUMBERS for word in key.split()):
-            return None
-        if key in self.demonyms and not _REGION_AFTER.match(text, match.end):
-            return None
-        if (
-            text[match.start - 1 : match.start] in ("-", "‑")
-            and text[match.start - 2 : match.start - 1].isalpha()
-        ):
-            return None
         sentence_start = _starts_sentence(text, match.start)
         locative = last in _LOCATIVE
         if last in _TITLES and not locative:

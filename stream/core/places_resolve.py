@@ -67,6 +67,8 @@ def link_chains(text: str, mentions: list[Mention]) -> None:
 
 _Contribution = tuple[str, float] | None
 _Static = tuple[PlaceKind, str | None, str | None, int, float, str]
+_COUNTRY = PlaceKind.COUNTRY
+_TOWN = PlaceKind.TOWN
 _KIND_PRIOR = {PlaceKind.COUNTRY: 6.0, PlaceKind.REGION: 2.0, PlaceKind.DISTRICT: 1.5}
 _STRONG_CONTEXT = 0.5
 _FIRM_WEIGHT = 0.5
@@ -320,6 +322,9 @@ class Resolver:
         total = max(sum(countries.values()), 1.0)
         strong = max(countries.values(), default=0.0) >= _STRONG_CONTEXT
         scored: list[tuple[float, int]] = []
+        dateline = mention.dateline
+        fuzzy = mention.fuzzy
+        empty = not countries
         for index, kind, code, population, prior, terms in candidates:
             weight = countries.get(code, 0.0) if code else 0.0
             score = prior + 3.0 * weight / total + (1.0 if weight >= _FIRM_WEIGHT else 0.0)
@@ -327,13 +332,13 @@ class Resolver:
                 score += term
             if near is not None:
                 score += near.bonus(index)
-            if not weight and kind != PlaceKind.COUNTRY and strong:
+            if not weight and kind is not _COUNTRY and strong:
                 score -= 3.0 if population < 100_000 else 1.0 if population < 500_000 else 0.0
-            if mention.dateline:
+            if dateline:
                 score += 1.5
-            if mention.fuzzy:
+            if fuzzy:
                 score -= 0.5 if weight else 1.5
-            if not countries and population < 1000 and kind == PlaceKind.TOWN:
+            if empty and population < 1000 and kind is _TOWN:
                 score -= 1.0
             scored.append((score, index))
         if not scored:
