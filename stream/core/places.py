@@ -40,7 +40,7 @@ _SPECIFICITY = {
 }
 
 
-_PLACE_FIELDS_CACHE = 100_000
+_PLACE_FIELDS_CACHE = 20_000
 _WORDS = re.compile(r"\S+")
 _ACTORS = word_set(
     "forces force troops military army soldiers soldier embassy officials official government "

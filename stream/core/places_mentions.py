@@ -19,6 +19,7 @@ ENGLISH_WORDS_FILE = _DATA / "english-words.txt"
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _HEADLINE_CHARS = 160
 _SUMMARY_CACHE = 100_000
+_RUN_CACHE = 100_000
 _FIRST_WORD = re.compile(r"(?:(?:[Aa][lnrsdtz]|[Ee]l|[Aa]sh)[- ])?[A-Z][a-z'’]+")
 _REGION_AFTER = re.compile(r" (?:[Rr]egion|[Ss]tate|[Pp]rovince)\b")
 _DATELINE_LEAD = re.compile(r"[A-Z][A-Z .'-]*/")
@@ -221,7 +222,7 @@ class MentionFinder:
                 continue
             run = sequence.group()
             if run not in runs:
-                if len(runs) >= _SUMMARY_CACHE:
+                if len(runs) >= _RUN_CACHE:
                     runs.clear()
                 runs[run] = self._sounds_like_run(run, sounds_like)
             hit = runs[run]

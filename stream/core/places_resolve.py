@@ -36,7 +36,7 @@ _MIN_SCORE = 1.0
 _CONTEXT_SCORE = 2.0
 _CLEAR_SCORE = 3.5
 _DEMONYM_WEIGHT = 0.3
-_SUMMARY_CACHE = 100_000
+_SUMMARY_CACHE = 20_000
 
 
 @dataclass(frozen=True, slots=True)
