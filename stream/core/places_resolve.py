@@ -74,9 +74,9 @@ _STRONG_CONTEXT = 0.5
 _FIRM_WEIGHT = 0.5
 
 
+# A candidate as scoring sees it: place index, kind, country, population, prior and the
+# score terms that depend neither on the countries in context nor on nearness, in order.
 _Candidate = tuple[int, PlaceKind, str | None, int, float, tuple[float, ...]]
-"""A candidate as scoring sees it: place index, kind, country, population, prior and the
-score terms that do not depend on the countries in context or on nearness, in order."""
 
 
 @dataclass(frozen=True, slots=True)
