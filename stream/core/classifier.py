@@ -233,6 +233,7 @@ class RuleClassifier:
         local_end = end - sentence.start
         before = clause_before(low, local)
         after = low[local_end : local_end + 60]
+        clause = start - len(before)
         gates = facts.gates
         needs = self._needs.get(index)
         if needs is not None and not (
@@ -240,9 +241,10 @@ class RuleClassifier:
             and needs.search(low[max(0, local - 60) : local_end + 80])
         ):
             return 0.0
-        if (gates.open("negated", start - 80, start) and is_negated(before)) or (
-            gates.open("historical", start - 48, end + 60) and is_historical(before, after)
-        ):
+        if gates.open("negated", clause, start) and is_negated(before):
+            return 0.0
+        recent = max(clause, start - 48)
+        if gates.open("historical", recent, end + 60) and is_historical(before, after):
             return 0.0
         label = rule.label
         trigger = low[local:local_end]
@@ -250,7 +252,7 @@ class RuleClassifier:
             judged = is_judicial(before) and "death threat" not in trigger
             return 0.0 if judged else rule.weight
         if (
-            (before.rstrip().endswith("to") or gates.open("modal", start - 80, start))
+            (before.rstrip().endswith("to") or gates.open("modal", clause, start))
             and is_modal(before)
         ) or modal_after(after):
             return 0.0
@@ -259,7 +261,7 @@ class RuleClassifier:
         weight = rule.weight * facts.cumulative
         if (
             not _is_verbal(trigger, before)
-            and gates.open("follow_up", start - 80, start)
+            and gates.open("follow_up", clause, start)
             and is_follow_up(before)
         ):
             return 0.0
