@@ -11,7 +11,7 @@ import contextlib
 import hashlib
 import random
 from collections.abc import AsyncIterator, Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 import faust
@@ -30,6 +30,8 @@ __all__ = ["build_delivery_agent"]
 log = structlog.get_logger(__name__)
 
 DISPATCH_INTERVAL_S = 0.1
+FINISHED_RETENTION = timedelta(days=1)
+PRUNE_EVERY = timedelta(minutes=1)
 
 
 def _url_key(receiver: Receiver) -> str:
@@ -183,6 +185,18 @@ def build_delivery_agent(
             status=delivery.last_status,
         )
 
+    pruned_at: dict[int, datetime] = {}
+
+    def forget_finished(partition: int, now: datetime) -> None:
+        """Drop this partition's finished markers older than the retention (once a minute)."""
+        if now - pruned_at.get(partition, datetime.min.replace(tzinfo=now.tzinfo)) < PRUNE_EVERY:
+            return
+        pruned_at[partition] = now
+        cutoff = (now - FINISHED_RETENTION).isoformat()
+        for key, value in list(tables["finished"].items()):
+            if value["partition"] == partition and value["at"] < cutoff:
+                del tables["finished"][key]
+
     async def deliveries(stream: faust.StreamT[bytes]) -> AsyncIterator[None]:
         """Fold outbox records into the pending/finished tables (stale records ignored)."""
         async for event in stream.events():
@@ -208,9 +222,11 @@ def build_delivery_agent(
         if tables["finished"].get(key) is not None or known >= delivery.attempts:
             return
         if delivery.terminal:
-            tables["finished"][key] = delivery.state
+            now = clock()
+            tables["finished"][key] = {"partition": partition, "at": now.isoformat()}
             tables["pending"].pop(key, None)
             await finish(delivery)
+            forget_finished(partition, now)
         else:
             tables["pending"][key] = {
                 "partition": partition,
