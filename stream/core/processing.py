@@ -2,24 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from pydantic import ValidationError
-
-from schemas import Alert, Article, Event
+from schemas import Article, Event
 from stream.core.analysis import Analyzer, SourcePosition
-from stream.core.rules import Rule, evaluate
 from stream.errors import IntakeError
 
 __all__ = [
-    "AlertOutcome",
     "AnalyzeOutcome",
     "DeadLetter",
     "dead_letter_headers",
     "process_article",
-    "process_event",
 ]
 
 ArticleParser = Callable[[bytes], Article]
@@ -39,14 +34,6 @@ class AnalyzeOutcome:
     """Events produced from one input message, or the dead letter explaining why none."""
 
     events: list[Event] = field(default_factory=list)
-    dead_letter: DeadLetter | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class AlertOutcome:
-    """Alerts raised by one event, or the dead letter explaining why none."""
-
-    alerts: list[Alert] = field(default_factory=list)
     dead_letter: DeadLetter | None = None
 
 
@@ -71,17 +58,6 @@ def process_article(
         for item in articles
     ]
     return AnalyzeOutcome(events=events)
-
-
-def process_event(
-    raw: bytes, *, rules: Sequence[Rule], clock: Callable[[], datetime]
-) -> AlertOutcome:
-    """Decode an Event and evaluate the rules on it."""
-    try:
-        event = Event.model_validate_json(raw)
-    except ValidationError as error:
-        return AlertOutcome(dead_letter=DeadLetter("invalid_event", str(error.errors()[0]["msg"])))
-    return AlertOutcome(alerts=evaluate(rules, event, clock()))
 
 
 def dead_letter_headers(

@@ -30,7 +30,6 @@ __all__ = [
     "alert_id_for",
     "alert_labels",
     "build_alert",
-    "evaluate",
     "load_rule_set",
     "load_rules",
     "matching_rules",
@@ -252,11 +251,3 @@ def build_alert(
         received_at=event.received_at,
         created_at=now,
     )
-
-
-def evaluate(rules: Sequence[Rule], event: Event, now: datetime) -> list[Alert]:
-    """Stateless evaluation: one 'new' alert per matching rule, the event its own incident."""
-    return [
-        build_alert(rule, event, incident_id=f"inc_{event.id}", status="new", now=now)
-        for rule in matching_rules(rules, event)
-    ]

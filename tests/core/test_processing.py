@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from schemas import Actor, Article, Casualties, Event, EventType, LabelScore
+from schemas import Actor, Article, Casualties, EventType, LabelScore
 from stream.core.analysis import Analyzer, Classification, Places, SourcePosition
-from stream.core.processing import dead_letter_headers, process_article, process_event
-from stream.core.rules import DEFAULT_RULES
+from stream.core.processing import dead_letter_headers, process_article
 from stream.errors import IntakeError
 
 NOW = datetime(2026, 11, 1, 12, 0, tzinfo=UTC)
@@ -87,24 +86,6 @@ def test_event_ids_are_deterministic() -> None:
     second = _run(b'{"id": "a2", "title": "bomb"}').events[0]
     assert first.id == second.id
     assert first.id != _run(b'{"id": "a3", "title": "bomb"}').events[0].id
-
-
-def test_an_attack_event_raises_a_deterministic_alert() -> None:
-    """The built-in attack rule fires once, with the same alert id on reprocessing."""
-    event: Event = _run(b'{"id": "a4", "title": "bomb"}').events[0]
-    raw = event.model_dump_json().encode()
-    first = process_event(raw, rules=DEFAULT_RULES, clock=lambda: NOW)
-    second = process_event(raw, rules=DEFAULT_RULES, clock=lambda: NOW)
-    assert [alert.rule for alert in first.alerts] == ["attacks"]
-    assert first.alerts[0].id == second.alerts[0].id
-
-
-def test_an_invalid_event_message_becomes_a_dead_letter() -> None:
-    """Bytes that are not an Event are dead-lettered with reason invalid_event."""
-    outcome = process_event(b"{}", rules=DEFAULT_RULES, clock=lambda: NOW)
-    assert outcome.alerts == []
-    assert outcome.dead_letter is not None
-    assert outcome.dead_letter.reason == "invalid_event"
 
 
 def test_dead_letter_headers_name_reason_and_source() -> None:
