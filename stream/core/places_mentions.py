@@ -23,8 +23,10 @@ _RUN_CACHE = 100_000
 _FIRST_WORD = re.compile(r"(?:(?:[Aa][lnrsdtz]|[Ee]l|[Aa]sh)[- ])?[A-Z][a-z'’]+")
 _REGION_AFTER = re.compile(r" (?:[Rr]egion|[Ss]tate|[Pp]rovince)\b")
 _DATELINE_LEAD = re.compile(r"[A-Z][A-Z .'-]*/")
+# Leading with the capital (the word boundary checked just after) lets the engine skip ahead.
 _CAPITALISED_RUN = re.compile(
-    r"\b[A-Z][a-z'’]{2,}(?:[- ](?:(?:al|el|ad|an|ar|as|ash|at|az)[- ])?[A-Z][a-z'’]{2,})?\b"
+    r"[A-Z](?<!\w[A-Z])[a-z'’]{2,}"
+    r"(?:[- ](?:(?:al|el|ad|an|ar|as|ash|at|az)[- ])?[A-Z][a-z'’]{2,})?\b"
 )
 _COMPOUND = re.compile(r"[-‑][a-z]")
 _LONGER_NAME = re.compile(r"[ \-‑](?:al|el|Al|El|ad|Ad|as|As|ar|Ar|an|An|ash|Ash|ul|Ul)[ \-‑][A-Z]")
@@ -151,8 +153,7 @@ class MentionFinder:
         ):
             return None
         has_country, biggest = self._summary(match.candidates)
-        before = _words_before(folded, match.start, 3)
-        last = before[-1] if before else ""
+        last = _word_before(folded, match.start)
         common = key in self.common_words
         if common and not has_country:
             dateline = (
@@ -311,7 +312,7 @@ def _longest(matches: list[NameMatch]) -> list[NameMatch]:
     used = bytearray(max(m.end for m in matches) + 1)
     taken: list[NameMatch] = []
     for match in sorted(matches, key=lambda m: (m.start - m.end, m.start)):
-        if not any(used[match.start : match.end]):
+        if used.find(1, match.start, match.end) < 0:
             used[match.start : match.end] = b"\x01" * (match.end - match.start)
             taken.append(match)
     return sorted(taken, key=lambda m: m.start)
@@ -328,10 +329,10 @@ def _cased_like_name(surface: str) -> bool:
     return bool(rest) and len(head) <= 3 and rest[:1].isupper()
 
 
-def _words_before(folded: str, start: int, count: int) -> list[str]:
-    """Up to `count` folded words just before `start`."""
-    window = folded[max(0, start - 40) : start].split()
-    return window[-count:]
+def _word_before(folded: str, start: int) -> str:
+    """The folded word just before `start` (within 40 characters), or ''."""
+    window = folded[max(0, start - 40) : start].rsplit(maxsplit=1)
+    return window[-1] if window else ""
 
 
 def _raw_word_before(text: str, start: int) -> tuple[int, str]:

@@ -39,7 +39,7 @@ _DEMONYM_WEIGHT = 0.3
 _SUMMARY_CACHE = 20_000
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Resolution:
     """The place chosen for a mention, its score and a confidence in 0-1."""
 
