@@ -82,10 +82,41 @@ def _prefixes(items: list[tuple[Any, Any]], limit: int = 64) -> set[str] | None:
 
 def start_literals(pattern: str) -> frozenset[str] | None:
     """Lower-case literals of 3+ letters one of which starts every match; None if unknown."""
-    found = _prefixes(list(_PARSER.parse(pattern, re.IGNORECASE)))
+    found, _ = _starts(list(_PARSER.parse(pattern, re.IGNORECASE)))
     if not found or min(map(len, found)) < _MIN_ANCHOR:
         return None
     return frozenset(found)
+
+
+def _starts(items: list[tuple[Any, Any]], limit: int = 256) -> tuple[set[str], bool]:
+    """Literal starts of a parsed sequence, expanding alternatives and optional parts.
+
+    Every match begins with one of the strings; the flag is True when they spell out the
+    whole sequence (so literals after it may still be appended).
+    """
+    found = {""}
+    for op, value in items:
+        if op is _CONST.LITERAL:
+            inner, whole = {chr(value).lower()}, True
+        elif op is _CONST.IN and all(kind is _CONST.LITERAL for kind, _ in value):
+            inner, whole = {chr(code).lower() for _, code in value}, True
+        elif op is _CONST.SUBPATTERN:
+            inner, whole = _starts(list(value[-1]), limit)
+        elif op is _CONST.BRANCH:
+            options = [_starts(list(branch), limit) for branch in value[1]]
+            inner = set().union(*(option for option, _ in options))
+            whole = all(complete for _, complete in options)
+        elif op in _REPEATS and value[0] == 0 and value[1] == 1:
+            inner, whole = _starts(list(value[2]), limit)
+            inner = inner | {""}
+        else:
+            return found, False
+        if len(found) * len(inner) > limit:
+            return found, False
+        found = {prefix + suffix for prefix in found for suffix in inner}
+        if not whole:
+            return found, False
+    return found, True
 
 
 def _selectivity(words: set[str]) -> tuple[bool, bool, int, int]:

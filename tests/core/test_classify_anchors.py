@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 import pytest
 
@@ -13,6 +15,8 @@ from stream.core.classify_anchors import (
     start_literals,
 )
 from stream.core.classify_lexicon import RULES
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
 def test_required_literals_expand_alternative_prefixes() -> None:
@@ -51,5 +55,30 @@ def test_prefixed_rules_get_the_offsets_of_their_start_literals() -> None:
     index = AnchorIndex([r"(?:car|truck) bomb", r"\w+ bomb"], prefixed={0, 1})
     assert index.prefixed == {0}
     assert index.candidates("a car bomb and a truck bomb", [0]).starts == {0: [2, 17]}
-    assert start_literals(r"(?:car|truck) ?bomb") == {"car", "truck"}
-    assert start_literals(r"(?:a|the) bomb") is None
+    expected = {"car bomb", "carbomb", "truck bomb", "truckbomb"}
+    assert start_literals(r"(?:car|truck) ?bomb") == expected
+    assert start_literals(r"(?:a|the)\w* bomb") is None
+
+
+def test_start_literals_expand_optional_parts() -> None:
+    assert start_literals(r"re-?took\b") == {"retook", "re-took"}
+    assert start_literals(r"(?:mass )?shootings?") == {
+        "mass shooting",
+        "mass shootings",
+        "shooting",
+        "shootings",
+    }
+    assert start_literals(r"ab?\w") is None
+
+
+def test_every_match_of_a_branch_starts_with_one_of_its_start_literals() -> None:
+    lines = (FIXTURES / "threats.jsonl").read_text(encoding="utf-8").splitlines()
+    texts = [str(json.loads(line)["text"]) for line in lines]
+    for rule in RULES:
+        for branch in split_branches(rule.pattern):
+            starts = start_literals(branch)
+            if starts is None or "(?-i:" in branch:
+                continue
+            for text in texts:
+                for match in re.finditer(r"\b(?:" + branch + ")", text, re.IGNORECASE):
+                    assert match.group().lower().startswith(tuple(starts)), branch
