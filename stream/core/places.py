@@ -6,7 +6,6 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from schemas import Location, PlaceKind, Precision
 from stream.core.analysis import Classification, Places
@@ -40,7 +39,7 @@ _SPECIFICITY = {
 }
 
 
-_PLACE_FIELDS_CACHE = 20_000
+_MODELS_CACHE = 20_000
 _WORDS = re.compile(r"\S+")
 _ACTORS = word_set(
     "forces force troops military army soldiers soldier embassy officials official government "
@@ -105,7 +104,7 @@ class GazetteerPlaceFinder:
         self.resolver = Resolver(gazetteer)
         self.demonyms = demonyms
         self.demonym_words = frozenset(demonyms)
-        self._place_fields: dict[int, dict[str, Any]] = {}
+        self._models: dict[int, Location] = {}
         table = gazetteer.table
         self.country_ids = {
             table.country_of(i) or "": table.ids[i]
@@ -183,31 +182,30 @@ class GazetteerPlaceFinder:
 
     def _location(self, resolution: Resolution) -> Location:
         """The wire Location of a resolved mention."""
-        fields = self._place_fields.get(resolution.place)
-        if fields is None:
+        model = self._models.get(resolution.place)
+        if model is None:
             place = self.gazetteer.place(resolution.place)
-            fields = {
-                "name": place.name,
-                "place_id": place.id,
-                "lat": round(place.lat, 5),
-                "lon": round(place.lon, 5),
-                "country_code": place.country_code,
-                "admin1": place.admin1,
-                "kind": place.kind,
-                "precision": _PRECISION[place.kind],
-                "feature_code": place.feature_code,
-            }
-            if len(self._place_fields) >= _PLACE_FIELDS_CACHE:
-                self._place_fields.clear()
-            self._place_fields[resolution.place] = fields
+            model = Location.model_construct(
+                text="",
+                start=0,
+                end=0,
+                name=place.name,
+                place_id=place.id,
+                lat=round(place.lat, 5),
+                lon=round(place.lon, 5),
+                country_code=place.country_code,
+                admin1=place.admin1,
+                kind=place.kind,
+                precision=_PRECISION[place.kind],
+                confidence=0.0,
+                feature_code=place.feature_code,
+            )
+            if len(self._models) >= _MODELS_CACHE:
+                self._models.clear()
+            self._models[resolution.place] = model
         mention = resolution.mention
-        return Location.model_construct(
-            text=mention.text,
-            start=mention.start,
-            end=mention.end,
-            confidence=resolution.confidence,
-            **fields,
-        )
+        update = {"text": mention.text, "start": mention.start, "end": mention.end}
+        return model.model_copy(update={**update, "confidence": resolution.confidence})
 
     def _focus(
         self,
