@@ -19,8 +19,9 @@ from stream.core.classify_context import (
     device_defused,
     fold,
     follow_up_headline,
+    history_after,
+    history_before,
     is_follow_up,
-    is_historical,
     is_judicial,
     is_modal,
     is_negated,
@@ -243,8 +244,9 @@ class RuleClassifier:
             return 0.0
         if gates.open("negated", clause, start) and is_negated(before):
             return 0.0
-        recent = max(clause, start - 48)
-        if gates.open("historical", recent, end + 60) and is_historical(before, after):
+        if gates.open("history_before", max(clause, start - 48), start) and history_before(before):
+            return 0.0
+        if gates.open("history_after", end, end + 60) and history_after(after):
             return 0.0
         label = rule.label
         trigger = low[local:local_end]

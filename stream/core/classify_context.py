@@ -15,8 +15,9 @@ __all__ = [
     "device_defused",
     "fold",
     "follow_up_headline",
+    "history_after",
+    "history_before",
     "is_follow_up",
-    "is_historical",
     "is_judicial",
     "is_modal",
     "is_negated",
@@ -148,10 +149,14 @@ def is_follow_up(before: str) -> bool:
     return _FOLLOW_UP.search(_last_words(before, 6)) is not None
 
 
-def is_historical(before: str, after: str) -> bool:
-    """True when a date or phrase places the triggered event in the past (reported history)."""
-    recent = before[-48:]
-    return _HISTORY_BEFORE.search(recent) is not None or _HISTORY_AFTER.search(after) is not None
+def history_before(before: str) -> bool:
+    """True when a date or phrase just before the trigger places the event in the past."""
+    return _HISTORY_BEFORE.search(before[-48:]) is not None
+
+
+def history_after(after: str) -> bool:
+    """True when a date or phrase just after the trigger places the event in the past."""
+    return _HISTORY_AFTER.search(after) is not None
 
 
 def protest_context(sentence: str) -> bool:
@@ -267,7 +272,8 @@ def judicial_headline(headline: str) -> bool:
 
 
 GATED: dict[str, tuple[re.Pattern[str], ...]] = {
-    "historical": (_HISTORY_BEFORE, _HISTORY_AFTER),
+    "history_before": (_HISTORY_BEFORE,),
+    "history_after": (_HISTORY_AFTER,),
     "negated": (_NEGATION,),
     "modal": (_MODAL,),
     "follow_up": (_FOLLOW_UP,),

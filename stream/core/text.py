@@ -53,7 +53,7 @@ def split_sentences(text: str) -> list[Sentence]:
     for match in _SENTENCE_END.finditer(text):
         quotes = match.group(1)
         end = match.start() if quotes is None else match.start() + 1 + len(quotes)
-        if text[start:end].endswith(_ABBREVIATIONS) and "\n" not in match.group():
+        if text.endswith(_ABBREVIATIONS, start, end) and "\n" not in match.group():
             continue
         _append(sentences, text, start, end)
         start = match.end()
