@@ -166,7 +166,7 @@ def protest_context(sentence: str) -> bool:
 
 def accident_context(sentence: str) -> bool:
     """True for a sentence about an accident or disaster with no armed actor."""
-    return _ACCIDENT.search(sentence) is not None and ARMED_CUE.search(sentence) is None
+    return ARMED_CUE.search(sentence) is None and _ACCIDENT.search(sentence) is not None
 
 
 _JUDICIAL = _lc(
@@ -258,7 +258,7 @@ def is_rhetorical(trigger: str, after: str) -> bool:
 
 def device_defused(sentence: str) -> bool:
     """True for a sentence about a bomb found or defused with nothing going off."""
-    return _DEFUSED.search(sentence) is not None and _DETONATION.search(sentence) is None
+    return _DETONATION.search(sentence) is None and _DEFUSED.search(sentence) is not None
 
 
 _JUDICIAL_HEADLINE = _lc(
