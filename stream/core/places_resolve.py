@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 import re
 from dataclasses import dataclass
@@ -56,10 +57,13 @@ class Resolution:
 
 def link_chains(text: str, mentions: list[Mention]) -> None:
     """Record, for each mention, the later mentions that name its containing places."""
+    joined = [False] + [
+        len(gap) <= 45 and _CHAIN_GAP.match(gap) is not None
+        for gap in (text[a.end : b.start] for a, b in itertools.pairwise(mentions))
+    ]
     for index, mention in enumerate(mentions):
         for later in range(index + 1, min(index + 4, len(mentions))):
-            gap = text[mentions[later - 1].end : mentions[later].start]
-            if len(gap) > 45 or not _CHAIN_GAP.match(gap):
+            if not joined[later]:
                 break
             mention.parents.append(later)
             mentions[later].children.append(index)
