@@ -90,7 +90,7 @@ class WebhookReceiver:
         async def start() -> None:
             app = web.Application()
             app.router.add_post("/hook", self._handle)
-            runner = web.AppRunner(app, handle_signals=False)
+            runner = web.AppRunner(app, handle_signals=False, shutdown_timeout=1.0)
             await runner.setup()
             await web.TCPSite(runner, "127.0.0.1", self.port).start()
             runner_box.append(runner)

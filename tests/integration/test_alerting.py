@@ -127,7 +127,7 @@ def test_alert_topics_validate_against_the_json_schema_read_by_librdkafka(
         *outlet_events([3, 9]),
         make_event("sy-1", "Shelling kills 4 in Aleppo", place=aleppo),
     ]
-    publish_events(deployment, events)
+    publish_events(deployment, events, key=b"in-order")
     for topic in (deployment.settings.topic_alerts, rule_topic):
         messages = read_with_confluent(deployment.bootstrap, topic, 3)
         assert len(messages) == 3
