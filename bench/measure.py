@@ -12,6 +12,7 @@ from pathlib import Path
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
+from bench.corpus import generate_articles
 from schemas import Alert
 from stream.broker import free_port
 from stream.kafka_admin import ensure_topics
@@ -188,8 +189,13 @@ class Run:
             ]
             return self._workers_rate(commands, topics[2], len(messages), 900)
 
-    def latency(self, messages: list[bytes], rate: float, seconds: float) -> dict[str, float]:
-        """Paced load into a running worker: arrival-to-alert latency percentiles in ms."""
+    def latency(self, rate: float, seconds: float) -> dict[str, float]:
+        """Paced load into a running worker: arrival-to-alert latency percentiles in ms.
+
+        Every article is new (the worker drops duplicates): one to warm up, then the paced ones.
+        """
+        total = int(rate * seconds)
+        warm_up, *messages = generate_articles(total + 1, seed=int(rate) * 1000 + int(seconds))
         topics = self._topics("articles", "dlq", "events", "alerts")
         app_id = f"latency-{uuid.uuid4().hex[:6]}"
         with tempfile.TemporaryDirectory() as data_dir, tempfile.TemporaryFile() as log:
@@ -201,9 +207,8 @@ class Run:
                 stderr=log,
             )
             try:
-                asyncio.run(self._warm_up(topics, messages[0]))
-                total = int(rate * seconds)
-                asyncio.run(self._paced(topics[0], messages, rate, total))
+                asyncio.run(self._warm_up(topics, warm_up))
+                asyncio.run(self._paced(topics[0], messages, rate))
                 latencies = asyncio.run(self._alert_latencies(topics[3], topics[2], total + 1))
             finally:
                 process.terminate()
@@ -219,8 +224,8 @@ class Run:
         await publish_values(self.bootstrap, topics[0], [(None, message)])
         await self._output_timestamps(topics[2], 1, 120)
 
-    async def _paced(self, topic: str, messages: list[bytes], rate: float, total: int) -> None:
-        """Send `total` articles at `rate` per second."""
+    async def _paced(self, topic: str, messages: list[bytes], rate: float) -> None:
+        """Send every message, `rate` per second."""
         producer = AIOKafkaProducer(
             bootstrap_servers=self.bootstrap, acks="all", enable_idempotence=False, linger_ms=0
         )
@@ -228,11 +233,11 @@ class Run:
         loop = asyncio.get_running_loop()
         start = loop.time()
         try:
-            for index in range(total):
+            for index, message in enumerate(messages):
                 delay = start + index / rate - loop.time()
                 if delay > 0:
                     await asyncio.sleep(delay)
-                await producer.send(topic, messages[index % len(messages)])
+                await producer.send(topic, message)
             await producer.flush()
         finally:
             await producer.stop()
