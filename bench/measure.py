@@ -172,6 +172,7 @@ class Run:
             "CONFLICT_ALERTS_LOG_FORMAT": "json",
             "CONFLICT_ALERTS_WEB_PORT": str(free_port()),
             "CONFLICT_ALERTS_DATA_DIR": data_dir,
+            "CONFLICT_ALERTS_RULES": str(BENCH / "rules.yaml"),
         }
 
     def service(self, messages: list[bytes], workers: int = 1, partitions: int = 4) -> float:
