@@ -19,9 +19,13 @@ from stream.kafka_admin import ensure_topics
 from stream.kafka_io import publish_values
 from stream.settings import Settings
 
-__all__ = ["Run"]
+__all__ = ["Run", "StalledError"]
 
 BENCH = Path(__file__).resolve().parent
+
+
+class StalledError(RuntimeError):
+    """A measured run stopped producing output before its input was processed."""
 
 
 def _rate(timestamps_ms: list[int]) -> float:
@@ -129,7 +133,8 @@ class Run:
                 stamps = asyncio.run(self._output_timestamps(output, expected, timeout_s))
             except TimeoutError:
                 log.seek(0)
-                raise RuntimeError(log.read().decode(errors="replace")[-3000:]) from None
+                tail = log.read().decode(errors="replace")[-2000:]
+                raise StalledError(f"output stalled before {expected} records:\n{tail}") from None
             finally:
                 for process in processes:
                     process.terminate()
@@ -188,7 +193,7 @@ class Run:
                 )
                 for index in range(workers)
             ]
-            return self._workers_rate(commands, topics[2], len(messages), 900)
+            return self._workers_rate(commands, topics[2], len(messages), 60 + len(messages) / 20)
 
     def latency(self, rate: float, seconds: float) -> dict[str, float]:
         """Paced load into a running worker: arrival-to-alert latency percentiles in ms.

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bench.corpus import generate_articles
-from bench.measure import Run
+from bench.measure import Run, StalledError
 from stream.broker import EmbeddedBroker
 
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -23,10 +23,14 @@ def _median(label: str, repeat: int, measure: Callable[[], float]) -> float:
     """Median of `repeat` measurements, printing each."""
     values = []
     for index in range(repeat):
-        value = measure()
+        try:
+            value = measure()
+        except StalledError as error:
+            print(f"  {label} run {index + 1}/{repeat}: STALLED ({error})", flush=True)
+            continue
         values.append(value)
         print(f"  {label} run {index + 1}/{repeat}: {value:,.0f}/s", flush=True)
-    return statistics.median(values)
+    return statistics.median(values) if values else float("nan")
 
 
 def analysis_rate(messages: list[bytes], repeat: int) -> float:
