@@ -2,7 +2,7 @@
 
 Articles arrive with arbitrary keys (often none), but a Faust table is partitioned like the
 stream that reads it. The intake agent therefore validates each input message (bad ones go
-to the DLQ), then forwards its original bytes to a repartition topic keyed by the article's
+to the DLQ), then forwards the parsed Article (JSON) to a repartition topic keyed by its
 `dedupe_key`, with headers naming the input position. The analyze agent reads that topic,
 so every copy of an article reaches the same partition and the same table shard.
 """
@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import time
 from collections.abc import AsyncIterator, Callable
+from dataclasses import replace
 from typing import Any
 
 import faust
 import structlog
+from pydantic import ValidationError
 
+from schemas import Article
 from stream.agents import Dependencies, Topics, build_analyze_agent, dead_letter
 from stream.core.analysis import SourcePosition
 from stream.core.dedupe import (
@@ -36,6 +39,7 @@ __all__ = [
     "TABLE_NAME",
     "FirstSeenGate",
     "build_deduplicating_agents",
+    "decode_forwarded",
     "dedupe_topic_names",
     "repartition_topic_name",
 ]
@@ -128,6 +132,14 @@ def _key(message: Any) -> str:
     return bytes(message.key or b"").decode("utf-8", "surrogateescape")
 
 
+def decode_forwarded(raw: bytes) -> Article:
+    """The Article the intake agent parsed and forwarded as JSON (no second full parse)."""
+    try:
+        return Article.model_validate_json(raw)
+    except ValidationError as error:
+        raise IntakeError("invalid_article", str(error.errors()[0]["msg"])) from error
+
+
 def _build_intake_agent(
     app: faust.App, topics: Topics, deps: Dependencies, by_key: faust.TopicT, partitions: int
 ) -> None:
@@ -153,7 +165,7 @@ def _build_intake_agent(
             key = dedupe_key(article)
             await by_key.send(
                 key=key.encode("utf-8", "surrogatepass"),
-                value=raw,
+                value=article.model_dump_json().encode(),
                 partition=partition_for(key, partitions),
                 headers=origin_headers(position, timestamp_ms),
             )
@@ -190,4 +202,6 @@ def build_deduplicating_agents(
         metrics=deps.metrics,
         clock=lambda: deps.clock().timestamp(),
     )
-    build_analyze_agent(app, topics, deps, source=by_key, gate=gate)
+    build_analyze_agent(
+        app, topics, replace(deps, parse=decode_forwarded), source=by_key, gate=gate
+    )
