@@ -238,3 +238,9 @@ def test_globbing_the_bundled_places_folder_loads_each_file_once() -> None:
     bundled = sorted(DEFAULT_PLACE_FILES[0].parent.glob("*.yaml"))
     finder = load_place_finder(bundled)
     assert len(finder.gazetteer.lookup("Intisar")) == 1
+
+
+def test_english_region_names_resolve_to_their_region(finder: GazetteerPlaceFinder) -> None:
+    """'North Kivu province' is the Congolese region, not a bare 'North' elsewhere."""
+    focus = _focus(finder, "Rebels seized a town in North Kivu province on Monday.")
+    assert (focus.name, focus.country_code, focus.kind) == ("Nord Kivu", "CD", PlaceKind.REGION)
