@@ -32,7 +32,6 @@ class Topics:
     dlq: faust.TopicT
     events: faust.TopicT
     alerts: faust.TopicT
-    extra: dict[str, faust.TopicT]
 
 
 @dataclass(frozen=True)

@@ -63,7 +63,6 @@ def create_app(
         dlq=raw_topic(settings.topic_dlq),
         events=raw_topic(settings.topic_events),
         alerts=raw_topic(settings.topic_alerts),
-        extra={t: raw_topic(t) for rule in rules for t in rule.topics},
     )
     deps = Dependencies(
         analyzer=analyzer,
