@@ -28,6 +28,9 @@ _CAPITALISED_RUN = re.compile(
     r"[A-Z](?<!\w[A-Z])[a-z'’]{2,}"
     r"(?:[- ](?:(?:al|el|ad|an|ar|as|ash|at|az)[- ])?[A-Z][a-z'’]{2,})?\b"
 )
+_ARTICLE_BEFORE = re.compile(
+    r"(?:^|(?<=[\s(\"'“]))((?:[Aa]l|[Ee]l|[Aa]sh|A[nrsdtz])[- ]|a[nrsdtz]-)$"
+)
 _COMPOUND = re.compile(r"[-‑][a-z]")
 _LONGER_NAME = re.compile(r"[ \-‑](?:al|el|Al|El|ad|Ad|as|As|ar|Ar|an|An|ash|Ash|ul|Ul)[ \-‑][A-Z]")
 _ORGANISATION_WORDS = word_set(
@@ -68,9 +71,9 @@ _NOT_PLACES = word_set(
     "wednesday thursday friday saturday sunday january february march april june july "
     "august september october november december god allah islam islamic muslim christian "
     "police army navy government ministry the al el an ar as ad at az ash jan feb mar apr jun "
-    "jul aug sep sept oct nov dec abu umm bin ibn bani beni wadi tal tel jabal jebel jabel ain "
-    "ayn bir khirbet qaryat kafr deir dayr ras sidi hay hayy arab arabs kurd kurds kurdish "
-    "turkmen sunni shia shiite yazidi druze jewish molotov"
+    "jul aug sep sept oct nov dec jazeera arabiya abu umm bin ibn bani beni wadi tal tel jabal "
+    "jebel jabel ain ayn bir khirbet qaryat kafr deir dayr ras sidi hay hayy arab arabs kurd "
+    "kurds kurdish turkmen sunni shia shiite yazidi druze jewish molotov"
 )
 
 
@@ -88,6 +91,7 @@ class Mention:
     sentence_start: bool = False
     dateline: bool = False
     fuzzy: bool = False
+    article: bool = False
     parents: list[int] = field(default_factory=list)
     children: list[int] = field(default_factory=list)
 
@@ -147,13 +151,11 @@ class MentionFinder:
             return None
         if key in self.demonyms and not _REGION_AFTER.match(text, match.end):
             return None
-        if (
-            text[match.start - 1 : match.start] in ("-", "‑")
-            and text[match.start - 2 : match.start - 1].isalpha()
-        ):
+        lead = _article_start(text, match.start)
+        if text[lead - 1 : lead] in ("-", "‑") and text[lead - 2 : lead - 1].isalpha():
             return None
         has_country, biggest = self._summary(match.candidates)
-        last = _word_before(folded, match.start)
+        last = _word_before(folded, lead)
         common = key in self.common_words
         if common and not has_country:
             dateline = (
@@ -164,7 +166,7 @@ class MentionFinder:
             strong = (last in _STRONG_LOCATIVE and biggest >= 1000) or biggest >= 1_000_000
             if not (strong or (dateline and biggest >= 100_000)):
                 return None
-        sentence_start = _starts_sentence(text, match.start)
+        sentence_start = _starts_sentence(text, lead)
         locative = last in _LOCATIVE
         if last in _TITLES and not locative:
             return None
@@ -174,7 +176,7 @@ class MentionFinder:
             return None
         if _COMPOUND.match(text, match.end) or _next_word(text, match.end) in _ORGANISATION_WORDS:
             return None
-        if not (sentence_start or titled) and self._inside_name(text, match.start):
+        if not (sentence_start or titled) and self._inside_name(text, lead):
             return None
         if not has_country:
             if not titled and self._before_surname(text, match):
@@ -190,6 +192,7 @@ class MentionFinder:
             strong_locative=last in _STRONG_LOCATIVE,
             common=common,
             sentence_start=sentence_start or titled,
+            article=lead != match.start,
         )
 
     def _summary(self, candidates: tuple[int, ...]) -> tuple[bool, int]:
@@ -278,6 +281,13 @@ class MentionFinder:
 def _interjection(text: str, start: int, end: int) -> bool:
     """True for a word opening a quotation and followed by ',' or '!' ('"Salam," he said')."""
     return text[start - 1 : start] in ('"', "“", "'", "‘") and text[end : end + 1] in (",", "!")
+
+
+def _article_start(text: str, start: int) -> int:
+    """Where a name starting at `start` really begins: before an Arabic article written
+    apart from it ('al-Muthanna', 'Ar Rutba'), else `start` itself."""
+    found = _ARTICLE_BEFORE.search(text, max(0, start - 5), start)
+    return found.start(1) if found else start
 
 
 def _line_start(text: str, index: int) -> int:

@@ -38,6 +38,12 @@ _CONTEXT_SCORE = 2.0
 _CLEAR_SCORE = 3.5
 _DEMONYM_WEIGHT = 0.3
 _SUMMARY_CACHE = 20_000
+_DOMINANT_SIZE = 100_000
+# Countries whose place names take the Arabic article ('al-Zaidan', 'Ar Rutba').
+_ARTICLE_COUNTRIES = word_set(
+    "IQ SY YE SA JO LB PS IL EG LY TN DZ MA SD SO MR OM AE KW QA BH EH DJ TD KM"
+)
+_DOMINANT_RATIO = 100
 
 
 @dataclass(slots=True)
@@ -78,9 +84,10 @@ _STRONG_CONTEXT = 0.5
 _FIRM_WEIGHT = 0.5
 
 
-# A candidate as scoring sees it: place index, kind, country, population, prior and the
-# score terms that depend neither on the countries in context nor on nearness, in order.
-_Candidate = tuple[int, PlaceKind, str | None, int, float, tuple[float, ...]]
+# A candidate as scoring sees it: place index, kind, country, population, prior, the score
+# terms that depend neither on the countries in context nor on nearness, and the cost of
+# lying in a country the text does not name while it clearly names another.
+_Candidate = tuple[int, PlaceKind, str | None, int, float, tuple[float, ...], float]
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +100,7 @@ class _Summary:
     country_codes: tuple[str, ...]
     biggest: int
     regions: tuple[tuple[str | None, str | None], ...]
+    dominant: str | None
 
 
 class _Nearness:
@@ -252,8 +260,8 @@ class Resolver:
             if kinds == {PlaceKind.COUNTRY} or (PlaceKind.COUNTRY in kinds and not mention.common):
                 for country in summary.country_codes:
                     countries[country] = countries.get(country, 0.0) + 1.0
-            elif len(codes) == 1:
-                code = next(iter(codes))
+            elif summary.dominant is not None and PlaceKind.COUNTRY not in kinds:
+                code = summary.dominant
                 biggest = summary.biggest
                 weight = (
                     0.5
@@ -278,16 +286,16 @@ class Resolver:
         region_word = bool(words & _REGION_WORDS)
         district_word = bool(words & _DISTRICT_WORDS)
         town_codes = self._summary(mention.candidates).town_codes
+        parent_codes: set[str | None] = set()
+        for parent in mention.parents:
+            dominant = self._summary(mentions[parent].candidates).dominant
+            if dominant is not None and not mentions[parent].fuzzy:
+                parent_codes.add(dominant)
         chain = None
         if mention.parents:
             chain = {i: self._chain_bonus(i, mention, mentions) for i in mention.candidates}
-            if not any(chain.values()):
+            if not any(chain.values()) and not parent_codes & town_codes:
                 chain = None
-        parent_codes: set[str | None] = set()
-        for parent in mention.parents:
-            codes = self._summary(mentions[parent].candidates).codes
-            if len(codes) == 1:
-                parent_codes |= codes
         key = fold_key(mention.text)
         extras = self.table.extras
         rows: list[_Candidate] = []
@@ -312,7 +320,19 @@ class Resolver:
                 terms.append(-4.0)
             if mention.children and kind in (PlaceKind.COUNTRY, PlaceKind.REGION):
                 terms.append(self._contains_child(index, kind, mention, mentions))
-            rows.append((index, kind, code, population, prior, tuple(t for t in terms if t)))
+            if mention.article and code not in _ARTICLE_COUNTRIES:
+                terms.append(-2.5)
+            abroad = (
+                0.0
+                if kind == PlaceKind.COUNTRY
+                else 3.0
+                if population < 100_000 or mention.fuzzy
+                else 1.0
+                if population < 500_000
+                else 0.0
+            )
+            terms_kept = tuple(t for t in terms if t)
+            rows.append((index, kind, code, population, prior, terms_kept, abroad))
         return rows
 
     def _best(
@@ -329,15 +349,15 @@ class Resolver:
         dateline = mention.dateline
         fuzzy = mention.fuzzy
         empty = not countries
-        for index, kind, code, population, prior, terms in candidates:
+        for index, kind, code, population, prior, terms, abroad in candidates:
             weight = countries.get(code, 0.0) if code else 0.0
             score = prior + 3.0 * weight / total + (1.0 if weight >= _FIRM_WEIGHT else 0.0)
             for term in terms:
                 score += term
             if near is not None:
                 score += near.bonus(index)
-            if not weight and kind is not _COUNTRY and strong:
-                score -= 3.0 if population < 100_000 else 1.0 if population < 500_000 else 0.0
+            if not weight and strong:
+                score -= abroad
             if dateline:
                 score += 1.5
             if fuzzy:
@@ -403,11 +423,27 @@ class Resolver:
                     for i, (kind, code) in zip(candidates, pairs, strict=True)
                     if kind == PlaceKind.REGION
                 ),
+                dominant=self._dominant(candidates, codes),
             )
             if len(self._summaries) >= _SUMMARY_CACHE:
                 self._summaries.clear()
             self._summaries[candidates] = found
         return found
+
+    def _dominant(self, candidates: tuple[int, ...], codes: list[str | None]) -> str | None:
+        """The country of the candidates, or of the one that dwarfs the others ('Baghdad'
+        beside a hamlet of Iran): a 100,000+ place a hundred times larger than any abroad."""
+        if len(set(codes)) == 1:
+            return codes[0]
+        population = self.table.population
+        best: dict[str | None, int] = {}
+        for index, code in zip(candidates, codes, strict=True):
+            best[code] = max(best.get(code, 0), population[index])
+        ranked = sorted(best.items(), key=lambda item: -item[1])
+        top, size = ranked[0]
+        if size >= _DOMINANT_SIZE and ranked[1][1] * _DOMINANT_RATIO <= size:
+            return top
+        return None
 
     def _chain_bonus(self, index: int, mention: Mention, mentions: list[Mention]) -> float:
         """Bonus when a following 'X, Y district, Z province' mention contains the candidate."""

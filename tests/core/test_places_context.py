@@ -1,0 +1,63 @@
+"""Tests for resolution context: Arabic articles, region spellings, chains and namesakes."""
+
+from __future__ import annotations
+
+import pytest
+
+from schemas import EventType, Location, PlaceKind
+from stream.core.analysis import Classification
+from stream.core.places import GazetteerPlaceFinder, load_place_finder
+
+NONE = Classification(labels=[], primary=EventType.OTHER)
+
+
+@pytest.fixture(scope="module")
+def finder() -> GazetteerPlaceFinder:
+    return load_place_finder()
+
+
+def _focus(finder: GazetteerPlaceFinder, text: str) -> Location:
+    focus = finder.locate(text, NONE).focus
+    assert focus is not None
+    return focus
+
+
+def test_a_region_written_after_an_arabic_article_is_found(finder: GazetteerPlaceFinder) -> None:
+    focus = _focus(finder, "Protesters gathered in al-Muthanna province on Friday.")
+    assert (focus.country_code, focus.kind) == ("IQ", PlaceKind.REGION)
+
+
+def test_a_town_written_after_a_capitalised_article_is_found(
+    finder: GazetteerPlaceFinder,
+) -> None:
+    focus = _focus(finder, "On Monday, residents of Al Muqdadiyah protested power cuts.")
+    assert (focus.country_code, focus.kind) == ("IQ", PlaceKind.TOWN)
+
+
+def test_a_surname_made_of_an_article_and_a_city_is_not_a_place(
+    finder: GazetteerPlaceFinder,
+) -> None:
+    assert finder.locate("Abu Bakr al-Baghdadi was said to be alive.", NONE).locations == []
+
+
+def test_a_region_in_the_spelling_of_conflict_monitors_resolves(
+    finder: GazetteerPlaceFinder,
+) -> None:
+    focus = _focus(finder, "Hundreds of lecturers demonstrated in Wassit province on Sunday.")
+    assert (focus.country_code, focus.kind) == ("IQ", PlaceKind.REGION)
+
+
+def test_a_quarter_unknown_in_the_named_city_falls_back_to_the_city(
+    finder: GazetteerPlaceFinder,
+) -> None:
+    focus = _focus(
+        finder, "A rocket fell in Al Sadon neighbourhood, in Baghdad city, late on Friday."
+    )
+    assert (focus.name, focus.country_code) == ("Baghdad", "IQ")
+
+
+def test_a_name_after_an_arabic_article_prefers_an_arab_country(
+    finder: GazetteerPlaceFinder,
+) -> None:
+    places = finder.locate("Gunmen kidnapped a tribal chief in al-Taji, northern Baghdad.", NONE)
+    assert {location.country_code for location in places.locations} == {"IQ"}
