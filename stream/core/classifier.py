@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from schemas import EventType, Evidence, LabelScore, Trigger
 from stream.core.analysis import Classification
@@ -89,45 +87,76 @@ class _LabelHits:
 class _Facts:
     """Sentence-level context, computed at most once per sentence and only when asked."""
 
+    __slots__ = (
+        "_accident",
+        "_armed",
+        "_cumulative",
+        "_defused",
+        "_force",
+        "_protest",
+        "gates",
+        "low",
+        "sentence",
+    )
+
     def __init__(self, sentence: Sentence, low: str, gates: GateHits) -> None:
         """Wrap one sentence, its lower-cased text and the text's gate literals."""
         self.sentence = sentence
         self.low = low
         self.gates = gates
+        self._protest: bool | None = None
+        self._accident: bool | None = None
+        self._defused: bool | None = None
+        self._force: bool | None = None
+        self._armed: bool | None = None
+        self._cumulative: float | None = None
 
     def _open(self, name: str) -> bool:
         """True unless gate `name` rules its patterns out in this sentence."""
         return self.gates.open(name, self.sentence.start, self.sentence.end)
 
-    @cached_property
+    @property
     def protest(self) -> bool:
         """A protest or riot without lethal violence."""
-        return self._open("protest") and protest_context(self.low)
+        if self._protest is None:
+            self._protest = self._open("protest") and protest_context(self.low)
+        return self._protest
 
-    @cached_property
+    @property
     def accident(self) -> bool:
         """An accident or disaster without an armed actor."""
-        return self._open("accident") and accident_context(self.low)
+        if self._accident is None:
+            self._accident = self._open("accident") and accident_context(self.low)
+        return self._accident
 
-    @cached_property
+    @property
     def defused(self) -> bool:
         """A bomb found or defused, nothing going off."""
-        return self._open("defused") and device_defused(self.low)
+        if self._defused is None:
+            self._defused = self._open("defused") and device_defused(self.low)
+        return self._defused
 
-    @cached_property
+    @property
     def force(self) -> bool:
         """An armed force or group is named."""
-        return _FORCE_CUE.search(self.sentence.text) is not None
+        if self._force is None:
+            self._force = _FORCE_CUE.search(self.sentence.text) is not None
+        return self._force
 
-    @cached_property
+    @property
     def armed(self) -> bool:
         """Weapons, armed actors or security forces are named."""
-        return ARMED_CUE.search(self.low) is not None or _BROAD_ARMED.search(self.low) is not None
+        if self._armed is None:
+            low = self.low
+            self._armed = ARMED_CUE.search(low) is not None or _BROAD_ARMED.search(low) is not None
+        return self._armed
 
-    @cached_property
+    @property
     def cumulative(self) -> float:
         """Weight factor for cumulative tolls."""
-        return cumulative_factor(self.low) if self._open("cumulative") else 1.0
+        if self._cumulative is None:
+            self._cumulative = cumulative_factor(self.low) if self._open("cumulative") else 1.0
+        return self._cumulative
 
 
 def _position_weight(index: int) -> float:
@@ -141,15 +170,19 @@ class RuleClassifier:
     def __init__(self, rules: tuple[TriggerRule, ...] = RULES) -> None:
         """Compile the rules once."""
         self._rules = rules
-        self._units = [
+        units = [
             (index, branch)
             for index, rule in enumerate(rules)
             for branch in split_branches(rule.pattern)
         ]
-        self._compiled = [compile_branch(branch) for _, branch in self._units]
+        compiled = [compile_branch(branch) for _, branch in units]
+        self._table = [
+            (pattern, lowered, index)
+            for (pattern, lowered), (index, _) in zip(compiled, units, strict=True)
+        ]
         self._anchors = AnchorIndex(
-            [branch for _, branch in self._units],
-            prefixed={unit for unit, (_, lowered) in enumerate(self._compiled) if lowered},
+            [branch for _, branch in units],
+            prefixed={unit for unit, (_, lowered) in enumerate(compiled) if lowered},
         )
         self._needs = {
             index: re.compile(lower_pattern(rule.needs))
@@ -202,22 +235,21 @@ class RuleClassifier:
         """Non-overlapping rule matches in a sentence: leftmost first, then earliest rule."""
         spans: list[tuple[int, int, int]] = []
         begin, stop = sentence.start, sentence.end
+        table = self._table
         for unit in candidates.units[position]:
-            pattern, on_lowered = self._compiled[unit]
-            index = self._units[unit][0]
-            if unit not in self._anchors.prefixed:
-                haystack = lowered if on_lowered else text
-                spans.extend(
-                    (match.start(), index, -match.end())
-                    for match in pattern.finditer(haystack, begin, stop)
-                )
-                continue
-            offsets = candidates.starts.get(unit, [])
-            cursor = begin
-            for start in offsets[bisect_left(offsets, begin) : bisect_left(offsets, stop)]:
-                if start >= cursor and (match := pattern.match(lowered, start, stop)):
-                    cursor = match.end()
-                    spans.append((start, index, -cursor))
+            pattern, on_lowered, index = table[unit]
+            spans.extend(
+                (match.start(), index, -match.end())
+                for match in pattern.finditer(lowered if on_lowered else text, begin, stop)
+            )
+        previous = cursor = -1
+        for unit, start in candidates.starts[position]:
+            if unit != previous:
+                previous, cursor = unit, begin
+                pattern, _, index = table[unit]
+            if start >= cursor and (match := pattern.match(lowered, start, stop)):
+                cursor = match.end()
+                spans.append((start, index, -cursor))
         spans.sort()
         kept: list[tuple[int, int, int]] = []
         reached = -1

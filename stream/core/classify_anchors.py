@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections import defaultdict
+from bisect import bisect_right
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -168,36 +168,40 @@ def _node(op: Any, value: Any) -> set[str] | None:
 
 @dataclass(frozen=True, slots=True)
 class Candidates:
-    """Per sentence, the rules worth running; per prefixed rule, where its matches may start."""
+    """Per sentence, the unprefixed rules worth running and (rule, offset) pairs of the others.
+
+    A prefixed rule can only match where one of its start literals begins, so its pairs list
+    every place worth trying, sorted by rule and offset.
+    """
 
     units: list[set[int]]
-    starts: dict[int, list[int]]
+    starts: list[list[tuple[int, int]]]
 
 
 class AnchorIndex:
     """Finds, per sentence, the rules whose anchors occur in it (Aho-Corasick over the text).
 
     Rules listed as `prefixed` whose matches all start with one of a few literals of 3+ letters
-    also get the sorted offsets of those literals: only there can a match of theirs start.
+    are found by the offsets of those literals instead: only there can a match of theirs start.
     """
 
     def __init__(self, patterns: Sequence[str], prefixed: Collection[int] = ()) -> None:
-        """Derive every pattern's anchors and start literals and build the automaton."""
+        """Derive every pattern's anchors or start literals and build the automaton."""
         self._always: set[int] = set()
         self.prefixed: set[int] = set()
         owners: dict[str, tuple[set[int], set[int]]] = {}
         for index, pattern in enumerate(patterns):
+            starts = start_literals(pattern) if index in prefixed else None
+            if starts:
+                self.prefixed.add(index)
+                for literal in starts:
+                    owners.setdefault(literal, (set(), set()))[1].add(index)
+                continue
             literals = required_literals(pattern)
             if literals is None:
                 self._always.add(index)
-            else:
-                for literal in literals:
-                    owners.setdefault(literal, (set(), set()))[0].add(index)
-            starts = start_literals(pattern) if index in prefixed else None
-            for literal in starts or ():
-                owners.setdefault(literal, (set(), set()))[1].add(index)
-            if starts:
-                self.prefixed.add(index)
+            for literal in literals or ():
+                owners.setdefault(literal, (set(), set()))[0].add(index)
         self._automaton = ahocorasick.Automaton()
         for literal, (anchored, started) in owners.items():
             self._automaton.add_word(
@@ -208,21 +212,27 @@ class AnchorIndex:
     def candidates(self, lowered: str, starts: Sequence[int]) -> Candidates:
         """For each sentence of lower-cased text (by start offset), the rules worth running."""
         units = [set(self._always) for _ in starts]
-        offsets: defaultdict[int, list[int]] = defaultdict(list)
+        pairs: list[list[tuple[int, int]]] = [[] for _ in starts]
         if not units:
-            return Candidates(units, offsets)
+            return Candidates(units, pairs)
         bounds = [*starts[1:], len(lowered)]
-        sentence, bound, current = 0, bounds[0], units[0]
+        last = len(bounds) - 1
+        sentence, bound, first = 0, bounds[0], starts[0]
+        current, found = units[0], pairs[0]
         for end, (anchored, started, back) in self._automaton.iter(lowered):
-            if end >= bound and sentence + 1 < len(bounds):
-                while end >= bound and sentence + 1 < len(bounds):
+            if end >= bound and sentence < last:
+                while end >= bound and sentence < last:
                     sentence += 1
                     bound = bounds[sentence]
-                current = units[sentence]
+                first, current, found = starts[sentence], units[sentence], pairs[sentence]
             if anchored:
                 current |= anchored
-            for index in started:
-                offsets[index].append(end - back)
-        for found in offsets.values():
-            found.sort()
-        return Candidates(units, offsets)
+            if started:
+                at = end - back
+                if at >= first:
+                    found.extend([(index, at) for index in started])
+                elif (earlier := bisect_right(starts, at) - 1) >= 0:
+                    pairs[earlier].extend([(index, at) for index in started])
+        for listed in pairs:
+            listed.sort()
+        return Candidates(units, pairs)

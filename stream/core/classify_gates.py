@@ -34,26 +34,23 @@ def _pieces(patterns: Sequence[re.Pattern[str]]) -> set[str] | None:
 
 
 class GateHits:
-    """The gate literals found in one lower-cased text: (end offset, gate bits), in text order."""
+    """Where one lower-cased text holds each gate's literals: sorted end offsets per gate."""
 
-    def __init__(self, found: list[tuple[int, int]], bits: Mapping[str, int]) -> None:
-        """Keep the literals found and each gate's bit (0 for a gate that is always open)."""
-        self._found = found
-        self._bits = bits
+    __slots__ = ("_numbers", "_positions")
+
+    def __init__(self, positions: list[list[int]], numbers: Mapping[str, int]) -> None:
+        """Keep each gate's literal end offsets and the gates' numbers (-1: always open)."""
+        self._positions = positions
+        self._numbers = numbers
 
     def open(self, name: str, begin: int, end: int) -> bool:
         """True unless no literal of gate `name` can lie within text[begin:end]."""
-        bit = self._bits[name]
-        if not bit:
+        number = self._numbers[name]
+        if number < 0:
             return True
-        found = self._found
-        for index in range(bisect_left(found, (begin,)), len(found)):
-            at, bits = found[index]
-            if at >= end:
-                return False
-            if bits & bit:
-                return True
-        return False
+        found = self._positions[number]
+        index = bisect_left(found, begin)
+        return index < len(found) and found[index] < end
 
 
 class Gates:
@@ -61,20 +58,24 @@ class Gates:
 
     def __init__(self, groups: Mapping[str, Sequence[re.Pattern[str]]]) -> None:
         """Derive every group's literals and build the automaton."""
-        owners: dict[str, int] = {}
-        self._bits: dict[str, int] = {}
+        owners: dict[str, list[int]] = {}
+        self._numbers: dict[str, int] = {}
         for number, (name, patterns) in enumerate(groups.items()):
             literals = _pieces(patterns)
-            self._bits[name] = 0 if literals is None else 1 << number
+            self._numbers[name] = -1 if literals is None else number
             for literal in literals or ():
-                owners[literal] = owners.get(literal, 0) | 1 << number
+                owners.setdefault(literal, []).append(number)
+        self._count = len(groups)
         self._automaton = ahocorasick.Automaton()
-        for literal, bits in owners.items():
-            self._automaton.add_word(literal, bits)
+        for literal, numbers in owners.items():
+            self._automaton.add_word(literal, tuple(numbers))
         self._automaton.make_automaton()
 
     def scan(self, lowered: str) -> GateHits:
         """Find every gate literal in a lower-cased text."""
-        if self._automaton.kind != ahocorasick.AHOCORASICK:
-            return GateHits([], self._bits)
-        return GateHits(list(self._automaton.iter(lowered)), self._bits)
+        positions: list[list[int]] = [[] for _ in range(self._count)]
+        if self._automaton.kind == ahocorasick.AHOCORASICK:
+            for at, numbers in self._automaton.iter(lowered):
+                for number in numbers:
+                    positions[number].append(at)
+        return GateHits(positions, self._numbers)

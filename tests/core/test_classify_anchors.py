@@ -54,7 +54,7 @@ def test_candidates_are_listed_per_sentence() -> None:
 def test_prefixed_rules_get_the_offsets_of_their_start_literals() -> None:
     index = AnchorIndex([r"(?:car|truck) bomb", r"\w+ bomb"], prefixed={0, 1})
     assert index.prefixed == {0}
-    assert index.candidates("a car bomb and a truck bomb", [0]).starts == {0: [2, 17]}
+    assert index.candidates("a car bomb and a truck bomb", [0]).starts == [[(0, 2), (0, 17)]]
     expected = {"car bomb", "carbomb", "truck bomb", "truckbomb"}
     assert start_literals(r"(?:car|truck) ?bomb") == expected
     assert start_literals(r"(?:a|the)\w* bomb") is None
