@@ -11,7 +11,8 @@ from typing import Any, Protocol
 import faust
 import structlog
 
-from schemas import Article
+from schemas import Article, Event
+from stream.core.alert_flow import partition_key
 from stream.core.analysis import Analyzer, SourcePosition
 from stream.core.dedupe import origin_of
 from stream.core.processing import DeadLetter, dead_letter_headers, process_article
@@ -19,7 +20,14 @@ from stream.core.replay import first_seen_of
 from stream.core.rules import Rule
 from stream.metrics import Metrics
 
-__all__ = ["ArticleGate", "Dependencies", "Topics", "build_analyze_agent", "dead_letter"]
+__all__ = [
+    "ArticleGate",
+    "ArticleStage",
+    "Dependencies",
+    "Topics",
+    "build_analyze_agent",
+    "dead_letter",
+]
 
 log = structlog.get_logger(__name__)
 
@@ -93,6 +101,60 @@ async def dead_letter(topics: Topics, deps: Dependencies, message: Any, letter: 
     )
 
 
+@dataclass(frozen=True)
+class ArticleStage:
+    """Analyses one article message and publishes its events (or dead-letters it)."""
+
+    topics: Topics
+    deps: Dependencies
+    gate: ArticleGate | None = None
+
+    async def handle(self, message: Any, parse: Callable[[bytes], Article]) -> None:
+        """Gate, parse and analyse `message`; events go out keyed by their focus country."""
+        deps = self.deps
+        position = _position(message)
+        if self.gate is not None and not self.gate.admit(message, position):
+            return
+        with structlog.contextvars.bound_contextvars(
+            topic=position.topic, partition=position.partition, offset=position.offset
+        ):
+            started = time.perf_counter()
+            try:
+                outcome = process_article(
+                    message.value or b"",
+                    parse=parse,
+                    related=deps.related,
+                    analyzer=deps.analyzer,
+                    position=position,
+                    received_at=_arrival(message),
+                    clock=deps.clock,
+                )
+            except Exception as error:
+                log.exception("analysis_failed")
+                letter = DeadLetter("internal_error", repr(error))
+                await dead_letter(self.topics, deps, message, letter)
+                return
+            deps.metrics.analysis_seconds.observe(time.perf_counter() - started)
+            if outcome.dead_letter is not None:
+                await dead_letter(self.topics, deps, message, outcome.dead_letter)
+                return
+            deps.metrics.articles_parsed.inc(len(outcome.events))
+            for event in outcome.events:
+                await self._publish(event)
+            if self.gate is not None:
+                self.gate.remember(message, position)
+
+    async def _publish(self, event: Event) -> None:
+        """Send one event, keyed by its focus country so alerting can read it in place."""
+        await self.topics.events.send(
+            key=partition_key(event).encode(), value=event.model_dump_json().encode()
+        )
+        self.deps.metrics.record_event(
+            event.type.value, event.focus.country_code if event.focus else None
+        )
+        log.debug("event_published", type=event.type, article_id=event.article.id)
+
+
 def build_analyze_agent(
     app: faust.App,
     topics: Topics,
@@ -100,55 +162,18 @@ def build_analyze_agent(
     *,
     source: faust.TopicT | None = None,
     gate: ArticleGate | None = None,
-) -> None:
+) -> ArticleStage:
     """Register the analyze agent: raw articles (from `source`, default the input topic) in,
     events (or dead letters) out; a `gate` may drop duplicates first."""
+    stage = ArticleStage(topics, deps, gate)
 
     async def analyze(stream: faust.StreamT[bytes]) -> AsyncIterator[None]:
-        """Raw article bytes → Events on the events topic (or a dead letter)."""
+        """Article messages → Events on the events topic (or a dead letter)."""
         async for delivery in stream.events():
-            message = delivery.message
-            position = _position(message)
             if source is None:
                 deps.metrics.articles_consumed.inc()
-            if gate is not None and not gate.admit(message, position):
-                continue
-            with structlog.contextvars.bound_contextvars(
-                topic=position.topic, partition=position.partition, offset=position.offset
-            ):
-                started = time.perf_counter()
-                try:
-                    outcome = process_article(
-                        message.value or b"",
-                        parse=deps.parse,
-                        related=deps.related,
-                        analyzer=deps.analyzer,
-                        position=position,
-                        received_at=_arrival(message),
-                        clock=deps.clock,
-                    )
-                except Exception as error:
-                    log.exception("analysis_failed")
-                    await dead_letter(
-                        topics, deps, message, DeadLetter("internal_error", repr(error))
-                    )
-                    continue
-                deps.metrics.analysis_seconds.observe(time.perf_counter() - started)
-                if outcome.dead_letter is not None:
-                    await dead_letter(topics, deps, message, outcome.dead_letter)
-                    continue
-                deps.metrics.articles_parsed.inc(len(outcome.events))
-                for event in outcome.events:
-                    with structlog.contextvars.bound_contextvars(article_id=event.article.id):
-                        await topics.events.send(
-                            key=event.article.id.encode(), value=event.model_dump_json().encode()
-                        )
-                        deps.metrics.record_event(
-                            event.type.value, event.focus.country_code if event.focus else None
-                        )
-                        log.debug("event_published", type=event.type)
-                if gate is not None:
-                    gate.remember(message, position)
+            await stage.handle(delivery.message, deps.parse)
             yield None
 
     app.agent(source or topics.articles, name="analyze")(analyze)
+    return stage

@@ -23,6 +23,7 @@ from stream.core.rules import Rule, RuleSet
 from stream.core.silences import ActiveSource
 from stream.kafka_admin import ensure_topics
 from stream.metrics import Metrics
+from stream.placement import Placement
 from stream.rulebook import RuleBook
 from stream.settings import Settings
 from stream.silencing import SilenceStore
@@ -63,6 +64,7 @@ class AlertingWiring:
     by_country: faust.TopicT
     outbox: faust.TopicT
     silences: SilenceStore
+    placement: Placement
     topic: Callable[[str], faust.TopicT]
     extra: dict[str, faust.TopicT] = field(default_factory=dict)
     background: set[asyncio.Future[None]] = field(default_factory=set)
@@ -82,6 +84,7 @@ class AlertingWiring:
             by_country=raw(f"{settings.app_id}-events-by-country"),
             outbox=raw(settings.topic_outbox),
             silences=SilenceStore(settings.bootstrap_servers, settings.topic_silences),
+            placement=Placement(app, settings.topic_partitions),
             topic=raw,
         )
 
@@ -156,24 +159,13 @@ def _record_outcome(outcome: EventOutcome, metrics: Metrics) -> None:
 def build_alerting_agent(
     app: faust.App, topics: Topics, deps: Dependencies, wiring: AlertingWiring
 ) -> None:
-    """Register the regrouping agent, the alerting agent with its tables, and silences."""
+    """Register the alerting agent (events and re-keyed events) with its tables, and silences."""
     incidents = app.Table("alert-incidents", default=None)
     inhibitors = app.Table("alert-inhibitors", default=None)
 
-    async def regroup(stream: faust.StreamT[bytes]) -> AsyncIterator[None]:
-        """Events keyed by article → the same events keyed by country."""
-        async for delivery in stream.events():
-            message = delivery.message
-            decoded = _decode(message.value or b"")
-            if isinstance(decoded, DeadLetter):
-                await dead_letter(topics, deps, message, decoded)
-                continue
-            key = partition_key(decoded).encode()
-            await wiring.by_country.send(key=key, value=message.value)
-            yield None
-
     async def alerting(stream: faust.StreamT[bytes]) -> AsyncIterator[None]:
-        """Events by country → incidents, silences, inhibition → alerts and outbox records."""
+        """Events → incidents, silences, inhibition → alerts and outbox records; an event
+        not on its country's partition is first re-keyed through the by-country topic."""
         await wiring.silences.wait_ready(SILENCES_READY_TIMEOUT_S)
         async for delivery in stream.events():
             message = delivery.message
@@ -182,6 +174,12 @@ def build_alerting_agent(
                 await dead_letter(topics, deps, message, decoded)
                 continue
             country = partition_key(decoded)
+            if message.tp.topic != wiring.by_country.get_topic_name() and not (
+                wiring.placement.holds(message, country.encode())
+            ):
+                await wiring.by_country.send(key=country.encode(), value=message.value)
+                yield None
+                continue
             with structlog.contextvars.bound_contextvars(
                 event_id=decoded.id,
                 article_id=decoded.article.id,
@@ -231,7 +229,14 @@ def build_alerting_agent(
         wiring.book.on_reload(wiring.create_rule_topics)
         app.loop.add_signal_handler(signal.SIGHUP, wiring.book.reload)
 
-    app.agent(topics.events, name="alerting-regroup")(regroup)
-    app.agent(wiring.by_country, name="alerting")(alerting)
+    events = app.topic(
+        topics.events.get_topic_name(),
+        wiring.by_country.get_topic_name(),
+        key_type=bytes,
+        value_type=bytes,
+        key_serializer="raw",
+        value_serializer="raw",
+    )
+    app.agent(events, name="alerting")(alerting)
     app.task(follow_silences)
     app.task(reload_on_sighup)

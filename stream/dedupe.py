@@ -4,7 +4,9 @@ Articles arrive with arbitrary keys (often none), but a Faust table is partition
 stream that reads it. The intake agent therefore validates each input message (bad ones go
 to the DLQ), then forwards the parsed Article (JSON) to a repartition topic keyed by its
 `dedupe_key`, with headers naming the input position. The analyze agent reads that topic,
-so every copy of an article reaches the same partition and the same table shard.
+so every copy of an article reaches the same partition and the same table shard. A message
+a producer already keyed by dedupe key, on the partition Kafka's default partitioner gives
+that key, is analysed in place: it is where its re-keyed copy would go.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import structlog
 from pydantic import ValidationError
 
 from schemas import Article
-from stream.agents import Dependencies, Topics, build_analyze_agent, dead_letter
+from stream.agents import ArticleStage, Dependencies, Topics, build_analyze_agent, dead_letter
 from stream.core.analysis import SourcePosition
 from stream.core.dedupe import (
     FirstSeen,
@@ -33,6 +35,7 @@ from stream.core.intake import dedupe_key
 from stream.core.processing import DeadLetter
 from stream.errors import IntakeError
 from stream.metrics import Metrics
+from stream.placement import Placement
 from stream.settings import Settings
 
 __all__ = [
@@ -140,19 +143,29 @@ def decode_forwarded(raw: bytes) -> Article:
         raise IntakeError("invalid_article", str(error.errors()[0]["msg"])) from error
 
 
+def _already(article: Article) -> Callable[[bytes], Article]:
+    """A parser that returns the article intake already parsed."""
+    return lambda _raw: article
+
+
 def _build_intake_agent(
-    app: faust.App, topics: Topics, deps: Dependencies, by_key: faust.TopicT, partitions: int
+    app: faust.App,
+    topics: Topics,
+    deps: Dependencies,
+    routes: tuple[faust.TopicT, ArticleStage, Placement],
+    partitions: int,
 ) -> None:
-    """Register the intake agent: validate, dead-letter the unusable, re-key the rest."""
+    """Register the intake agent: validate, dead-letter the unusable, re-key the rest
+    (or analyse in place what a producer already keyed by dedupe key)."""
+    by_key, stage, placement = routes
 
     async def intake(stream: faust.StreamT[bytes]) -> AsyncIterator[None]:
-        """Input bytes → the repartition topic keyed by dedupe key (or a dead letter)."""
+        """Input bytes → analysis in place, or the repartition topic (or a dead letter)."""
         async for delivery in stream.events():
             message = delivery.message
             deps.metrics.articles_consumed.inc()
-            raw = message.value or b""
             try:
-                article = deps.parse(raw)
+                article = deps.parse(message.value or b"")
             except IntakeError as error:
                 await dead_letter(topics, deps, message, DeadLetter(error.reason, error.message))
                 continue
@@ -160,11 +173,16 @@ def _build_intake_agent(
                 log.exception("intake_failed")
                 await dead_letter(topics, deps, message, DeadLetter("internal_error", repr(error)))
                 continue
+            key = dedupe_key(article)
+            raw_key = key.encode("utf-8", "surrogatepass")
+            if placement.holds(message, raw_key):
+                await stage.handle(message, _already(article))
+                yield None
+                continue
             position = SourcePosition(message.tp.topic, message.tp.partition, message.offset)
             timestamp_ms = int(float(message.timestamp or time.time()) * 1000)
-            key = dedupe_key(article)
             await by_key.send(
-                key=key.encode("utf-8", "surrogatepass"),
+                key=raw_key,
                 value=article.model_dump_json().encode(),
                 partition=partition_for(key, partitions),
                 headers=origin_headers(position, timestamp_ms),
@@ -177,7 +195,7 @@ def _build_intake_agent(
 def build_deduplicating_agents(
     app: faust.App, topics: Topics, deps: Dependencies, settings: Settings
 ) -> None:
-    """Register intake → repartition topic → analyze (with the first-seen table)."""
+    """Register intake → (repartition topic →) analyze, with the first-seen table."""
     by_key = app.topic(
         repartition_topic_name(settings),
         key_type=bytes,
@@ -194,7 +212,6 @@ def build_deduplicating_agents(
         partitions=settings.topic_partitions,
         help="When each dedupe key was first analysed, and from which input message.",
     )
-    _build_intake_agent(app, topics, deps, by_key, settings.topic_partitions)
     gate = FirstSeenGate(
         table,
         window_s=settings.dedupe_window_s,
@@ -202,6 +219,9 @@ def build_deduplicating_agents(
         metrics=deps.metrics,
         clock=lambda: deps.clock().timestamp(),
     )
-    build_analyze_agent(
+    stage = build_analyze_agent(
         app, topics, replace(deps, parse=decode_forwarded), source=by_key, gate=gate
     )
+    placement = Placement(app, settings.topic_partitions)
+    routes = (by_key, stage, placement)
+    _build_intake_agent(app, topics, deps, routes, settings.topic_partitions)

@@ -18,7 +18,7 @@ from typing import Any
 from schemas import Alert
 from stream.broker import EmbeddedBroker, free_port
 from stream.cli.topics_cmd import read_messages
-from stream.core.intake import parse_article, related_articles
+from stream.core.intake import message_key, parse_article, related_articles
 from stream.core.rules import DEFAULT_RULES
 from stream.demo_webhooks import DemoWebhookReceiver
 from stream.errors import ConflictAlertsError, IntakeError
@@ -173,7 +173,7 @@ def run_demo(directory: Path = DEMO_DIR, timeout_s: float = 180.0) -> int:
                 publish_values(
                     settings.bootstrap_servers,
                     settings.topic_articles,
-                    ((None, message) for message in messages),
+                    ((message_key(message), message) for message in messages),
                 )
             )
             print(f"published {sent} messages from {directory}; alerts as they arrive:", flush=True)

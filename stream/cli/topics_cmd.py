@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from stream.cli.service_cmd import settings_from
+from stream.core.intake import message_key
 from stream.core.intake_files import read_articles_file
 from stream.errors import ConfigError
 from stream.kafka_io import publish_values, read_topic
@@ -29,7 +30,7 @@ def _publish(args: argparse.Namespace) -> int:
     topic = args.topic or settings.topic_articles
     messages = [message for path in args.files for message in read_messages(path)]
     sent = asyncio.run(
-        publish_values(settings.bootstrap_servers, topic, ((None, m) for m in messages))
+        publish_values(settings.bootstrap_servers, topic, ((message_key(m), m) for m in messages))
     )
     print(f"published {sent} message(s) to {topic}", file=sys.stderr)
     return 0

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from stream.core.analysis import SourcePosition
+from stream.core.partitioning import kafka_partition
 
 __all__ = [
     "ORIGIN_HEADERS",
@@ -77,9 +77,8 @@ def judge(
 
 
 def partition_for(key: str, partitions: int) -> int:
-    """The repartition-topic partition of a dedupe key (stable across processes and clients)."""
-    digest = hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).digest()
-    return int.from_bytes(digest, "big") % partitions
+    """The partition of a dedupe key: Kafka's default partitioner, so producers can match it."""
+    return kafka_partition(key.encode("utf-8", "surrogatepass"), partitions)
 
 
 def expired_keys(

@@ -52,6 +52,7 @@ __all__ = [
     "DEFAULT_MAX_BODY_BYTES",
     "IntakeReason",
     "dedupe_key",
+    "message_key",
     "parse_article",
     "parse_datetime",
     "related_articles",
@@ -245,3 +246,14 @@ def dedupe_key(article: Article) -> str:
     if article.url and normalise_url(article.url):
         return f"url:{normalise_url(article.url)}"
     return f"text:{content_id(article.title, article.body).removeprefix('doc_')}"
+
+
+def message_key(raw: bytes) -> bytes | None:
+    """The Kafka key for a raw input message: its dedupe key (None when it will not parse).
+
+    Keyed so, with the default partitioner, a message skips the worker's re-keying hop.
+    """
+    try:
+        return dedupe_key(parse_article(raw)).encode("utf-8", "surrogatepass")
+    except IntakeError:
+        return None

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from stream.core.intake import message_key
 from stream.core.intake_files import read_articles_file
 from stream.errors import ConfigError
 from stream.ingest.rss import Sink
@@ -111,7 +112,7 @@ class FileIngester:
         """Send a batch, then record its hashes in the state file."""
         if not batch:
             return 0
-        sent = await self._sink.send_all([(None, message) for _, message in batch])
+        sent = await self._sink.send_all([(message_key(message), message) for _, message in batch])
         self._sent.extend(digest for digest, _ in batch)
         self._state.save(self._data)
         return sent

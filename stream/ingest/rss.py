@@ -13,6 +13,7 @@ from typing import Any, Literal, Protocol
 import feedparser
 import httpx
 
+from stream.core.intake import message_key
 from stream.core.intake_html import html_to_text, looks_like_html
 from stream.errors import BrokerError
 from stream.ingest.state import StateFile
@@ -142,13 +143,11 @@ class FeedPoller:
         sent: list[str] = saved["sent"]
         known = set(sent)
         fresh = [entry for entry in parsed.entries if entry_key(entry) not in known]
-        items = [
-            (
-                (article := entry_article(entry, parsed.feed))["id"].encode(),
-                json.dumps(article, ensure_ascii=False).encode(),
-            )
+        messages = [
+            json.dumps(entry_article(entry, parsed.feed), ensure_ascii=False).encode()
             for entry in fresh
         ]
+        items = [(message_key(message), message) for message in messages]
         try:
             await self._sink.send_all(items)
         except BrokerError as error:

@@ -12,7 +12,7 @@ import httpx
 from aiokafka.admin import AIOKafkaAdminClient
 
 from schemas import Event
-from stream.dedupe import dedupe_topic_names
+from stream.dedupe import dedupe_topic_names, repartition_topic_name
 from stream.kafka_io import Record
 from tests.integration.workers import Deployment, WorkerProcess
 
@@ -142,3 +142,21 @@ def test_a_copy_arriving_after_the_window_is_analysed_and_the_old_entry_swept(
     assert set(ids) == {"wire-1", "copy-3"}
     assert _duplicates_counted(worker) == 0
     assert '"event": "dedupe_entries_expired"' in worker.log()
+
+
+def test_keyed_articles_skip_the_repartition_topic_and_meet_unkeyed_copies(
+    deployment: Deployment,
+) -> None:
+    """Keyed by dedupe key, articles are analysed in place; an unkeyed copy that takes the
+    repartition topic still finds the first one in the same table shard and is dropped."""
+    worker = deployment.start_worker()
+    deployment.publish([ORIGINAL, TEXT_ONLY, SAME_TEXT], keyed=True)
+    _event_article_ids(deployment, lambda seen: {"wire-1", "blog-1"} <= seen)
+    deployment.publish([SAME_URL])
+    _wait_for_duplicates(worker, 2)
+    ids = _event_article_ids(deployment, lambda seen: len(seen) >= 2)
+    assert sorted(ids) == ["blog-1", "wire-1"]
+    repartitioned = deployment.collect(
+        [repartition_topic_name(deployment.settings)], lambda found: len(found) >= 1
+    )
+    assert [json.loads(record.value)["id"] for record in repartitioned] == ["outlet-2"]

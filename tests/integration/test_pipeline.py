@@ -8,6 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 from schemas import Alert, Event
+from stream.core.alert_flow import partition_key
 from stream.kafka_io import Record
 from tests.integration.workers import Deployment
 
@@ -52,11 +53,23 @@ def test_articles_become_events_alerts_and_dead_letters(deployment: Deployment) 
     assert any(alert.event.article_id == "fx-attack-1" for alert in alerts)
     assert not any(alert.event.article_id == "fx-other-1" for alert in alerts)
     assert sorted(r.value for r in dead) == sorted(MALFORMED)
+    assert all(
+        r.key == partition_key(by_id[_article_id(r)]).encode()
+        for r in records
+        if r.topic == settings.topic_events
+    )
+    regrouped = deployment.collect([f"{settings.app_id}-events-by-country"], lambda _: True)
+    assert regrouped == [], "events keyed by country must reach alerting without a re-keying hop"
     for letter in dead:
         assert letter.headers["dlq-source-topic"].decode() == settings.topic_articles
         assert int(letter.headers["dlq-source-offset"]) >= 0
         assert letter.headers["dlq-reason"]
         assert letter.headers["dlq-message"]
+
+
+def _article_id(record: Record) -> str:
+    """The article id of an event record."""
+    return Event.model_validate_json(record.value).article.id
 
 
 def _article(index: int) -> bytes:

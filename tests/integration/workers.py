@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from stream.broker import free_port
+from stream.core.intake import message_key
 from stream.kafka_admin import ensure_topics
 from stream.kafka_io import Record, publish_values, read_topic
 from stream.settings import Settings
@@ -111,12 +112,13 @@ class Deployment:
         ]
         asyncio.run(ensure_topics(settings, names))
 
-    def publish(self, messages: Iterable[bytes], topic: str | None = None) -> int:
-        """Send raw messages to the input topic (or `topic`)."""
+    def publish(
+        self, messages: Iterable[bytes], topic: str | None = None, *, keyed: bool = False
+    ) -> int:
+        """Send raw messages to the input topic (or `topic`), keyed by dedupe key if `keyed`."""
         target = topic or self.settings.topic_articles
-        return asyncio.run(
-            publish_values(self.bootstrap, target, ((None, message) for message in messages))
-        )
+        items = ((message_key(m) if keyed else None, m) for m in messages)
+        return asyncio.run(publish_values(self.bootstrap, target, items))
 
     def collect(
         self,
