@@ -108,6 +108,17 @@ class PlaceTable:
         """Kind of the place at `index`."""
         return _KINDS[self.kind[index]]
 
+    def town_points(self, country_code: str, min_population: int) -> list[tuple[float, float]]:
+        """Coordinates of the towns of one country with at least `min_population` people."""
+        country = self._interned.get(country_code, -1)
+        town = _KINDS.index(PlaceKind.TOWN)
+        lat, lon, kind, population = self.lat, self.lon, self.kind, self.population
+        return [
+            (lat[i], lon[i])
+            for i, code in enumerate(self.country)
+            if code == country and kind[i] == town and population[i] >= min_population
+        ]
+
     def _intern(self, value: str | None) -> int:
         """Index of a repeated string (country code, region name) in `strings`."""
         found = self._interned.get(value)

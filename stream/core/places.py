@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import math
 import re
+import statistics
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -68,6 +70,12 @@ _BEARINGS = {
     "southwest": 225.0, "west": 270.0, "northwest": 315.0,
 }  # fmt: skip
 _MILE_KM = 1.609344
+_PART = re.compile(
+    r"\b(north|south|east|west|north-?east|north-?west|south-?east|south-?west|central)"
+    r"(?:ern)?(?:\s+(?:part|parts|region)?\s*of)?(?:\s+the)?\s+$",
+    re.IGNORECASE,
+)
+_PART_POPULATION = 1000
 _FARTHEST_OFFSET_KM = 300.0
 
 
@@ -105,6 +113,7 @@ class GazetteerPlaceFinder:
         self.demonyms = demonyms
         self.demonym_words = frozenset(demonyms)
         self._models: dict[int, Location] = {}
+        self._parts: dict[tuple[str, str], tuple[float, float]] = {}
         table = gazetteer.table
         self.country_ids = {
             table.country_of(i) or "": table.ids[i]
@@ -132,10 +141,51 @@ class GazetteerPlaceFinder:
                 if position == focus_at:
                     focus = location
         if focus is not None and focus_at is not None:
-            focus = _offset(text, focus, resolutions[focus_at].mention.start)
+            start = resolutions[focus_at].mention.start
+            focus = _offset(text, focus, start)
+            if focus.kind == PlaceKind.COUNTRY:
+                focus = self._part(text, focus, start)
         if focus is None and demonyms:
             focus = self._nationality_focus(text, folded)
         return Places(locations=locations, focus=focus)
+
+    def _part(self, text: str, focus: Location, start: int) -> Location:
+        """A country's focus moved to the part that 'northern', 'the east of' (...) names."""
+        found = _PART.search(text, max(0, start - 40), start)
+        if found is None or not focus.country_code:
+            return focus
+        word = found.group(1).lower().replace("-", "")
+        key = (focus.country_code, word)
+        point = self._parts.get(key)
+        if point is None:
+            point = self._parts[key] = self._part_point(focus.country_code, _BEARINGS.get(word))
+        return focus.model_copy(
+            update={
+                "text": text[found.start() : focus.end],
+                "start": found.start(),
+                "lat": round(point[0], 5),
+                "lon": round(point[1], 5),
+            }
+        )
+
+    def _part_point(self, code: str, bearing: float | None) -> tuple[float, float]:
+        """The middle of a country's towns that lie furthest towards `bearing` (its last
+        quarter along that direction), or of all its towns when `bearing` is None."""
+        table = self.gazetteer.table
+        towns = table.town_points(code, _PART_POPULATION)
+        if not towns:
+            index = self.gazetteer.by_id[self.country_ids[code]]
+            return table.lat[index], table.lon[index]
+        if bearing is not None:
+            north = math.cos(math.radians(bearing))
+            east = math.sin(math.radians(bearing))
+            squeeze = math.cos(math.radians(statistics.median(lat for lat, _ in towns)))
+            along = sorted(towns, key=lambda point: point[0] * north + point[1] * squeeze * east)
+            towns = along[len(along) * 3 // 4 :]
+        return (
+            statistics.median(lat for lat, _ in towns),
+            statistics.median(lon for _, lon in towns),
+        )
 
     def _nationality_focus(self, text: str, folded: str) -> Location | None:
         """With no place named, the country of the most frequent nationality word, weakly."""

@@ -62,12 +62,15 @@ class Resolution:
 
 
 def link_chains(text: str, mentions: list[Mention]) -> None:
-    """Record, for each mention, the later mentions that name its containing places."""
+    """Record, for each mention, the later mentions that name its containing places (a
+    dateline's city has none: the story's first place follows it)."""
     joined = [False] + [
         len(gap) <= 45 and _CHAIN_GAP.match(gap) is not None
         for gap in (text[a.end : b.start] for a, b in itertools.pairwise(mentions))
     ]
     for index, mention in enumerate(mentions):
+        if mention.dateline:
+            continue
         for later in range(index + 1, min(index + 4, len(mentions))):
             if not joined[later]:
                 break

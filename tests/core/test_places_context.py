@@ -61,3 +61,21 @@ def test_a_name_after_an_arabic_article_prefers_an_arab_country(
 ) -> None:
     places = finder.locate("Gunmen kidnapped a tribal chief in al-Taji, northern Baghdad.", NONE)
     assert {location.country_code for location in places.locations} == {"IQ"}
+
+
+def test_northern_part_of_a_country_moves_the_focus_north(finder: GazetteerPlaceFinder) -> None:
+    country = _focus(finder, "Warplanes struck militant positions in Iraq on Tuesday.")
+    north = _focus(finder, "Warplanes struck militant positions in northern Iraq on Tuesday.")
+    assert (north.text, north.country_code) == ("northern Iraq", "IQ")
+    assert north.lat > country.lat + 1.5
+
+
+def test_a_dateline_city_is_not_read_as_inside_the_next_country(
+    finder: GazetteerPlaceFinder,
+) -> None:
+    focus = _focus(
+        finder,
+        "GOMA (Reuters) - Rwanda denied sending troops across the border on Friday, "
+        "officials in Kigali said.",
+    )
+    assert (focus.name, focus.country_code) == ("Goma", "CD")
