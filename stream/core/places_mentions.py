@@ -43,6 +43,14 @@ _DESIGNATORS = word_set(
     "border crossing area municipality subdistrict neighbourhood neighborhood quarter "
     "university hospital base oil refinery"
 )
+# Given names that are also places' alternate names ('Ahmed Shami' is a man, not Al Ahmadi).
+_GIVEN_NAMES = word_set(
+    "ahmed ahmad mohamed mohammed mohammad muhammad mahmoud mahmud ali hassan hasan hussein "
+    "husain hussain omar umar khalid khaled abdullah abdul ibrahim ismail yusuf youssef salah "
+    "saleh said saeed karim hamid hamza jamal mustafa mostafa tariq nasser nasir faisal fahd "
+    "zaid zayed sultan suleiman sulaiman jaafar jafar musa issa isa yahya adel amir anwar "
+    "mansour mansur rashid ahmadi hadi mahdi qasim kassim"
+)
 _STRONG_LOCATIVE = word_set("in near at outside inside into around")
 _NUMBERS = word_set(
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -177,6 +185,8 @@ class MentionFinder:
         if _COMPOUND.match(text, match.end) or _next_word(text, match.end) in _ORGANISATION_WORDS:
             return None
         if not (sentence_start or titled) and self._inside_name(text, lead):
+            return None
+        if key in _GIVEN_NAMES and _is_name_word(_next_word(text, match.end)):
             return None
         if not has_country:
             if not titled and self._before_surname(text, match):

@@ -34,6 +34,7 @@ _NEAR_DEG = _NEAR_KM / 111.0
 _SLACK_DEG = 1e-6
 _UNKNOWN_POPULATION = 1000
 _MIN_SCORE = 1.0
+_PLACED_SLACK = 1.0
 _CONTEXT_SCORE = 2.0
 _CLEAR_SCORE = 3.5
 _DEMONYM_WEIGHT = 0.3
@@ -348,7 +349,7 @@ class Resolver:
         """The best-scoring candidate of `mention`, or None when none is plausible."""
         total = max(sum(countries.values()), 1.0)
         strong = max(countries.values(), default=0.0) >= _STRONG_CONTEXT
-        scored: list[tuple[float, int]] = []
+        scored: list[tuple[float, int, float]] = []
         dateline = mention.dateline
         fuzzy = mention.fuzzy
         empty = not countries
@@ -367,12 +368,13 @@ class Resolver:
                 score -= 0.5 if weight else 1.5
             if empty and population < 1000 and kind is _TOWN:
                 score -= 1.0
-            scored.append((score, index))
+            scored.append((score, index, weight))
         if not scored:
             return None
         scored.sort(reverse=True)
-        best, place = scored[0]
-        if best < _MIN_SCORE:
+        best, place, weight = scored[0]
+        placed = mention.strong_locative and not fuzzy and (weight > 0 or not strong)
+        if best < _MIN_SCORE - (_PLACED_SLACK if placed else 0.0):
             return None
         margin = best - scored[1][0] if len(scored) > 1 else 4.0
         confidence = 1.0 / (1.0 + math.exp(-(margin + best - 3.0) / 2.0))

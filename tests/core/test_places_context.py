@@ -79,3 +79,18 @@ def test_a_dateline_city_is_not_read_as_inside_the_next_country(
         "officials in Kigali said.",
     )
     assert (focus.name, focus.country_code) == ("Goma", "CD")
+
+
+def test_a_given_name_before_a_surname_is_not_a_place(finder: GazetteerPlaceFinder) -> None:
+    focus = _focus(
+        finder,
+        "Shelling in Fallujah killed 15 people, according to Ahmed Shami, the city's chief medic.",
+    )
+    assert (focus.country_code, focus.kind) == ("IQ", PlaceKind.TOWN)
+
+
+def test_a_lone_village_named_after_in_resolves_without_other_context(
+    finder: GazetteerPlaceFinder,
+) -> None:
+    focus = _focus(finder, "On Friday, gunmen abducted and killed a shepherd in Tarmiyah.")
+    assert focus.country_code == "IQ"
