@@ -81,7 +81,7 @@ _NOT_PLACES = word_set(
     "police army navy government ministry the al el an ar as ad at az ash jan feb mar apr jun "
     "jul aug sep sept oct nov dec jazeera arabiya abu umm bin ibn bani beni wadi tal tel jabal "
     "jebel jabel ain ayn bir khirbet qaryat kafr deir dayr ras sidi hay hayy arab arabs kurd "
-    "kurds kurdish turkmen sunni shia shiite yazidi druze jewish molotov"
+    "kurds kurdish turkmen sunni shia shiite yazidi druze jewish molotov africa asia europe"
 )
 
 

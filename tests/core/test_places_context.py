@@ -94,3 +94,10 @@ def test_a_lone_village_named_after_in_resolves_without_other_context(
 ) -> None:
     focus = _focus(finder, "On Friday, gunmen abducted and killed a shepherd in Tarmiyah.")
     assert focus.country_code == "IQ"
+
+
+def test_the_kurdistan_region_lies_in_iraq(finder: GazetteerPlaceFinder) -> None:
+    focus = _focus(
+        finder, "Teachers protested unpaid salaries across the Kurdistan Region on Monday."
+    )
+    assert focus.country_code == "IQ"
