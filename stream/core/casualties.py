@@ -17,6 +17,7 @@ from stream.core.casualty_patterns import (
     parse_number,
     sum_list,
 )
+from stream.core.classify_anchors import start_literals
 from stream.core.classify_context import fold
 from stream.core.classify_gates import GateHits, Gates
 from stream.core.text import Sentence, split_sentences
@@ -40,15 +41,34 @@ _KIND_WORDS = {
 }
 
 
+_KIND_GATES = tuple((kind, f"kind:{kind}") for kind in _KIND_WORDS)
+"""A kind's words occur in a sentence exactly when its gate is open there: the words are plain
+literals, and a sentence starts after whitespace, so no word reaches into it from before."""
+_COUNT_GATES = tuple(f"count:{number}" for number in range(len(COUNT_PATTERNS)))
+_SINGLE_GATES = tuple(f"single:{number}" for number in range(len(SINGLE_PATTERNS)))
 _GATES = Gates(
     {
+        **{f"kind:{kind}": (words,) for kind, words in _KIND_WORDS.items()},
         **{f"count:{number}": (pattern,) for number, (_, pattern) in enumerate(COUNT_PATTERNS)},
         **{f"single:{number}": (pattern,) for number, pattern in enumerate(SINGLE_PATTERNS)},
-        "coded": (CODED,),
-        "none": (NONE_KILLED,),
         "additive": (_ADDITIVE,),
     }
 )
+
+
+def _word_starts(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Lower-case literals one of which begins every match of a pattern opening with \\b.
+
+    A literal that extends another one is left out: the shorter one finds its offsets too.
+    """
+    found = start_literals(pattern.pattern.removeprefix(r"\b"))
+    if found is None:
+        return None
+    return frozenset(x for x in found if not any(x != y and x.startswith(y) for y in found))
+
+
+_CODED_STARTS = _word_starts(CODED)
+_NONE_STARTS = _word_starts(NONE_KILLED)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +89,29 @@ class _Scan:
         return (ignore_case and not self.caseless) or self.gates.open(name, begin, end)
 
 
+def _search(
+    pattern: re.Pattern[str], starts: frozenset[str] | None, scan: _Scan
+) -> re.Match[str] | None:
+    """`pattern.search(scan.text)`, tried only where one of its start literals begins.
+
+    The literals are lower-cased, so they are looked up in the lower-cased text when it holds no
+    letter that only case-insensitive matching equates with an ASCII one.
+    """
+    if starts is None or not scan.caseless:
+        return pattern.search(scan.text)
+    low = scan.low
+    offsets: list[int] = []
+    for literal in starts:
+        at = low.find(literal)
+        while at >= 0:
+            offsets.append(at)
+            at = low.find(literal, at + 1)
+    for at in sorted(offsets):
+        if match := pattern.match(scan.text, at):
+            return match
+    return None
+
+
 def _scan(text: str) -> _Scan:
     """Clean tags out of `text` (keeping offsets) and find the gate literals."""
     clean = _TAG.sub(lambda tag: " " * len(tag.group()), text)
@@ -81,9 +124,9 @@ def _sentence_counts(scan: _Scan, sentence: Sentence, headline: bool) -> dict[st
     """The killed and injured counts reported in one sentence (the largest mention of each)."""
     counts: dict[str, Count] = {}
     low, begin, end = scan.low, sentence.start, sentence.end
-    kinds = {kind for kind, words in _KIND_WORDS.items() if words.search(low, begin, end)}
-    for number, (kind, pattern) in enumerate(COUNT_PATTERNS):
-        if kind not in kinds or not scan.may(f"count:{number}", begin, end):
+    kinds = {kind for kind, gate in _KIND_GATES if scan.gates.open(gate, begin, end)}
+    for (kind, pattern), gate in zip(COUNT_PATTERNS, _COUNT_GATES, strict=True):
+        if kind not in kinds or not scan.may(gate, begin, end):
             continue
         for match in pattern.finditer(low, begin, end):
             count = sum_list(scan.text, match.start("list"), match.end("list"), headline=headline)
@@ -103,8 +146,8 @@ def _earlier(count: Count, current: Count | None) -> bool:
 
 def _single(scan: _Scan, sentence: Sentence) -> Count | None:
     """One victim named without a number ('a policeman was killed', 'killed the driver')."""
-    for number, pattern in enumerate(SINGLE_PATTERNS):
-        if not scan.may(f"single:{number}", sentence.start, sentence.end, ignore_case=True):
+    for pattern, gate in zip(SINGLE_PATTERNS, _SINGLE_GATES, strict=True):
+        if not scan.may(gate, sentence.start, sentence.end, ignore_case=True):
             continue
         match = pattern.search(scan.text, sentence.start, sentence.end)
         if match is not None:
@@ -143,16 +186,11 @@ class CasualtyCounter:
             _merge(totals, counts, additive)
         killed = totals.get("killed")
         injured = totals.get("injured")
-        whole = len(scan.text)
-        coded = CODED.search(scan.text) if scan.may("coded", 0, whole, ignore_case=True) else None
+        coded = _search(CODED, _CODED_STARTS, scan)
         if coded is not None:
             trigger = Trigger(text=coded.group(), start=coded.start(), end=coded.end())
             killed = Count(int(coded.group("num")), False, [trigger])
-        elif (
-            killed is None
-            and scan.may("none", 0, whole, ignore_case=True)
-            and NONE_KILLED.search(scan.text)
-        ):
+        elif killed is None and _search(NONE_KILLED, _NONE_STARTS, scan):
             killed = Count(0, False, [])
         return Casualties(
             killed=killed.value if killed else None,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from schemas import EventType, Evidence, LabelScore, Trigger
+from schemas import EventType, LabelScore
 from stream.core.analysis import Classification
 from stream.core.classify_anchors import AnchorIndex, Candidates, split_branches
 from stream.core.classify_context import (
@@ -189,9 +189,7 @@ class RuleClassifier:
             for index, rule in enumerate(rules)
             if rule.needs
         }
-        self._gates = Gates(
-            {**GATED, **{f"needs:{index}": (needs,) for index, needs in self._needs.items()}}
-        )
+        self._gates = Gates(GATED)
 
     def classify(self, text: str) -> Classification:
         """Return the labels that apply to `text`, with evidence, and the primary type."""
@@ -261,19 +259,13 @@ class RuleClassifier:
 
     def _weigh(self, rule: TriggerRule, index: int, facts: _Facts, start: int, end: int) -> float:
         """The trigger's weight after its context tests; 0 when the context rules it out."""
-        sentence, low = facts.sentence, facts.low
-        local = start - sentence.start
-        local_end = end - sentence.start
+        low = facts.low
+        local = start - facts.sentence.start
+        local_end = local + end - start
         before = clause_before(low, local)
         after = low[local_end : local_end + 60]
         clause = start - len(before)
         gates = facts.gates
-        needs = self._needs.get(index)
-        if needs is not None and not (
-            gates.open(f"needs:{index}", start - 60, end + 80)
-            and needs.search(low[max(0, local - 60) : local_end + 80])
-        ):
-            return 0.0
         if gates.open("negated", clause, start) and is_negated(before):
             return 0.0
         if gates.open("history_before", max(clause, start - 48), start) and history_before(before):
@@ -283,6 +275,9 @@ class RuleClassifier:
         label = rule.label
         trigger = low[local:local_end]
         if label is EventType.THREAT:
+            needs = self._needs.get(index)
+            if needs is not None and not needs.search(low[max(0, local - 60) : local_end + 80]):
+                return 0.0
             judged = is_judicial(before) and "death threat" not in trigger
             return 0.0 if judged else rule.weight
         if (
@@ -349,8 +344,12 @@ def _assemble(
             continue
         strongest[label] = hits.strongest() + _PRIORITY.get(label, 0.0)
         labels.append(
-            LabelScore(
-                label=label, score=round(score, 3), evidence=_evidence(text, sentences, hits)
+            LabelScore.model_validate(
+                {
+                    "label": label,
+                    "score": round(score, 3),
+                    "evidence": _evidence(text, sentences, hits),
+                }
             )
         )
     if not labels:
@@ -361,19 +360,27 @@ def _assemble(
     return Classification(labels, labels[0].label, text, sentences)
 
 
-def _evidence(text: str, sentences: tuple[Sentence, ...], hits: _LabelHits) -> list[Evidence]:
-    """Group a label's triggers by sentence, strongest sentence first."""
+def _evidence(
+    text: str, sentences: tuple[Sentence, ...], hits: _LabelHits
+) -> list[dict[str, object]]:
+    """Group a label's triggers by sentence, strongest sentence first (as Evidence fields).
+
+    Nested plain data is validated in one call when the label is built, faster than a model
+    per trigger.
+    """
     by_sentence: dict[int, list[_Hit]] = {}
     for hit in hits.hits:
         by_sentence.setdefault(hit.sentence, []).append(hit)
     ordered = sorted(by_sentence.items(), key=lambda item: -max(h.weight for h in item[1]))
     return [
-        Evidence(
-            sentence=sentences[index].text,
-            start=sentences[index].start,
-            end=sentences[index].end,
-            triggers=[Trigger(text=text[h.start : h.end], start=h.start, end=h.end) for h in group],
-        )
+        {
+            "sentence": sentences[index].text,
+            "start": sentences[index].start,
+            "end": sentences[index].end,
+            "triggers": [
+                {"text": text[h.start : h.end], "start": h.start, "end": h.end} for h in group
+            ],
+        }
         for index, group in ordered
     ]
 

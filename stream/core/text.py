@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 __all__ = ["Sentence", "normalise_space", "split_sentences"]
 
@@ -37,8 +37,7 @@ _ABBREVIATIONS = (
 _SPACES = re.compile(r"\s+")
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(NamedTuple):
     """A sentence and its character span in the source text."""
 
     text: str
@@ -65,11 +64,9 @@ def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
     """Append the stripped span [start, end) when it holds any text."""
     chunk = text[start:end]
     stripped = chunk.strip()
-    if not stripped:
-        return
-    lead = len(chunk) - len(chunk.lstrip())
-    begin = start + lead
-    sentences.append(Sentence(stripped, begin, begin + len(stripped)))
+    if stripped:
+        begin = start + chunk.find(stripped)
+        sentences.append(Sentence(stripped, begin, begin + len(stripped)))
 
 
 def normalise_space(text: str) -> str:
