@@ -184,15 +184,19 @@ class Gazetteer:
             found += tuple(i for i in self._extra.get(key, (0, ()))[1] if i not in found)
         return found
 
-    def find(self, text: str, capitalised_only: bool = False) -> list[NameMatch]:
+    def find(
+        self, text: str, capitalised_only: bool = False, skip: frozenset[int] = frozenset()
+    ) -> list[NameMatch]:
         """Every span of `text` bounded by non-letters that is a gazetteer name; with
         `capitalised_only`, only spans starting with a capital, a caseless letter or an
-        'al-'-style article."""
+        'al-'-style article; names whose base key id is in `skip` are passed over."""
         padded = " " + fold(text) + " "
         spans: dict[tuple[int, int], tuple[int, ...]] = {}
         key_len = self._key_len
         cached = self._cached
         for last, key_id in self._base.iter(padded):
+            if key_id in skip:
+                continue
             start = last - key_len[key_id] + 1
             if capitalised_only and text[start].islower() and not starts_with_article(text, start):
                 continue
@@ -214,6 +218,11 @@ class Gazetteer:
                     continue
                 spans[(start, last - 1)] = tuple(candidates) + spans.get((start, last - 1), ())
         return [NameMatch(start, end, cands) for (start, end), cands in spans.items()]
+
+    def key_id(self, name: str) -> int:
+        """The base automaton's id for `name`'s key, or -1 when no base place has that name."""
+        found: int = self._base.get(fold_key(name), -1)
+        return found
 
     def save(self, path: Path) -> None:
         """Write the base gazetteer to `path` (and `path`.automaton) for a fast `load`."""

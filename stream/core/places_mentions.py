@@ -51,6 +51,7 @@ _GIVEN_NAMES = word_set(
     "zaid zayed sultan suleiman sulaiman jaafar jafar musa issa isa yahya adel amir anwar "
     "mansour mansur rashid ahmadi hadi mahdi qasim kassim"
 )
+_SMALLEST_COMMON = 1000
 _STRONG_LOCATIVE = word_set("in near at outside inside into around")
 _NUMBERS = word_set(
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -128,10 +129,11 @@ class MentionFinder:
         self.english_words = self.common_words | _load_words(ENGLISH_WORDS_FILE)
         self._summaries: dict[tuple[int, ...], tuple[bool, int]] = {}
         self._runs: dict[str, tuple[int, tuple[int, ...]] | None] = {}
+        self._never = self._never_places()
 
     def find(self, text: str, folded: str) -> list[Mention]:
         """Longest non-overlapping matches that pass the case, word and name filters."""
-        matches = self.gazetteer.find(text, capitalised_only=True)
+        matches = self.gazetteer.find(text, capitalised_only=True, skip=self._never)
         chosen = _longest(matches + self._sounds_like(text, matches))
         mentions: list[Mention] = []
         titled: dict[int, bool] = {}
@@ -171,7 +173,9 @@ class MentionFinder:
                 and len(surface) > 3
                 and not text[_line_start(text, match.start) : match.start].strip()
             )
-            strong = (last in _STRONG_LOCATIVE and biggest >= 1000) or biggest >= 1_000_000
+            strong = (last in _STRONG_LOCATIVE and biggest >= _SMALLEST_COMMON) or (
+                biggest >= 1_000_000
+            )
             if not (strong or (dateline and biggest >= 100_000)):
                 return None
         sentence_start = _starts_sentence(text, lead)
@@ -204,6 +208,22 @@ class MentionFinder:
             sentence_start=sentence_start or titled,
             article=lead != match.start,
         )
+
+    def _never_places(self) -> frozenset[int]:
+        """Base key ids of single words `_mention` rejects wherever they stand: non-places,
+        numbers, and ordinary words naming no country and no place of 1,000 people."""
+        never: set[int] = set()
+        gazetteer = self.gazetteer
+        for word in _NOT_PLACES | _NUMBERS | self.common_words:
+            key_id = gazetteer.key_id(word)
+            if key_id < 0:
+                continue
+            if word in self.common_words and word not in _NOT_PLACES | _NUMBERS:
+                has_country, biggest = self._summary(gazetteer.lookup(word))
+                if has_country or biggest >= _SMALLEST_COMMON:
+                    continue
+            never.add(key_id)
+        return frozenset(never)
 
     def _summary(self, candidates: tuple[int, ...]) -> tuple[bool, int]:
         """Whether the candidates include a country, and the largest local population."""

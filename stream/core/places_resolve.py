@@ -94,6 +94,11 @@ _FIRM_WEIGHT = 0.5
 _Candidate = tuple[int, PlaceKind, str | None, int, float, tuple[float, ...], float]
 
 
+_Region = tuple[str | None, str | None]
+# What the score terms of a mention outside any chain depend on, besides the regions named.
+_PlainKey = tuple[tuple[int, ...], str, bool, bool, bool]
+
+
 @dataclass(frozen=True, slots=True)
 class _Summary:
     """What context and scoring need about a tuple of candidates, cached per tuple."""
@@ -172,6 +177,7 @@ class Resolver:
         self.table = gazetteer.table
         self._statics: dict[int, _Static] = {}
         self._summaries: dict[tuple[int, ...], _Summary] = {}
+        self._plain: dict[_PlainKey, tuple[list[_Candidate], frozenset[_Region]]] = {}
 
     def resolve(
         self, folded: str, mentions: list[Mention], demonyms: dict[str, float]
@@ -282,13 +288,20 @@ class Resolver:
         return countries, regions, own
 
     def _facts(self, mention: Mention, doc: _Document) -> list[_Candidate]:
-        """The candidates of a mention with their context-free score terms, computed once."""
+        """The candidates of a mention with their context-free score terms, computed once (and
+        kept across texts for a mention outside any chain whose places lie in no region named)."""
         folded = doc.folded
         mentions = doc.mentions
         tail = folded[mention.start : mention.end].split()[-1:]
         words = set(tail + folded[mention.end : mention.end + 20].split()[:1])
         region_word = bool(words & _REGION_WORDS)
         district_word = bool(words & _DISTRICT_WORDS)
+        plain = not (mention.parents or mention.children)
+        memo = (mention.candidates, mention.text, region_word, district_word, mention.fuzzy)
+        if plain and not mention.article:
+            known = self._plain.get(memo)
+            if known is not None and doc.regions.isdisjoint(known[1]):
+                return known[0]
         town_codes = self._summary(mention.candidates).town_codes
         parent_codes: set[str | None] = set()
         for parent in mention.parents:
@@ -303,6 +316,8 @@ class Resolver:
         key = fold_key(mention.text)
         extras = self.table.extras
         rows: list[_Candidate] = []
+        pairs: set[tuple[str | None, str | None]] = set()
+        neighbourhood = False
         for index in mention.candidates:
             kind, code, admin1, population, prior, main_key = self._static(index)
             terms: list[float] = []
@@ -337,6 +352,13 @@ class Resolver:
             )
             terms_kept = tuple(t for t in terms if t)
             rows.append((index, kind, code, population, prior, terms_kept, abroad))
+            if kind != PlaceKind.REGION:
+                pairs.add((code, admin1))
+            neighbourhood = neighbourhood or kind == PlaceKind.NEIGHBOURHOOD
+        if plain and not mention.article and not neighbourhood and doc.regions.isdisjoint(pairs):
+            if len(self._plain) >= _SUMMARY_CACHE:
+                self._plain.clear()
+            self._plain[memo] = (rows, frozenset(pairs))
         return rows
 
     def _best(
