@@ -15,6 +15,7 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from bench.corpus import generate_articles
 from schemas import Alert
 from stream.broker import free_port
+from stream.core.intake import message_key
 from stream.kafka_admin import ensure_topics
 from stream.kafka_io import publish_values
 from stream.settings import Settings
@@ -49,8 +50,9 @@ class Run:
         return topics
 
     def _fill(self, topic: str, messages: list[bytes]) -> None:
-        """Publish the input before the consumer under test starts."""
-        asyncio.run(publish_values(self.bootstrap, topic, ((None, m) for m in messages)))
+        """Publish the input (keyed by dedupe key, as the connectors do) before the consumer
+        under test starts."""
+        asyncio.run(publish_values(self.bootstrap, topic, ((message_key(m), m) for m in messages)))
 
     async def _output_timestamps(self, topic: str, expected: int, timeout_s: float) -> list[int]:
         """Read `topic` until `expected` records arrived; return their timestamps."""
@@ -227,7 +229,7 @@ class Run:
 
     async def _warm_up(self, topics: list[str], message: bytes) -> None:
         """Send one article and wait for its event: the worker is then assigned and warm."""
-        await publish_values(self.bootstrap, topics[0], [(None, message)])
+        await publish_values(self.bootstrap, topics[0], [(message_key(message), message)])
         await self._output_timestamps(topics[2], 1, 120)
 
     async def _paced(self, topic: str, messages: list[bytes], rate: float) -> None:
@@ -236,14 +238,15 @@ class Run:
             bootstrap_servers=self.bootstrap, acks="all", enable_idempotence=False, linger_ms=0
         )
         await producer.start()
+        keyed = [(message_key(message), message) for message in messages]
         loop = asyncio.get_running_loop()
         start = loop.time()
         try:
-            for index, message in enumerate(messages):
+            for index, (key, message) in enumerate(keyed):
                 delay = start + index / rate - loop.time()
                 if delay > 0:
                     await asyncio.sleep(delay)
-                await producer.send(topic, message)
+                await producer.send(topic, message, key=key)
             await producer.flush()
         finally:
             await producer.stop()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import signal
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,6 +24,7 @@ from stream.core.silences import ActiveSource
 from stream.kafka_admin import ensure_topics
 from stream.metrics import Metrics
 from stream.placement import Placement
+from stream.producer_metadata import track_topic
 from stream.rulebook import RuleBook
 from stream.settings import Settings
 from stream.silencing import SilenceStore
@@ -66,6 +67,7 @@ class AlertingWiring:
     silences: SilenceStore
     placement: Placement
     topic: Callable[[str], faust.TopicT]
+    track: Callable[[str], Awaitable[None]]
     extra: dict[str, faust.TopicT] = field(default_factory=dict)
     background: set[asyncio.Future[None]] = field(default_factory=set)
 
@@ -86,6 +88,7 @@ class AlertingWiring:
             silences=SilenceStore(settings.bootstrap_servers, settings.topic_silences),
             placement=Placement(app, settings.topic_partitions),
             topic=raw,
+            track=lambda name: track_topic(app, name),
         )
 
     def create_rule_topics(self, rule_set: RuleSet) -> None:
@@ -94,9 +97,11 @@ class AlertingWiring:
         self.background.add(task)
         task.add_done_callback(self.background.discard)
 
-    def rule_topic(self, name: str) -> faust.TopicT:
-        """The Faust topic for a per-rule topic (declared on first use, e.g. after a reload)."""
+    async def rule_topic(self, name: str) -> faust.TopicT:
+        """The Faust topic for a per-rule topic (declared and tracked on first use, e.g. after
+        a reload)."""
         if name not in self.extra:
+            await self.track(name)
             self.extra[name] = self.topic(name)
         return self.extra[name]
 
@@ -122,7 +127,7 @@ async def _publish(
     key = alert.incident_key.encode()
     await topics.alerts.send(key=key, value=body)
     for name in rule.routes.topics:
-        await wiring.rule_topic(name).send(key=key, value=body)
+        await (await wiring.rule_topic(name)).send(key=key, value=body)
     rule_set: RuleSet = wiring.book.current
     for receiver_name in rule.routes.receivers:
         receiver = rule_set.receivers.get(receiver_name)

@@ -198,6 +198,7 @@ def test_sighup_reloads_the_rules_and_keeps_incident_state(
     alerts = alerts_in(deployment.collect([new_topic], until=lambda r: len(r) >= 1, settle_s=2.0))
     assert [a.status for a in alerts] == ["update"]
     assert "rules_reloaded" in worker.log()
+    assert worker.stop(timeout_s=20) == 0, "the producer must not hang on a changelog batch"
 
 
 def test_silences_added_with_the_cli_mute_matching_alerts(
