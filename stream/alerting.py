@@ -1,4 +1,4 @@
-"""The alerting agents: events regrouped by country, incidents and inhibition in Faust tables,
+"""The alerting agent: events keyed by country, incidents and inhibition in Faust tables,
 alerts out on the alerts topic, each rule's topics and the webhook outbox."""
 
 from __future__ import annotations
