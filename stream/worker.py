@@ -39,6 +39,9 @@ def run_worker(settings: Settings) -> int:
         quiet=True,
         logging_config=stdlib_logging_config(settings.log_format, settings.log_level),
     )
+    # Faust keeps a terminal spinner at level warning and up, and to spin it sets the root
+    # logger to DEBUG: every library debug record would then be built and dropped.
+    worker.spinner = None
     try:
         worker.execute_from_commandline()
     except SystemExit as exit_:
