@@ -141,7 +141,7 @@ def _sentence_counts(scan: _Scan, sentence: Sentence, headline: bool) -> dict[st
 
 def _earlier(count: Count, current: Count | None) -> bool:
     """True when `count` is mentioned before the current one (the first report stands)."""
-    return current is None or count.triggers[0].start < current.triggers[0].start
+    return current is None or count.triggers[0][1] < current.triggers[0][1]
 
 
 def _single(scan: _Scan, sentence: Sentence) -> Count | None:
@@ -152,7 +152,7 @@ def _single(scan: _Scan, sentence: Sentence) -> Count | None:
         match = pattern.search(scan.text, sentence.start, sentence.end)
         if match is not None:
             pair = match.groupdict().get("pair")
-            trigger = Trigger(text=match.group(), start=match.start(), end=match.end())
+            trigger = (match.group(), match.start(), match.end())
             return Count(2 if pair else 1, False, [trigger])
     return None
 
@@ -188,16 +188,17 @@ class CasualtyCounter:
         injured = totals.get("injured")
         coded = _search(CODED, _CODED_STARTS, scan)
         if coded is not None:
-            trigger = Trigger(text=coded.group(), start=coded.start(), end=coded.end())
+            trigger = (coded.group(), coded.start(), coded.end())
             killed = Count(int(coded.group("num")), False, [trigger])
         elif killed is None and _search(NONE_KILLED, _NONE_STARTS, scan):
             killed = Count(0, False, [])
+        spans = (killed.triggers if killed else []) + (injured.triggers if injured else [])
         return Casualties(
             killed=killed.value if killed else None,
             injured=injured.value if injured else None,
             killed_is_lower_bound=killed.lower_bound if killed else False,
             injured_is_lower_bound=injured.lower_bound if injured else False,
-            evidence=(killed.triggers if killed else []) + (injured.triggers if injured else []),
+            evidence=[Trigger(text=phrase, start=start, end=end) for phrase, start, end in spans],
         )
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from schemas import Trigger
 from stream.core.classify_lexicon import lower_pattern
 
 __all__ = [
@@ -14,6 +13,7 @@ __all__ = [
     "NONE_KILLED",
     "SINGLE_PATTERNS",
     "Count",
+    "Span",
     "parse_number",
     "sum_list",
 ]
@@ -148,21 +148,26 @@ def parse_number(text: str) -> tuple[int, bool] | None:
     return None
 
 
+Span = tuple[str, int, int]
+"""A phrase's text and offsets; `Trigger` models are built only for the counts reported."""
+
+
 @dataclass(slots=True)
 class Count:
     """A casualty count and the number phrases it was read from."""
 
     value: int
     lower_bound: bool
-    triggers: list[Trigger]
+    triggers: list[Span]
 
 
 def sum_list(text: str, start: int, end: int, *, headline: bool) -> Count | None:
     """Sum every number in text[start:end], a list such as 'four soldiers and a civilian'."""
     total, lower, triggers = 0, False, []
-    for match in _KIN_ITEM.finditer(text, start, end):
+    kin = "and " in text[max(0, start - 4) : end].lower()
+    for match in _KIN_ITEM.finditer(text, start, end) if kin else ():
         total += 1
-        triggers.append(Trigger(text=match.group(), start=match.start(), end=match.end()))
+        triggers.append((match.group(), match.start(), match.end()))
     for match in _NUMBER.finditer(text, start, end):
         number = match.group("num")
         parsed = parse_number(number)
@@ -176,5 +181,5 @@ def sum_list(text: str, start: int, end: int, *, headline: bool) -> Count | None
         value, vague = parsed
         total += value
         lower = lower or vague or bool(match.group("qual"))
-        triggers.append(Trigger(text=match.group(), start=match.start(), end=match.end()))
+        triggers.append((match.group(), match.start(), match.end()))
     return Count(total, lower, triggers) if total else None

@@ -52,6 +52,8 @@ _FORCE_CUE = re.compile(
 _VERBAL_ENDS = ("ed", "dead", "down", "fire", "shot", "slain", "death", "beat", "beaten")
 _PRESENT_VERB = re.compile(r"(?:kills?|wounds|injures|hurts|bombs|shells|rocks)")
 _ADJECTIVAL = re.compile(r"\b(?:the|a|an|of|for|freed|release[ds]?|their|his|her|its)\s*$")
+_ADJECTIVAL_LONGEST = len("released")
+"""Its words end where only spaces follow, so a search may start this far before that point."""
 _AFTER_CUE = re.compile(r"\b(?:after|following|since)\b(?:\W+\w+){0,2}\W*$")
 FOLLOW_UP_FACTOR = 0.3
 
@@ -312,7 +314,7 @@ def _is_verbal(trigger: str, before: str) -> bool:
         return True
     if not trigger.endswith(_VERBAL_ENDS):
         return False
-    return _ADJECTIVAL.search(before) is None
+    return _ADJECTIVAL.search(before, max(0, len(before.rstrip()) - _ADJECTIVAL_LONGEST)) is None
 
 
 def _demote_follow_up(text: str, found: dict[EventType, _LabelHits]) -> None:
