@@ -26,11 +26,16 @@ _SAMPLE_CHARS = 8192
 _MAX_CONTROL_SHARE = 0.05
 # C0 controls but tab and newlines, DEL, C1 controls.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
-# Invisible format characters that only get in the way of matching: zero-width space,
-# LRM/RLM, bidi embeddings and isolates, word joiner, BOM. ZWNJ/ZWJ are kept (Persian, Arabic).
-_INVISIBLE = re.compile("[\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
 _ESCAPED = re.compile("[\udc80-\udcff]+")
-_LINE_BREAKS = re.compile(r"\r\n?|[\x0b\x0c\x85\u2028\u2029]")
+_LINE_BREAK_CHARS = frozenset("\x0b\x0c\x85\u2028\u2029")
+# One pass over the text: line breaks other than CR (CR is replaced first), C0/C1 controls,
+# and invisible format characters that only get in the way of matching (zero-width space,
+# LRM/RLM, bidi embeddings and isolates, word joiner, BOM; ZWNJ/ZWJ are kept for Persian
+# and Arabic).
+_SPECIAL = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029"
+    "\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +59,10 @@ def decode_bytes(raw: bytes) -> DecodedText:
     if b"\x00" in raw:
         raise IntakeError(IntakeReason.BINARY, "the message contains NUL bytes")
     body = raw.removeprefix(codecs.BOM_UTF8)
-    text = body.decode("utf-8", "surrogateescape")
+    try:
+        return _checked(body.decode("utf-8"), ())
+    except UnicodeDecodeError:
+        text = body.decode("utf-8", "surrogateescape")
     fallback = sum(len(run) for run in _ESCAPED.findall(text))
     if not fallback:
         return _checked(text, ())
@@ -90,5 +98,11 @@ def _checked(text: str, warnings: tuple[str, ...]) -> DecodedText:
 
 def clean_text(text: str) -> str:
     """Normalise line endings to \\n and drop control and invisible format characters."""
-    text = _LINE_BREAKS.sub("\n", text)
-    return _INVISIBLE.sub("", _CONTROL.sub("", text))
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _SPECIAL.sub(_special, text)
+
+
+def _special(match: re.Match[str]) -> str:
+    """A line break becomes \\n; a control or invisible character is dropped."""
+    return "\n" if match.group() in _LINE_BREAK_CHARS else ""

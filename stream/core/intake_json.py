@@ -82,5 +82,5 @@ def _published(value: object, now: datetime | None) -> object:
 
 def tidy_body(text: str) -> str:
     """Collapse spaces within lines and runs of blank lines; strip the ends."""
-    lines = [normalise_space(line) for line in text.split("\n")]
+    lines = [" ".join(line.split()) for line in text.split("\n")]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
