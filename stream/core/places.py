@@ -42,6 +42,7 @@ _SPECIFICITY = {
 
 
 _MODELS_CACHE = 20_000
+_LANDMARK_COST = 2.0
 _WORDS = re.compile(r"\S+")
 _ACTORS = word_set(
     "forces force troops military army soldiers soldier embassy officials official government "
@@ -290,6 +291,7 @@ class GazetteerPlaceFinder:
             score = _SPECIFICITY[kind]
             score += 1.5 if mention.strong_locative else 0.5 if mention.locative else 0.0
             score += 2.0 if mention.dateline else 0.0
+            score -= _LANDMARK_COST if mention.landmark else 0.0
             score += 2.0 if any(a <= mention.start < b for a, b in spans) else 0.0
             score += 0.5 * min(counts[resolution.place] - 1, 3)
             score += 1.0 if codes[position] == top_country else 0.0

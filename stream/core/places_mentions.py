@@ -23,6 +23,7 @@ _RUN_CACHE = 100_000
 _FIRST_WORD = re.compile(r"(?:(?:[Aa][lnrsdtz]|[Ee]l|[Aa]sh)[- ])?[A-Z][a-z'’]+")
 _REGION_AFTER = re.compile(r" (?:[Rr]egion|[Ss]tate|[Pp]rovince)\b")
 _DATELINE_LEAD = re.compile(r"[A-Z][A-Z .'-]*/")
+_DATELINE_TAIL = re.compile(r" ?(?:[:(,/—–-]|\n|$)")
 # Leading with the capital (the word boundary checked just after) lets the engine skip ahead.
 _CAPITALISED_RUN = re.compile(
     r"[A-Z](?<!\w[A-Z])[a-z'’]{2,}"
@@ -52,6 +53,16 @@ _GIVEN_NAMES = word_set(
     "mansour mansur rashid ahmadi hadi mahdi qasim kassim"
 )
 _SMALLEST_COMMON = 1000
+# Words after a name that make it a small place or part of one ('Zhari district', 'Kani Sarke').
+# Words after a name that make it a landmark named after a place ('Buckingham Palace').
+_LANDMARK_WORDS = word_set(
+    "palace square street bridge hospital mosque university stadium prison hotel church "
+    "market club college school"
+)
+_MINOR_WORDS = word_set(
+    "district village villages area areas hill hills mountain mountains valley neighbourhood "
+    "neighborhood quarter subdistrict sub-district region township locality"
+)
 _STRONG_LOCATIVE = word_set("in near at outside inside into around")
 _NUMBERS = word_set(
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -82,7 +93,8 @@ _NOT_PLACES = word_set(
     "police army navy government ministry the al el an ar as ad at az ash jan feb mar apr jun "
     "jul aug sep sept oct nov dec jazeera arabiya abu umm bin ibn bani beni wadi tal tel jabal "
     "jebel jabel ain ayn bir khirbet qaryat kafr deir dayr ras sidi hay hayy arab arabs kurd "
-    "kurds kurdish turkmen sunni shia shiite yazidi druze jewish molotov africa asia europe"
+    "kurds kurdish turkmen sunni shia shiite yazidi druze jewish molotov africa asia europe "
+    "colonia barangay"
 )
 
 
@@ -101,6 +113,8 @@ class Mention:
     dateline: bool = False
     fuzzy: bool = False
     article: bool = False
+    minor: bool = False
+    landmark: bool = False
     parents: list[int] = field(default_factory=list)
     children: list[int] = field(default_factory=list)
 
@@ -145,8 +159,10 @@ class MentionFinder:
             if mention is not None:
                 mention.fuzzy = match.fuzzy
                 lead = text[line : match.start]
-                mention.dateline = mention.text.isupper() and (
-                    not lead.strip() or bool(_DATELINE_LEAD.fullmatch(lead))
+                mention.dateline = (
+                    mention.text.isupper()
+                    and (not lead.strip() or bool(_DATELINE_LEAD.fullmatch(lead)))
+                    and _DATELINE_TAIL.match(text, match.end) is not None
                 )
                 mentions.append(mention)
         return mentions
@@ -190,7 +206,8 @@ class MentionFinder:
             return None
         if not (sentence_start or titled) and self._inside_name(text, lead):
             return None
-        if key in _GIVEN_NAMES and _is_name_word(_next_word(text, match.end)):
+        following = _next_word(text, match.end)
+        if key in _GIVEN_NAMES and _is_name_word(following):
             return None
         if not has_country:
             if not titled and self._before_surname(text, match):
@@ -207,6 +224,9 @@ class MentionFinder:
             common=common,
             sentence_start=sentence_start or titled,
             article=lead != match.start,
+            landmark=following.lower() in _LANDMARK_WORDS,
+            minor=following.lower() in _MINOR_WORDS
+            or (_is_name_word(following) and following.lower() not in _DESIGNATORS),
         )
 
     def _never_places(self) -> frozenset[int]:

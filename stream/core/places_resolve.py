@@ -44,7 +44,7 @@ _DOMINANT_SIZE = 100_000
 _ARTICLE_COUNTRIES = word_set(
     "IQ SY YE SA JO LB PS IL EG LY TN DZ MA SD SO MR OM AE KW QA BH EH DJ TD KM"
 )
-_DOMINANT_RATIO = 100
+_DOMINANT_RATIO = 20
 
 
 @dataclass(slots=True)
@@ -66,7 +66,7 @@ def link_chains(text: str, mentions: list[Mention]) -> None:
     """Record, for each mention, the later mentions that name its containing places (a
     dateline's city has none: the story's first place follows it)."""
     joined = [False] + [
-        len(gap) <= 45 and _CHAIN_GAP.match(gap) is not None
+        len(gap) <= 45 and "\n" not in gap and _CHAIN_GAP.match(gap) is not None
         for gap in (text[a.end : b.start] for a, b in itertools.pairwise(mentions))
     ]
     for index, mention in enumerate(mentions):
@@ -96,7 +96,7 @@ _Candidate = tuple[int, PlaceKind, str | None, int, float, tuple[float, ...], fl
 
 _Region = tuple[str | None, str | None]
 # What the score terms of a mention outside any chain depend on, besides the regions named.
-_PlainKey = tuple[tuple[int, ...], str, bool, bool, bool]
+_PlainKey = tuple[tuple[int, ...], str, bool, bool, bool, bool]
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,7 +297,14 @@ class Resolver:
         region_word = bool(words & _REGION_WORDS)
         district_word = bool(words & _DISTRICT_WORDS)
         plain = not (mention.parents or mention.children)
-        memo = (mention.candidates, mention.text, region_word, district_word, mention.fuzzy)
+        memo = (
+            mention.candidates,
+            mention.text,
+            region_word,
+            district_word,
+            mention.fuzzy,
+            mention.minor,
+        )
         if plain and not mention.article:
             known = self._plain.get(memo)
             if known is not None and doc.regions.isdisjoint(known[1]):
@@ -345,7 +352,7 @@ class Resolver:
                 0.0
                 if kind == PlaceKind.COUNTRY
                 else 3.0
-                if population < 100_000 or mention.fuzzy
+                if population < 100_000 or mention.fuzzy or (mention.minor and kind == _TOWN)
                 else 1.0
                 if population < 500_000
                 else 0.0

@@ -101,3 +101,38 @@ def test_the_kurdistan_region_lies_in_iraq(finder: GazetteerPlaceFinder) -> None
         finder, "Teachers protested unpaid salaries across the Kurdistan Region on Monday."
     )
     assert focus.country_code == "IQ"
+
+
+def test_eastern_congo_is_the_democratic_republic(finder: GazetteerPlaceFinder) -> None:
+    focus = _focus(finder, "Rebels killed 12 villagers in eastern Congo on Sunday, the army said.")
+    assert (focus.country_code, focus.text) == ("CD", "eastern Congo")
+
+
+def test_congo_beside_brazzaville_is_the_republic(finder: GazetteerPlaceFinder) -> None:
+    places = finder.locate("Congo: police dispersed an opposition rally in Brazzaville.", NONE)
+    assert {location.country_code for location in places.locations} == {"CG"}
+
+
+def test_a_district_named_like_a_town_abroad_stays_in_the_country_named(
+    finder: GazetteerPlaceFinder,
+) -> None:
+    places = finder.locate(
+        "On Sunday, a policeman killed four colleagues in Zhari district, Kandahar.", NONE
+    )
+    assert {location.country_code for location in places.locations} == {"AF"}
+
+
+def test_a_landmark_named_after_a_town_is_not_the_focus(finder: GazetteerPlaceFinder) -> None:
+    focus = _focus(finder, "A protester climbed onto a balcony of Buckingham Palace in London.")
+    assert focus.name == "London"
+
+
+def test_a_country_abbreviation_opening_a_headline_is_no_dateline(
+    finder: GazetteerPlaceFinder,
+) -> None:
+    focus = _focus(
+        finder,
+        "US aid worker shot dead in Kabul\n\nWASHINGTON: An American aid worker was shot dead "
+        "in Kabul on Tuesday, officials said.",
+    )
+    assert focus.country_code == "AF"
