@@ -13,9 +13,9 @@ from schemas import Location, PlaceKind, Precision
 from stream.core.analysis import Classification, Places
 from stream.core.gazetteer import Gazetteer
 from stream.core.gazetteer_build import ALIASES_FILE, load_aliases, load_gazetteer
-from stream.core.geo import destination
+from stream.core.geo import destination, haversine_km
 from stream.core.places_ext import load_extension
-from stream.core.places_mentions import MentionFinder
+from stream.core.places_mentions import Mention, MentionFinder
 from stream.core.places_resolve import Resolution, Resolver, link_chains
 from stream.core.places_text import fold, fold_key, word_set
 
@@ -43,6 +43,9 @@ _SPECIFICITY = {
 
 _MODELS_CACHE = 20_000
 _LANDMARK_COST = 2.0
+_COUNTRY_WITH_PLACES_COST = 1.5
+_DETACHED_COST = 1.0
+_CHAIN_KM = 60.0
 _WORDS = re.compile(r"\S+")
 _ACTORS = word_set(
     "forces force troops military army soldiers soldier embassy officials official government "
@@ -129,7 +132,7 @@ class GazetteerPlaceFinder:
         link_chains(text, mentions)
         demonyms = self._demonyms(folded)
         resolutions = self.resolver.resolve(folded, mentions, demonyms)
-        focus_at = self._focus(text, folded, resolutions, classification)
+        focus_at = self._focus(text, folded, mentions, resolutions, classification)
         locations: list[Location] = []
         seen: set[int] = set()
         focus = None
@@ -149,6 +152,34 @@ class GazetteerPlaceFinder:
         if focus is None and demonyms:
             focus = self._nationality_focus(text, folded)
         return Places(locations=locations, focus=focus)
+
+    def _inside(
+        self, place: int, mention: Mention, mentions: list[Mention], chosen: dict[int, int]
+    ) -> bool:
+        """False when the places that a chain names around `mention` ('X area of Y city')
+        were resolved and none of them holds or lies near its place."""
+        table = self.gazetteer.table
+        seen = False
+        for parent_at in mention.parents:
+            parent = chosen.get(id(mentions[parent_at]))
+            if parent is None:
+                continue
+            seen = True
+            kind = table.kind_of(parent)
+            if kind == PlaceKind.COUNTRY:
+                if table.country_of(parent) == table.country_of(place):
+                    return True
+            elif kind == PlaceKind.REGION:
+                if table.admin1_of(parent) == table.admin1_of(place):
+                    return True
+            elif (
+                haversine_km(
+                    table.lat[parent], table.lon[parent], table.lat[place], table.lon[place]
+                )
+                < _CHAIN_KM
+            ):
+                return True
+        return not seen
 
     def _part(self, text: str, focus: Location, start: int) -> Location:
         """A country's focus moved to the part that 'northern', 'the east of' (...) names."""
@@ -262,6 +293,7 @@ class GazetteerPlaceFinder:
         self,
         text: str,
         folded: str,
+        mentions: list[Mention],
         resolutions: list[Resolution],
         classification: Classification,
     ) -> int | None:
@@ -281,6 +313,8 @@ class GazetteerPlaceFinder:
         top_country = Counter(local).most_common(1)[0][0]
         named = {c for c, k in zip(codes, kinds, strict=True) if k == PlaceKind.COUNTRY}
         present = {table.ids[resolution.place] for resolution in resolutions}
+        inland = {c for c, k in zip(codes, kinds, strict=True) if k != PlaceKind.COUNTRY}
+        chosen = {id(resolution.mention): resolution.place for resolution in resolutions}
         length = max(len(text), 1)
         best: tuple[float, int] | None = None
         for position, resolution in enumerate(resolutions):
@@ -292,6 +326,10 @@ class GazetteerPlaceFinder:
             score += 1.5 if mention.strong_locative else 0.5 if mention.locative else 0.0
             score += 2.0 if mention.dateline else 0.0
             score -= _LANDMARK_COST if mention.landmark else 0.0
+            if kind == PlaceKind.COUNTRY and codes[position] in inland:
+                score -= _COUNTRY_WITH_PLACES_COST
+            if mention.parents and not self._inside(resolution.place, mention, mentions, chosen):
+                score -= _DETACHED_COST
             score += 2.0 if any(a <= mention.start < b for a, b in spans) else 0.0
             score += 0.5 * min(counts[resolution.place] - 1, 3)
             score += 1.0 if codes[position] == top_country else 0.0

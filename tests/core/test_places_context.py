@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from schemas import EventType, Location, PlaceKind
+from schemas import EventType, Location
 from stream.core.analysis import Classification
 from stream.core.places import GazetteerPlaceFinder, load_place_finder
 
@@ -22,16 +22,112 @@ def _focus(finder: GazetteerPlaceFinder, text: str) -> Location:
     return focus
 
 
-def test_a_region_written_after_an_arabic_article_is_found(finder: GazetteerPlaceFinder) -> None:
-    focus = _focus(finder, "Protesters gathered in al-Muthanna province on Friday.")
-    assert (focus.country_code, focus.kind) == ("IQ", PlaceKind.REGION)
+# Made-up reports, the focus they must get (name, country code, kind) and the behaviour shown.
+FOCUS_CASES = [
+    pytest.param(
+        "Protesters gathered in al-Muthanna province on Friday.",
+        ("Al Muthanna Governorate", "IQ", "region"),
+        id="a-region-after-an-arabic-article-is-found",
+    ),
+    pytest.param(
+        "On Monday, residents of Al Muqdadiyah protested power cuts.",
+        ("Al Miqdādīyah", "IQ", "town"),
+        id="a-town-after-a-capitalised-article-is-found",
+    ),
+    pytest.param(
+        "Hundreds of lecturers demonstrated in Wassit province on Sunday.",
+        ("Wāsiţ", "IQ", "region"),
+        id="a-region-in-the-spelling-of-conflict-monitors-resolves",
+    ),
+    pytest.param(
+        "A rocket fell in Al Sadon neighbourhood, in Baghdad city, late on Friday.",
+        ("Baghdad", "IQ", "town"),
+        id="a-quarter-unknown-in-the-named-city-falls-back-to-the-city",
+    ),
+    pytest.param(
+        "Shelling in Fallujah killed 15 people, according to Ahmed Shami, the city's chief medic.",
+        ("Al Fallūjah", "IQ", "town"),
+        id="a-given-name-before-a-surname-is-not-a-place",
+    ),
+    pytest.param(
+        "On Friday, gunmen abducted and killed a shepherd in Tarmiyah.",
+        ("Aţ Ţārmīyah", "IQ", "town"),
+        id="a-lone-village-after-in-resolves-without-other-context",
+    ),
+    pytest.param(
+        "Teachers protested unpaid salaries across the Kurdistan Region on Monday.",
+        ("Erbil", "IQ", "region"),
+        id="the-kurdistan-region-lies-in-iraq",
+    ),
+    pytest.param(
+        "Rebels killed 12 villagers in eastern Congo on Sunday, the army said.",
+        ("Democratic Republic of the Congo", "CD", "country"),
+        id="eastern-congo-is-the-democratic-republic",
+    ),
+    pytest.param(
+        "A protester climbed onto a balcony of Buckingham Palace in London.",
+        ("London", "GB", "town"),
+        id="a-landmark-named-after-a-town-is-not-the-focus",
+    ),
+    pytest.param(
+        "US aid worker shot dead in Kabul\n\nWASHINGTON: An American aid worker was shot dead "
+        "in Kabul on Tuesday, officials said.",
+        ("Kabul", "AF", "town"),
+        id="a-country-abbreviation-opening-a-headline-is-no-dateline",
+    ),
+    pytest.param(
+        "GOMA (Reuters) - Rwanda denied sending troops across the border on Friday, "
+        "officials in Kigali said.",
+        ("Goma", "CD", "town"),
+        id="a-dateline-city-is-not-read-as-inside-the-next-country",
+    ),
+    pytest.param(
+        "Gunmen killed 42 students in an overnight attack in Nigeria's Yobe state.",
+        ("Yobe State", "NG", "region"),
+        id="a-region-beats-the-country-it-lies-in",
+    ),
+    pytest.param(
+        "Around 500 migrant workers protested in the Palanpur area of Surat city.",
+        ("Surat", "IN", "town"),
+        id="an-area-not-in-the-city-named-yields-to-the-city",
+    ),
+]
 
 
-def test_a_town_written_after_a_capitalised_article_is_found(
-    finder: GazetteerPlaceFinder,
+@pytest.mark.parametrize(("text", "expected"), FOCUS_CASES)
+def test_focus_of_a_made_up_report(
+    finder: GazetteerPlaceFinder, text: str, expected: tuple[str, str, str]
 ) -> None:
-    focus = _focus(finder, "On Monday, residents of Al Muqdadiyah protested power cuts.")
-    assert (focus.country_code, focus.kind) == ("IQ", PlaceKind.TOWN)
+    focus = _focus(finder, text)
+    assert (focus.name, focus.country_code, focus.kind.value) == expected
+
+
+# Made-up reports and the only country their places may lie in.
+COUNTRY_CASES = [
+    pytest.param(
+        "Gunmen kidnapped a tribal chief in al-Taji, northern Baghdad.",
+        "IQ",
+        id="a-name-after-an-arabic-article-prefers-an-arab-country",
+    ),
+    pytest.param(
+        "Congo: police dispersed an opposition rally in Brazzaville.",
+        "CG",
+        id="congo-beside-brazzaville-is-the-republic",
+    ),
+    pytest.param(
+        "On Sunday, a policeman killed four colleagues in Zhari district, Kandahar.",
+        "AF",
+        id="a-district-named-like-a-town-abroad-stays-in-the-country-named",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "country"), COUNTRY_CASES)
+def test_every_place_of_a_made_up_report_lies_in_one_country(
+    finder: GazetteerPlaceFinder, text: str, country: str
+) -> None:
+    places = finder.locate(text, NONE)
+    assert {location.country_code for location in places.locations} == {country}
 
 
 def test_a_surname_made_of_an_article_and_a_city_is_not_a_place(
@@ -40,99 +136,8 @@ def test_a_surname_made_of_an_article_and_a_city_is_not_a_place(
     assert finder.locate("Abu Bakr al-Baghdadi was said to be alive.", NONE).locations == []
 
 
-def test_a_region_in_the_spelling_of_conflict_monitors_resolves(
-    finder: GazetteerPlaceFinder,
-) -> None:
-    focus = _focus(finder, "Hundreds of lecturers demonstrated in Wassit province on Sunday.")
-    assert (focus.country_code, focus.kind) == ("IQ", PlaceKind.REGION)
-
-
-def test_a_quarter_unknown_in_the_named_city_falls_back_to_the_city(
-    finder: GazetteerPlaceFinder,
-) -> None:
-    focus = _focus(
-        finder, "A rocket fell in Al Sadon neighbourhood, in Baghdad city, late on Friday."
-    )
-    assert (focus.name, focus.country_code) == ("Baghdad", "IQ")
-
-
-def test_a_name_after_an_arabic_article_prefers_an_arab_country(
-    finder: GazetteerPlaceFinder,
-) -> None:
-    places = finder.locate("Gunmen kidnapped a tribal chief in al-Taji, northern Baghdad.", NONE)
-    assert {location.country_code for location in places.locations} == {"IQ"}
-
-
 def test_northern_part_of_a_country_moves_the_focus_north(finder: GazetteerPlaceFinder) -> None:
     country = _focus(finder, "Warplanes struck militant positions in Iraq on Tuesday.")
     north = _focus(finder, "Warplanes struck militant positions in northern Iraq on Tuesday.")
     assert (north.text, north.country_code) == ("northern Iraq", "IQ")
     assert north.lat > country.lat + 1.5
-
-
-def test_a_dateline_city_is_not_read_as_inside_the_next_country(
-    finder: GazetteerPlaceFinder,
-) -> None:
-    focus = _focus(
-        finder,
-        "GOMA (Reuters) - Rwanda denied sending troops across the border on Friday, "
-        "officials in Kigali said.",
-    )
-    assert (focus.name, focus.country_code) == ("Goma", "CD")
-
-
-def test_a_given_name_before_a_surname_is_not_a_place(finder: GazetteerPlaceFinder) -> None:
-    focus = _focus(
-        finder,
-        "Shelling in Fallujah killed 15 people, according to Ahmed Shami, the city's chief medic.",
-    )
-    assert (focus.country_code, focus.kind) == ("IQ", PlaceKind.TOWN)
-
-
-def test_a_lone_village_named_after_in_resolves_without_other_context(
-    finder: GazetteerPlaceFinder,
-) -> None:
-    focus = _focus(finder, "On Friday, gunmen abducted and killed a shepherd in Tarmiyah.")
-    assert focus.country_code == "IQ"
-
-
-def test_the_kurdistan_region_lies_in_iraq(finder: GazetteerPlaceFinder) -> None:
-    focus = _focus(
-        finder, "Teachers protested unpaid salaries across the Kurdistan Region on Monday."
-    )
-    assert focus.country_code == "IQ"
-
-
-def test_eastern_congo_is_the_democratic_republic(finder: GazetteerPlaceFinder) -> None:
-    focus = _focus(finder, "Rebels killed 12 villagers in eastern Congo on Sunday, the army said.")
-    assert (focus.country_code, focus.text) == ("CD", "eastern Congo")
-
-
-def test_congo_beside_brazzaville_is_the_republic(finder: GazetteerPlaceFinder) -> None:
-    places = finder.locate("Congo: police dispersed an opposition rally in Brazzaville.", NONE)
-    assert {location.country_code for location in places.locations} == {"CG"}
-
-
-def test_a_district_named_like_a_town_abroad_stays_in_the_country_named(
-    finder: GazetteerPlaceFinder,
-) -> None:
-    places = finder.locate(
-        "On Sunday, a policeman killed four colleagues in Zhari district, Kandahar.", NONE
-    )
-    assert {location.country_code for location in places.locations} == {"AF"}
-
-
-def test_a_landmark_named_after_a_town_is_not_the_focus(finder: GazetteerPlaceFinder) -> None:
-    focus = _focus(finder, "A protester climbed onto a balcony of Buckingham Palace in London.")
-    assert focus.name == "London"
-
-
-def test_a_country_abbreviation_opening_a_headline_is_no_dateline(
-    finder: GazetteerPlaceFinder,
-) -> None:
-    focus = _focus(
-        finder,
-        "US aid worker shot dead in Kabul\n\nWASHINGTON: An American aid worker was shot dead "
-        "in Kabul on Tuesday, officials said.",
-    )
-    assert focus.country_code == "AF"
