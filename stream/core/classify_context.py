@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from stream.core.classify_anchors import split_branches
 from stream.core.classify_lexicon import lower_pattern
 
 __all__ = [
@@ -32,6 +33,43 @@ __all__ = [
 def _lc(pattern: str) -> re.Pattern[str]:
     """Compile a pattern for lower-cased text (faster than IGNORECASE)."""
     return re.compile(lower_pattern(pattern))
+
+
+def _lc_test(pattern: str) -> re.Pattern[str]:
+    """`_lc` for a pattern used only to test whether it matches (see `_tested`)."""
+    return _tested(_lc(pattern))
+
+
+def _tested(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """A faster pattern that matches wherever `pattern` does, for yes/no tests only.
+
+    In `\\b(?:a|b|...)\\b` every alternative is tried at every word start; with alternatives
+    that begin with the same letter grouped behind it ('c(?:rash|ollision)'), the others are
+    skipped after one comparison. Reordering alternatives can change which one matches and so
+    a match's end, never whether (or where) the pattern matches. Other shapes stay as they are.
+    """
+    source = pattern.pattern
+    inner = source.removeprefix("\\b(?:").removesuffix(")\\b")
+    if len(inner) + 8 != len(source) or not _compiles(inner):
+        return pattern
+    groups: dict[str, list[str]] = {}
+    for branch in split_branches(inner):
+        plain = branch[:1].isalpha() and branch[1:2] not in ("?", "*", "+", "{")
+        groups.setdefault(branch[0] if plain else branch, []).append(branch)
+    alternatives = [
+        branches[0] if len(branches) == 1 else f"{key}(?:{'|'.join(b[1:] for b in branches)})"
+        for key, branches in groups.items()
+    ]
+    return re.compile(f"\\b(?:{'|'.join(alternatives)})\\b", pattern.flags)
+
+
+def _compiles(pattern: str) -> bool:
+    """True for a valid regex (so its parentheses balance)."""
+    try:
+        re.compile(pattern)
+    except re.error:
+        return False
+    return True
 
 
 def fold(text: str) -> str:
@@ -94,7 +132,7 @@ _PROTEST = _lc(
     r" (?:stones|rocks)|lathi|tear.?gas|water cannons?|rubber bullets|stun grenades|brawl\w*"
     r"|scuffle\w*)\b",
 )
-_LETHAL = _lc(
+_LETHAL = _lc_test(
     r"\b(?:killed|killing|shot dead|died|dead|live (?:ammunition|rounds|fire|bullets)"
     r"|opened fire|gunfire|fatally|bomb\w*|gunmen|militants?|insurgents?)\b",
 )
@@ -107,7 +145,7 @@ _ACCIDENT = _lc(
     r"|eruption|mine explosion|coal mine|wildfires?|bushfires?|heart attack|stroke"
     r"|natural causes|sharks?|crocodiles?|elephants?|(?:in|by) an? (?:\w+ )?fire|submarine)\b",
 )
-ARMED_CUE = _lc(
+ARMED_CUE = _lc_test(
     r"\b(?:bomb\w*|gunm[ae]n|militants?|(?<!heart )(?<!panic )(?<!shark )attack\w*|shot"
     r"|shooting|armed|rebels?|insurgents?"
     r"|troops|soldiers?|grenades?|explosive devices?|ieds?|rockets?|missiles?|shell\w*"
@@ -115,6 +153,13 @@ ARMED_CUE = _lc(
     r"|booby.?trap\w*"
     r"|air ?force|drones?|artillery|weapons?|arms|machine ?guns?|gunfire|shots|projectiles)\b",
 )
+
+
+_MODAL_TEST = _tested(_MODAL)
+_FOLLOW_UP_TEST = _tested(_FOLLOW_UP)
+_PROTEST_TEST = _tested(_PROTEST)
+_ACCIDENT_TEST = _tested(_ACCIDENT)
+"""Test forms of gated patterns (gates read their literals from the patterns as written)."""
 
 
 def clause_before(sentence: str, offset: int, max_chars: int = 80) -> str:
@@ -141,12 +186,12 @@ def is_modal(before: str) -> bool:
     words = _last_words(before, 8)
     if words.endswith(" to") or words == "to":
         return _USED_TO.search(words) is None
-    return _MODAL.search(words) is not None
+    return _MODAL_TEST.search(words) is not None
 
 
 def is_follow_up(before: str) -> bool:
     """True when the trigger names an earlier event that the clause follows up on."""
-    return _FOLLOW_UP.search(_last_words(before, 6)) is not None
+    return _FOLLOW_UP_TEST.search(_last_words(before, 6)) is not None
 
 
 def history_before(before: str) -> bool:
@@ -161,19 +206,19 @@ def history_after(after: str) -> bool:
 
 def protest_context(sentence: str) -> bool:
     """True for a sentence about protests or riots with no lethal violence."""
-    return _PROTEST.search(sentence) is not None and _LETHAL.search(sentence) is None
+    return _PROTEST_TEST.search(sentence) is not None and _LETHAL.search(sentence) is None
 
 
 def accident_context(sentence: str) -> bool:
     """True for a sentence about an accident or disaster with no armed actor."""
-    return ARMED_CUE.search(sentence) is None and _ACCIDENT.search(sentence) is not None
+    return ARMED_CUE.search(sentence) is None and _ACCIDENT_TEST.search(sentence) is not None
 
 
 _JUDICIAL = _lc(
     r"\b(?:sentenc\w*|jail\w*|convict\w*|pardon\w*|trials?|guilty|acquit\w*|verdict|court"
     r"|suspected links|cancel\w*|prison)\b",
 )
-_FOLLOW_UP_HEADLINE = _lc(
+_FOLLOW_UP_HEADLINE = _lc_test(
     r"\b(?:admit\w*|blam\w*|condemn\w*|comdemn\w*|apologi[sz]\w*|probes?|inquiry|inquest"
     r"|investigat\w*|trials?|plead\w*|guilty|sentenc\w*|jail\w*|charg\w*|convict\w*"
     r"|mourn\w*|funerals?|video|tape|pardon\w*|acquit\w*|verdict|extradit\w*|manhunt"
@@ -238,7 +283,7 @@ _DEFUSED = _lc(
     r"|found|discovered|seized|dismantled|removed|intercepted|made safe|disarmed)"
     r"|controlled explosion|bomb disposal)\b",
 )
-_DETONATION = _lc(
+_DETONATION = _lc_test(
     r"\b(?:explo(?:ded|des|sion|sions|ding)|went off|blasts?|killed|killing|wound\w*|injur\w*"
     r"|detonated|hurt|dead)\b",
 )
