@@ -270,7 +270,12 @@ class Resolver:
             if kinds == {PlaceKind.COUNTRY} or (PlaceKind.COUNTRY in kinds and not mention.common):
                 for country in summary.country_codes:
                     countries[country] = countries.get(country, 0.0) + 1.0
-            elif summary.dominant is not None and PlaceKind.COUNTRY not in kinds:
+            elif (
+                summary.dominant is not None
+                and PlaceKind.COUNTRY not in kinds
+                and not mention.fuzzy
+                and (len(codes) == 1 or self._main_name_in(summary.dominant, mention))
+            ):
                 code = summary.dominant
                 biggest = summary.biggest
                 weight = (
@@ -463,6 +468,15 @@ class Resolver:
                 self._summaries.clear()
             self._summaries[candidates] = found
         return found
+
+    def _main_name_in(self, code: str, mention: Mention) -> bool:
+        """True when a candidate in country `code` has the mention's text as its main name."""
+        key = fold_key(mention.text)
+        table = self.table
+        return any(
+            table.country_of(index) == code and self._static(index)[5] == key
+            for index in mention.candidates
+        )
 
     def _dominant(self, candidates: tuple[int, ...], codes: list[str | None]) -> str | None:
         """The country of the candidates, or of the one that dwarfs the others ('Baghdad'

@@ -91,6 +91,11 @@ FOCUS_CASES = [
         ("Surat", "IN", "town"),
         id="an-area-not-in-the-city-named-yields-to-the-city",
     ),
+    pytest.param(
+        "On Friday, a bomb exploded near the village of Ghareeb in the Hawija district.",
+        ("Al-Hawija District", "IQ", "district"),
+        id="a-misspelt-village-lends-its-namesake-country-no-weight",
+    ),
 ]
 
 
