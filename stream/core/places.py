@@ -52,7 +52,8 @@ _ACTORS = word_set(
     "coalition aircraft jets warplanes drone drones navy president ambassador delegation envoy "
     "consulate diplomats diplomat special security artillery airstrikes air authorities "
     "backed led based intelligence border guards militias militia fighters dollar dollars "
-    "currency airstrike strike strikes sanctions"
+    "currency airstrike strike strikes sanctions rebels rebel gunfire shelling operation operations "
+    "crimes tourist tourists national nationals airliner citizen citizens hostage hostages"
 )
 
 
