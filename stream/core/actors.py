@@ -56,6 +56,9 @@ class LexiconActorFinder:
         for adjective in nationalities:
             self._adjectives.add_word(adjective + " ", adjective)
         self._adjectives.make_automaton()
+        self._names = _names_automaton(
+            {alias.lower() for alias in [*self._exact, *self._folded]}, nationalities
+        )
         nouns = "|".join(re.escape(n) for n in _longest_first(forces))
         self._force_noun = re.compile(
             rf"(?:(?:government|state|federal|national|security|army|military|riot|special) )?"
@@ -93,7 +96,17 @@ class LexiconActorFinder:
     def _mentions(self, text: str) -> list[tuple[int, int, ActorEntry]]:
         """Every alias and nationality-force mention, without overlaps (earliest, longest)."""
         found: list[tuple[int, int, ActorEntry]] = []
-        for last, adjective in self._adjectives.iter(text):
+        lowered = text.lower()
+        adjectives: Iterable[tuple[int, str]]
+        aliases: Iterable[tuple[int, int]]
+        if len(lowered) != len(text):
+            lowered = text
+            adjectives, aliases = self._adjectives.iter(text), self._aliases.iter(text)
+        elif self._names is None:
+            adjectives, aliases = self._adjectives.iter(text), self._aliases.iter(lowered)
+        else:
+            adjectives, aliases = _names_in(self._names, text, lowered)
+        for last, adjective in adjectives:
             start = last + 1 - len(adjective) - 1
             noun = self._force_noun.match(text, last + 1)
             if noun is None or not _word_starts(text, start):
@@ -101,10 +114,7 @@ class LexiconActorFinder:
             suffix, kind = self._forces[noun.group("noun").lower()]
             entry = ActorEntry(f"{adjective} {suffix}", kind, self._nationalities[adjective])
             found.append((start, noun.end(), entry))
-        lowered = text.lower()
-        if len(lowered) != len(text):
-            lowered = text
-        for last, size in self._aliases.iter(lowered):
+        for last, size in aliases:
             start, end = last + 1 - size, last + 1
             if not (_word_starts(text, start) and _word_ends(text, end)):
                 continue
@@ -118,6 +128,48 @@ class LexiconActorFinder:
                 continue
             kept.append(item)
         return kept
+
+
+_Names = tuple[int, bool, tuple[str, ...]]
+"""A key's length, whether it is an alias, and the nationality adjectives it spells."""
+
+
+def _names_automaton(
+    aliases: set[str], nationalities: Iterable[str]
+) -> ahocorasick.Automaton | None:
+    """One automaton of lower-case aliases and adjectives (+ space); None if lower() resizes one.
+
+    A text lower-cased in place is then scanned once instead of twice, as written for the
+    adjectives and lower-cased for the aliases.
+    """
+    spelled: dict[str, list[str]] = {}
+    for adjective in nationalities:
+        key = adjective.lower() + " "
+        if len(key) != len(adjective) + 1:
+            return None
+        spelled.setdefault(key, []).append(adjective)
+    automaton = ahocorasick.Automaton()
+    for key in aliases | set(spelled):
+        automaton.add_word(key, (len(key), key in aliases, tuple(spelled.get(key, ()))))
+    automaton.make_automaton()
+    return automaton
+
+
+def _names_in(
+    automaton: ahocorasick.Automaton, text: str, lowered: str
+) -> tuple[list[tuple[int, str]], list[tuple[int, int]]]:
+    """Adjective hits (as written) and alias hits (lower-cased), as the two automata give them."""
+    adjectives: list[tuple[int, str]] = []
+    aliases: list[tuple[int, int]] = []
+    names: _Names
+    for last, names in automaton.iter(lowered):
+        size, alias, spelled = names
+        if alias:
+            aliases.append((last, size))
+        for adjective in spelled:
+            if text.startswith(adjective, last - len(adjective)):
+                adjectives.append((last, adjective))
+    return adjectives, aliases
 
 
 def _role(text: str, start: int, end: int, triggers: Iterable[Any]) -> ActorRole:

@@ -205,6 +205,8 @@ class RuleClassifier:
         found: dict[EventType, _LabelHits] = {}
         candidates = self._anchors.candidates(low, starts)
         for position, sentence in enumerate(sentences):
+            if not (candidates.starts[position] or candidates.units[position]):
+                continue
             matches = self._matches(text, low, sentence, candidates, position)
             if not matches:
                 continue

@@ -230,9 +230,13 @@ class AnchorIndex:
             if started:
                 at = end - back
                 if at >= first:
-                    found.extend([(index, at) for index in started])
+                    into = found
                 elif (earlier := bisect_right(starts, at) - 1) >= 0:
-                    pairs[earlier].extend([(index, at) for index in started])
+                    into = pairs[earlier]
+                else:
+                    continue
+                for index in started:
+                    into.append((index, at))
         for listed in pairs:
             listed.sort()
         return Candidates(units, pairs)
