@@ -17,6 +17,7 @@ COMMON_WORDS_FILE = _DATA / "common-words.txt"
 ENGLISH_WORDS_FILE = _DATA / "english-words.txt"
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_LAST_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_]+(?:['’][^\W\d_]+)?$")
 _HEADLINE_CHARS = 160
 _SUMMARY_CACHE = 100_000
 _RUN_CACHE = 100_000
@@ -53,6 +54,7 @@ _GIVEN_NAMES = word_set(
     "mansour mansur rashid ahmadi hadi mahdi qasim kassim"
 )
 _SMALLEST_COMMON = 1000
+_NAME, _NEVER, _DEMONYM, _COMMON = range(4)
 # Words after a name that make it a small place or part of one ('Zhari district', 'Kani Sarke').
 # Words after a name that make it a landmark named after a place ('Buckingham Palace').
 _LANDMARK_WORDS = word_set(
@@ -144,6 +146,7 @@ class MentionFinder:
         self._summaries: dict[tuple[int, ...], tuple[bool, int]] = {}
         self._runs: dict[str, tuple[int, tuple[int, ...]] | None] = {}
         self._never = self._never_places()
+        self._keys: dict[str, int] = {}
 
     def find(self, text: str, folded: str) -> list[Mention]:
         """Longest non-overlapping matches that pass the case, word and name filters."""
@@ -171,18 +174,19 @@ class MentionFinder:
         """A Mention for `match`, or None when it does not read as a place here."""
         surface = text[match.start : match.end]
         key = folded[match.start : match.end]
-        if key in _NOT_PLACES or not _cased_like_name(surface):
+        kind = self._keys.get(key)
+        if kind is None:
+            kind = self._key_kind(key)
+        if kind == _NEVER or not _cased_like_name(surface):
             return None
-        if all(word in _NUMBERS for word in key.split()):
-            return None
-        if key in self.demonyms and not _REGION_AFTER.match(text, match.end):
+        if kind == _DEMONYM and not _REGION_AFTER.match(text, match.end):
             return None
         lead = _article_start(text, match.start)
         if text[lead - 1 : lead] in ("-", "‑") and text[lead - 2 : lead - 1].isalpha():
             return None
         has_country, biggest = self._summary(match.candidates)
         last = _word_before(folded, lead)
-        common = key in self.common_words
+        common = kind == _COMMON
         if common and not has_country:
             dateline = (
                 surface.isupper()
@@ -202,11 +206,11 @@ class MentionFinder:
             return None
         if _interjection(text, match.start, match.end) or _LONGER_NAME.match(text, match.end):
             return None
-        if _COMPOUND.match(text, match.end) or _next_word(text, match.end) in _ORGANISATION_WORDS:
+        following = _next_word(text, match.end)
+        if _COMPOUND.match(text, match.end) or following in _ORGANISATION_WORDS:
             return None
         if not (sentence_start or titled) and self._inside_name(text, lead):
             return None
-        following = _next_word(text, match.end)
         if key in _GIVEN_NAMES and _is_name_word(following):
             return None
         if not has_country:
@@ -228,6 +232,22 @@ class MentionFinder:
             minor=following.lower() in _MINOR_WORDS
             or (_is_name_word(following) and following.lower() not in _DESIGNATORS),
         )
+
+    def _key_kind(self, key: str) -> int:
+        """What a folded name is apart from its context (never a place, a nationality, an
+        ordinary word or a plain name), remembered per name."""
+        if key in _NOT_PLACES or all(word in _NUMBERS for word in key.split()):
+            kind = _NEVER
+        elif key in self.demonyms:
+            kind = _DEMONYM
+        elif key in self.common_words:
+            kind = _COMMON
+        else:
+            kind = _NAME
+        if len(self._keys) >= _RUN_CACHE:
+            self._keys.clear()
+        self._keys[key] = kind
+        return kind
 
     def _never_places(self) -> frozenset[int]:
         """Base key ids of single words `_mention` rejects wherever they stand: non-places,
@@ -402,11 +422,10 @@ def _raw_word_before(text: str, start: int) -> tuple[int, str]:
         index -= 1
     if index == start or index == 0:
         return -1, ""
-    begin = max(0, index - 30)
-    words = list(_WORD.finditer(text, begin, index))
-    if not words or words[-1].end() != index:
+    found = _LAST_WORD.search(text, max(0, index - 30), index)
+    if found is None:
         return -1, ""
-    return words[-1].start(), words[-1].group()
+    return found.start(), found.group()
 
 
 def _is_name_word(word: str) -> bool:
