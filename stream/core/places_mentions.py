@@ -54,6 +54,8 @@ _GIVEN_NAMES = word_set(
     "mansour mansur rashid ahmadi hadi mahdi qasim kassim"
 )
 _SMALLEST_COMMON = 1000
+# Capitals this short inside a line are acronyms ('AU', 'OLA'), unless they name a country.
+_ACRONYM_LENGTH = 4
 _NAME, _NEVER, _DEMONYM, _COMMON = range(4)
 # Words after a name that make it a small place or part of one ('Zhari district', 'Kani Sarke').
 # Words after a name that make it a landmark named after a place ('Buckingham Palace').
@@ -185,6 +187,13 @@ class MentionFinder:
         if text[lead - 1 : lead] in ("-", "‑") and text[lead - 2 : lead - 1].isalpha():
             return None
         has_country, biggest = self._summary(match.candidates)
+        if (
+            not has_country
+            and len(surface) <= _ACRONYM_LENGTH
+            and surface.isupper()
+            and text[_line_start(text, match.start) : match.start].strip()
+        ):
+            return None
         last = _word_before(folded, lead)
         common = kind == _COMMON
         if common and not has_country:

@@ -146,3 +146,8 @@ def test_northern_part_of_a_country_moves_the_focus_north(finder: GazetteerPlace
     north = _focus(finder, "Warplanes struck militant positions in northern Iraq on Tuesday.")
     assert (north.text, north.country_code) == ("northern Iraq", "IQ")
     assert north.lat > country.lat + 1.5
+
+
+def test_a_short_acronym_inside_a_sentence_is_not_a_place(finder: GazetteerPlaceFinder) -> None:
+    places = finder.locate("Militants attacked an AU convoy on Tuesday, officials said.", NONE)
+    assert places.locations == []
