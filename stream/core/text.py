@@ -50,9 +50,10 @@ def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
-        quotes = match.group(1)
-        end = match.start() if quotes is None else match.start() + 1 + len(quotes)
-        if text.endswith(_ABBREVIATIONS, start, end) and "\n" not in match.group():
+        end = match.end(1)
+        if end < 0:
+            end = match.start()
+        elif text.endswith(_ABBREVIATIONS, start, end) and "\n" not in match.group():
             continue
         _append(sentences, text, start, end)
         start = match.end()
