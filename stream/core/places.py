@@ -21,8 +21,10 @@ from stream.core.places_text import fold, fold_key, word_set
 
 __all__ = ["DEFAULT_PLACE_FILES", "GazetteerPlaceFinder", "load_place_finder"]
 
+_PLACES_DATA = Path(__file__).resolve().parent.parent / "data" / "places"
 DEFAULT_PLACE_FILES: tuple[Path, ...] = (
-    Path(__file__).resolve().parent.parent / "data" / "places" / "mosul-neighbourhoods.yaml",
+    _PLACES_DATA / "mosul-neighbourhoods.yaml",
+    _PLACES_DATA / "iraq-kurdistan-areas.yaml",
 )
 
 _PRECISION = {
@@ -52,8 +54,9 @@ _ACTORS = word_set(
     "coalition aircraft jets warplanes drone drones navy president ambassador delegation envoy "
     "consulate diplomats diplomat special security artillery airstrikes air authorities "
     "backed led based intelligence border guards militias militia fighters dollar dollars "
-    "currency airstrike strike strikes sanctions rebels rebel gunfire shelling operation operations "
-    "crimes tourist tourists national nationals airliner citizen citizens hostage hostages"
+    "currency airstrike strike strikes sanctions rebels rebel gunfire shelling operation "
+    "operations crimes tourist tourists national nationals airliner citizen citizens hostage "
+    "hostages"
 )
 
 

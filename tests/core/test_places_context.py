@@ -96,6 +96,11 @@ FOCUS_CASES = [
         ("Al-Hawija District", "IQ", "district"),
         id="a-misspelt-village-lends-its-namesake-country-no-weight",
     ),
+    pytest.param(
+        "Warplanes struck militant hideouts in the Haftanin region of Duhok on Sunday.",
+        ("Haftanin", "IQ", "district"),
+        id="a-border-area-from-the-bundled-areas-file-is-the-focus",
+    ),
 ]
 
 
