@@ -33,6 +33,8 @@ _CAPITALISED_RUN = re.compile(
 _ARTICLE_BEFORE = re.compile(
     r"(?:^|(?<=[\s(\"'“]))((?:[Aa]l|[Ee]l|[Aa]sh|A[nrsdtz])[- ]|a[nrsdtz]-)$"
 )
+# The last two letters of every article _ARTICLE_BEFORE knows (a cheap test before it).
+_ARTICLE_ENDS = word_set("al el an ar as ad at az sh")
 _COMPOUND = re.compile(r"[-‑][a-z]")
 _LONGER_NAME = re.compile(r"[ \-‑](?:al|el|Al|El|ad|Ad|as|As|ar|Ar|an|An|ash|Ash|ul|Ul)[ \-‑][A-Z]")
 _ORGANISATION_WORDS = word_set(
@@ -365,6 +367,8 @@ def _interjection(text: str, start: int, end: int) -> bool:
 def _article_start(text: str, start: int) -> int:
     """Where a name starting at `start` really begins: before an Arabic article written
     apart from it ('al-Muthanna', 'Ar Rutba'), else `start` itself."""
+    if text[start - 3 : start - 1].lower() not in _ARTICLE_ENDS:
+        return start
     found = _ARTICLE_BEFORE.search(text, max(0, start - 5), start)
     return found.start(1) if found else start
 
