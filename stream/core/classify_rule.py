@@ -34,14 +34,16 @@ THREAT_CONTEXT = (
     r"|suicide|death threats?)\b"
 )
 PLACE = (
-    r"(?:towns?|city|cities|villages?|districts?|areas?|territor(?:y|ies)|bases?|camps?|outposts?"
-    r"|positions?|hills?|heights|airports?|air ?bases?|bridges?|checkpoints?|neighbou?rhoods?"
-    r"|provinces?|regions?|border (?:crossing|post|point)s?|crossings?|oil ?fields?|ports?"
-    r"|headquarters|HQs?|compounds?|strongholds?|bastions?|suburbs?|outskirts|quarters?"
-    r"|localit(?:y|ies)|settlements?|enclaves?|valleys?|mountains?|islands?|coast(?:line)?"
-    r"|junction|dam|barracks|garrison|fort|citadel|capital|parts? of"
-    r"|most of|much of|large parts|swathes?|pockets?|zones?)\b"
+    r"(?:t(?:owns?|erritor(?:y|ies))|c(?:ity|ities|amps?|heckpoints?|rossings?|ompounds?"
+    r"|oast(?:line)?|itadel|apital)|v(?:illages?|alleys?)|d(?:istricts?|am)"
+    r"|a(?:reas?|irports?|ir ?bases?)|b(?:ases?|ridges?|order (?:crossing|post|point)s?"
+    r"|astions?|arracks)|o(?:utposts?|il ?fields?|utskirts)|p(?:ositions?|rovinces?|orts?"
+    r"|arts? of|ockets?)|h(?:ills?|eights|eadquarters|Qs?)|neighbou?rhoods?|regions?"
+    r"|s(?:trongholds?|uburbs?|ettlements?|wathes?)|quarters?|l(?:ocalit(?:y|ies)|arge parts)"
+    r"|enclaves?|m(?:ountains?|ost of|uch of)|islands?|junction|garrison|fort|zones?)\b"
 )
+"""Place nouns, grouped by first letter: at each word the regex engine tries 21 groups instead
+of 53 words (words of one letter keep their order, so every match stays the same)."""
 
 
 @dataclass(frozen=True, slots=True)
