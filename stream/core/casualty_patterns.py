@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from stream.core.classify_lexicon import lower_pattern
@@ -27,15 +28,33 @@ _UNITS = {
     "a dozen": 12, "dozen": 12, "two dozen": 24, "single": 1, "lone": 1,
 }  # fmt: skip
 _VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "several": 3, "a few": 3}
-_WORDS = "|".join(sorted((*_UNITS, *_VAGUE), key=len, reverse=True))
+
+
+def _by_letter(words: Iterable[str]) -> str:
+    """An alternation of plain words grouped by first letter ('a(?:bout|round)|over').
+
+    Within a letter the words keep their order, so it matches exactly as the flat list does;
+    the regex engine tries one group per letter at each position instead of every word.
+    """
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(word[1:])
+    return "|".join(
+        letter + (f"(?:{'|'.join(rests)})" if len(rests) > 1 else rests[0])
+        for letter, rests in groups.items()
+    )
+
+
+_WORDS = _by_letter(sorted((*_UNITS, *_VAGUE), key=len, reverse=True))
 _NUM = (
     rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_WORDS})"
     rf"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)"
 )
-_QUAL = (
-    r"(?:at least|more than|over|nearly|almost|about|around|some|up to|as many as|no fewer than"
-    r"|no less than|not less than|an estimated|approximately|roughly|a total of|another|at most)"
-)
+_QUAL = "(?:" + _by_letter(
+    ("at least", "more than", "over", "nearly", "almost", "about", "around", "some", "up to",
+     "as many as", "no fewer than", "no less than", "not less than", "an estimated",
+     "approximately", "roughly", "a total of", "another", "at most")
+) + ")"  # fmt: skip
 _MONTHS = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november"
     r"|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)"
