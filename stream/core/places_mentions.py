@@ -56,6 +56,7 @@ _GIVEN_NAMES = word_set(
     "mansour mansur rashid ahmadi hadi mahdi qasim kassim"
 )
 _SMALLEST_COMMON = 1000
+_NEVER_COMMON = 5000
 # Capitals this short inside a line are acronyms ('AU', 'OLA'), unless they name a country.
 _ACRONYM_LENGTH = 4
 _NAME, _NEVER, _DEMONYM, _COMMON = range(4)
@@ -261,8 +262,8 @@ class MentionFinder:
         return kind
 
     def _never_places(self) -> frozenset[int]:
-        """Base key ids of single words `_mention` rejects wherever they stand: non-places,
-        numbers, and ordinary words naming no country and no place of 1,000 people."""
+        """Base key ids of single words never read as places: non-places, numbers, and
+        ordinary words ('On', 'May') naming no country and no place of 5,000 people."""
         never: set[int] = set()
         gazetteer = self.gazetteer
         for word in _NOT_PLACES | _NUMBERS | self.common_words:
@@ -271,7 +272,7 @@ class MentionFinder:
                 continue
             if word in self.common_words and word not in _NOT_PLACES | _NUMBERS:
                 has_country, biggest = self._summary(gazetteer.lookup(word))
-                if has_country or biggest >= _SMALLEST_COMMON:
+                if has_country or biggest >= _NEVER_COMMON:
                     continue
             never.add(key_id)
         return frozenset(never)

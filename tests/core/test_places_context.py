@@ -156,3 +156,7 @@ def test_northern_part_of_a_country_moves_the_focus_north(finder: GazetteerPlace
 def test_a_short_acronym_inside_a_sentence_is_not_a_place(finder: GazetteerPlaceFinder) -> None:
     places = finder.locate("Militants attacked an AU convoy on Tuesday, officials said.", NONE)
     assert places.locations == []
+
+
+def test_a_month_after_in_is_not_a_small_town_of_that_name(finder: GazetteerPlaceFinder) -> None:
+    assert finder.locate("The talks are expected to resume in May.", NONE).locations == []
