@@ -88,10 +88,10 @@ _STRONG_CONTEXT = 0.5
 _FIRM_WEIGHT = 0.5
 
 
-# A candidate as scoring sees it: place index, kind, country, population, prior, the score
-# terms that depend neither on the countries in context nor on nearness, and the cost of
-# lying in a country the text does not name while it clearly names another.
-_Candidate = tuple[int, PlaceKind, str | None, int, float, tuple[float, ...], float]
+# A candidate as scoring sees it: place index, kind, country, population, its prior plus the
+# score terms that depend neither on the countries in context nor on nearness, and the cost
+# of lying in a country the text does not name while it clearly names another.
+_Candidate = tuple[int, PlaceKind, str | None, int, float, float]
 
 
 _Region = tuple[str | None, str | None]
@@ -362,8 +362,7 @@ class Resolver:
                 if population < 500_000
                 else 0.0
             )
-            terms_kept = tuple(t for t in terms if t)
-            rows.append((index, kind, code, population, prior, terms_kept, abroad))
+            rows.append((index, kind, code, population, prior + sum(terms), abroad))
             if kind != PlaceKind.REGION:
                 pairs.add((code, admin1))
             neighbourhood = neighbourhood or kind == PlaceKind.NEIGHBOURHOOD
@@ -387,11 +386,9 @@ class Resolver:
         dateline = mention.dateline
         fuzzy = mention.fuzzy
         empty = not countries
-        for index, kind, code, population, prior, terms, abroad in candidates:
+        for index, kind, code, population, base, abroad in candidates:
             weight = countries.get(code, 0.0) if code else 0.0
-            score = prior + 3.0 * weight / total + (1.0 if weight >= _FIRM_WEIGHT else 0.0)
-            for term in terms:
-                score += term
+            score = base + 3.0 * weight / total + (1.0 if weight >= _FIRM_WEIGHT else 0.0)
             if near is not None:
                 score += near.bonus(index)
             if not weight and strong:
