@@ -40,6 +40,8 @@ _CLEAR_SCORE = 3.5
 _DEMONYM_WEIGHT = 0.3
 _SUMMARY_CACHE = 20_000
 _DOMINANT_SIZE = 100_000
+_CHAIN_KM = 60.0
+_CHAIN_DEG = _CHAIN_KM / 111.0
 # Countries whose place names take the Arabic article ('al-Zaidan', 'Ar Rutba').
 _ARTICLE_COUNTRIES = word_set(
     "IQ SY YE SA JO LB PS IL EG LY TN DZ MA SD SO MR OM AE KW QA BH EH DJ TD KM"
@@ -322,7 +324,7 @@ class Resolver:
                 parent_codes.add(dominant)
         chain = None
         if mention.parents:
-            chain = {i: self._chain_bonus(i, mention, mentions) for i in mention.candidates}
+            chain = self._chain_bonuses(mention, mentions)
             if not any(chain.values()) and not parent_codes & town_codes:
                 chain = None
         key = fold_key(mention.text)
@@ -490,26 +492,37 @@ class Resolver:
             return top
         return None
 
-    def _chain_bonus(self, index: int, mention: Mention, mentions: list[Mention]) -> float:
-        """Bonus when a following 'X, Y district, Z province' mention contains the candidate."""
+    def _chain_bonuses(self, mention: Mention, mentions: list[Mention]) -> dict[int, float]:
+        """Per candidate, the bonus when a following 'X, Y district, Z province' mention
+        contains it: 2 for its country, 3 for its region or a place within 60 km."""
         table = self.table
-        bonus = 0.0
+        countries: dict[str | None, set[int]] = {}
+        regions: dict[tuple[str | None, str | None], set[int]] = {}
+        points: list[tuple[int, float, float]] = []
         for parent_pos in mention.parents:
             for parent in mentions[parent_pos].candidates:
-                if parent == index:
-                    continue
                 kind = table.kind_of(parent)
                 if kind == PlaceKind.COUNTRY:
-                    hit = table.country_of(parent) == table.country_of(index)
+                    countries.setdefault(table.country_of(parent), set()).add(parent)
                 elif kind == PlaceKind.REGION:
-                    hit = table.admin1_of(parent) == table.admin1_of(index) and (
-                        table.country_of(parent) == table.country_of(index)
-                    )
+                    key = (table.country_of(parent), table.admin1_of(parent))
+                    regions.setdefault(key, set()).add(parent)
                 else:
-                    hit = self._distance(parent, index) < 60.0
-                if hit:
-                    bonus = max(bonus, 3.0 if kind != PlaceKind.COUNTRY else 2.0)
-        return bonus
+                    points.append((parent, table.lat[parent], table.lon[parent]))
+        bonuses: dict[int, float] = {}
+        for index in mention.candidates:
+            code = table.country_of(index)
+            lat, lon = table.lat[index], table.lon[index]
+            if regions.get((code, table.admin1_of(index)), set()) - {index} or any(
+                parent != index
+                and abs(parent_lat - lat) < _CHAIN_DEG
+                and haversine_km(parent_lat, parent_lon, lat, lon) < _CHAIN_KM
+                for parent, parent_lat, parent_lon in points
+            ):
+                bonuses[index] = 3.0
+            else:
+                bonuses[index] = 2.0 if countries.get(code, set()) - {index} else 0.0
+        return bonuses
 
     def _contains_child(
         self, index: int, kind: PlaceKind, mention: Mention, mentions: list[Mention]
@@ -527,8 +540,3 @@ class Resolver:
                 if kind == PlaceKind.COUNTRY or table.admin1_of(candidate) == admin1:
                     return 9.0
         return 0.0
-
-    def _distance(self, a: int, b: int) -> float:
-        """Kilometres between two places."""
-        table = self.table
-        return haversine_km(table.lat[a], table.lon[a], table.lat[b], table.lon[b])
