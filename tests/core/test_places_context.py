@@ -160,3 +160,10 @@ def test_a_short_acronym_inside_a_sentence_is_not_a_place(finder: GazetteerPlace
 
 def test_a_month_after_in_is_not_a_small_town_of_that_name(finder: GazetteerPlaceFinder) -> None:
     assert finder.locate("The talks are expected to resume in May.", NONE).locations == []
+
+
+def test_a_country_whose_capital_is_spelt_with_accents_lies_at_that_capital(
+    finder: GazetteerPlaceFinder,
+) -> None:
+    focus = _focus(finder, "Troops clashed with rebels in Colombia on Monday.")
+    assert (round(focus.lat), round(focus.lon)) == (5, -74)
