@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+
+import ahocorasick
 
 from schemas import EventType, LabelScore
 from stream.core.analysis import Classification
-from stream.core.classify_anchors import AnchorIndex, Candidates, split_branches
+from stream.core.classify_anchors import Anchor, AnchorIndex, Candidates, split_branches
 from stream.core.classify_context import (
     ARMED_CUE,
     GATED,
@@ -29,7 +32,7 @@ from stream.core.classify_context import (
     protest_context,
     report_tag,
 )
-from stream.core.classify_gates import GateHits, Gates
+from stream.core.classify_gates import GateHits, GateLiterals, Gates
 from stream.core.classify_lexicon import RULES, TriggerRule, compile_branch, lower_pattern
 from stream.core.text import Sentence, split_sentences
 
@@ -161,6 +164,17 @@ class _Facts:
         return self._cumulative
 
 
+def _shared_automaton(
+    anchors: Mapping[str, Anchor], gates: Mapping[str, GateLiterals]
+) -> ahocorasick.Automaton:
+    """One automaton of the anchor and gate literals: a text is scanned once for both."""
+    automaton = ahocorasick.Automaton()
+    for literal in anchors.keys() | gates.keys():
+        automaton.add_word(literal, (gates.get(literal, ()), anchors.get(literal)))
+    automaton.make_automaton()
+    return automaton
+
+
 def _position_weight(index: int) -> float:
     """Headline and lead weigh most; later sentences report background more often."""
     return _POSITION_WEIGHTS[index] if index < len(_POSITION_WEIGHTS) else _LATE_WEIGHT
@@ -192,6 +206,7 @@ class RuleClassifier:
             if rule.needs
         }
         self._gates = Gates(GATED)
+        self._literals = _shared_automaton(self._anchors.literals, self._gates.literals)
 
     def classify(self, text: str) -> Classification:
         """Return the labels that apply to `text`, with evidence, and the primary type."""
@@ -199,11 +214,14 @@ class RuleClassifier:
         starts = [sentence.start for sentence in sentences]
         low = fold(text)
         lows = [low[sentence.start : sentence.end] for sentence in sentences]
-        gates = self._gates.scan(low)
+        literals = list(self._literals.iter(low))
+        gates = self._gates.scan(low, [(at, gated) for at, (gated, _) in literals if gated])
         lead = sentences[min(2, len(sentences) - 1)].end if sentences else 0
         disaster = gates.open("accident", 0, lead) and accident_context(" ".join(lows[:3]))
         found: dict[EventType, _LabelHits] = {}
-        candidates = self._anchors.candidates(low, starts)
+        candidates = self._anchors.candidates(
+            low, starts, [(at, anchor) for at, (_, anchor) in literals if anchor is not None]
+        )
         for position, sentence in enumerate(sentences):
             if not (candidates.starts[position] or candidates.units[position]):
                 continue

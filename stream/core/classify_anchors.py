@@ -15,7 +15,14 @@ from typing import Any
 
 import ahocorasick
 
-__all__ = ["AnchorIndex", "Candidates", "required_literals", "split_branches", "start_literals"]
+__all__ = [
+    "Anchor",
+    "AnchorIndex",
+    "Candidates",
+    "required_literals",
+    "split_branches",
+    "start_literals",
+]
 
 _PARSER: Any = importlib.import_module("re._parser")
 _CONST: Any = importlib.import_module("re._constants")
@@ -166,6 +173,10 @@ def _node(op: Any, value: Any) -> set[str] | None:
     return None
 
 
+Anchor = tuple[frozenset[int], tuple[int, ...], int]
+"""What a literal anchors: rules that need it, prefixed rules it starts, its length - 1."""
+
+
 @dataclass(frozen=True, slots=True)
 class Candidates:
     """Per sentence, the unprefixed rules worth running and (rule, offset) pairs of the others.
@@ -202,41 +213,51 @@ class AnchorIndex:
                 self._always.add(index)
             for literal in literals or ():
                 owners.setdefault(literal, (set(), set()))[0].add(index)
+        self.literals: dict[str, Anchor] = {
+            literal: (frozenset(anchored), tuple(sorted(started)), len(literal) - 1)
+            for literal, (anchored, started) in owners.items()
+        }
+        """Every literal and what it anchors (to share one scan with other literals)."""
         self._automaton = ahocorasick.Automaton()
-        for literal, (anchored, started) in owners.items():
-            self._automaton.add_word(
-                literal, (frozenset(anchored), tuple(sorted(started)), len(literal) - 1)
-            )
+        for literal, anchor in self.literals.items():
+            self._automaton.add_word(literal, anchor)
         self._automaton.make_automaton()
 
-    def candidates(self, lowered: str, starts: Sequence[int]) -> Candidates:
-        """For each sentence of lower-cased text (by start offset), the rules worth running."""
+    def candidates(
+        self, lowered: str, starts: Sequence[int], found: Iterable[tuple[int, Anchor]] | None = None
+    ) -> Candidates:
+        """For each sentence of lower-cased text (by start offset), the rules worth running.
+
+        The literals are looked up in the text unless given as `found` by a shared scan.
+        """
         units = [set(self._always) for _ in starts]
         pairs: list[list[tuple[int, int]]] = [[] for _ in starts]
         if not units:
             return Candidates(units, pairs)
+        if found is None:
+            found = self._automaton.iter(lowered)
         bounds = [*starts[1:], len(lowered)]
         last = len(bounds) - 1
         sentence, bound, first = 0, bounds[0], starts[0]
-        current, found = units[0], pairs[0]
-        for end, (anchored, started, back) in self._automaton.iter(lowered):
+        current, into = units[0], pairs[0]
+        for end, (anchored, started, back) in found:
             if end >= bound and sentence < last:
                 while end >= bound and sentence < last:
                     sentence += 1
                     bound = bounds[sentence]
-                first, current, found = starts[sentence], units[sentence], pairs[sentence]
+                first, current, into = starts[sentence], units[sentence], pairs[sentence]
             if anchored:
                 current |= anchored
             if started:
                 at = end - back
                 if at >= first:
-                    into = found
+                    listed = into
                 elif (earlier := bisect_right(starts, at) - 1) >= 0:
-                    into = pairs[earlier]
+                    listed = pairs[earlier]
                 else:
                     continue
                 for index in started:
-                    into.append((index, at))
+                    listed.append((index, at))
         for listed in pairs:
             listed.sort()
         return Candidates(units, pairs)

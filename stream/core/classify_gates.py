@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import ahocorasick
 
 from stream.core.classify_anchors import required_literals
 
-__all__ = ["GateHits", "Gates"]
+__all__ = ["GateHits", "GateLiterals", "Gates"]
 
 
 def _pieces(patterns: Sequence[re.Pattern[str]]) -> set[str] | None:
@@ -53,6 +53,10 @@ class GateHits:
         return index < len(found) and found[index] < end
 
 
+GateLiterals = tuple[int, ...]
+"""The numbers of the gates a literal belongs to."""
+
+
 class Gates:
     """Named groups of patterns and one Aho-Corasick automaton over their literals."""
 
@@ -66,16 +70,24 @@ class Gates:
             for literal in literals or ():
                 owners.setdefault(literal, []).append(number)
         self._count = len(groups)
+        self.literals: dict[str, GateLiterals] = {
+            literal: tuple(numbers) for literal, numbers in owners.items()
+        }
+        """Every literal and the gates it belongs to (to share one scan with other literals)."""
         self._automaton = ahocorasick.Automaton()
-        for literal, numbers in owners.items():
-            self._automaton.add_word(literal, tuple(numbers))
+        for literal, numbers in self.literals.items():
+            self._automaton.add_word(literal, numbers)
         self._automaton.make_automaton()
 
-    def scan(self, lowered: str) -> GateHits:
-        """Find every gate literal in a lower-cased text."""
+    def scan(
+        self, lowered: str, found: Iterable[tuple[int, GateLiterals]] | None = None
+    ) -> GateHits:
+        """Find every gate literal in a lower-cased text, or take them as `found` elsewhere."""
+        if found is None:
+            empty = self._automaton.kind != ahocorasick.AHOCORASICK
+            found = () if empty else self._automaton.iter(lowered)
         positions: list[list[int]] = [[] for _ in range(self._count)]
-        if self._automaton.kind == ahocorasick.AHOCORASICK:
-            for at, numbers in self._automaton.iter(lowered):
-                for number in numbers:
-                    positions[number].append(at)
+        for at, numbers in found:
+            for number in numbers:
+                positions[number].append(at)
         return GateHits(positions, self._numbers)
