@@ -92,14 +92,19 @@ _INJURED_AFTER = (
     rf"{_BE}(?:also |seriously |critically |slightly |badly )*(?:wounded|injured|hurt"
     r"|injuries|casualties)"
 )
-_KILLED_BEFORE = (
-    r"(?:killing|killed|kills|kill|leaving|left|claimed the lives of|massacred|murdered|executed"
-    r"|shot dead|gunned down|shot and killed|beheaded|(?:deaths?|killing|bodies) of|claimed"
-    r"|claiming|death toll (?:\w+ ){0,4}?"
-    r"(?:to|at|of|reached|hit))"
-)
-_INJURED_BEFORE = r"(?:wounding|wounded|injuring|injured|injures|wounds|hurting|hurt)"
-_TO_DEATH = r"(?:shot|stabbed|hacked|beaten|beat|burned|burnt|stoned|clubbed|axed|gored|crushed)"
+_KILLED_BEFORE = "(?:" + _by_letter(
+    ("killing", "killed", "kills", "kill", "leaving", "left", "claimed the lives of", "massacred",
+     "murdered", "executed", "shot dead", "gunned down", "shot and killed", "beheaded")
+) + "|(?:deaths?|killing|bodies) of|" + _by_letter(
+    ("claimed", "claiming", r"death toll (?:\w+ ){0,4}?(?:to|at|of|reached|hit)")
+) + ")"  # fmt: skip
+_INJURED_BEFORE = "(?:" + _by_letter(
+    ("wounding", "wounded", "injuring", "injured", "injures", "wounds", "hurting", "hurt")
+) + ")"  # fmt: skip
+_TO_DEATH = "(?:" + _by_letter(
+    ("shot", "stabbed", "hacked", "beaten", "beat", "burned", "burnt", "stoned", "clubbed",
+     "axed", "gored", "crushed")
+) + ")"  # fmt: skip
 COUNT_PATTERNS = tuple(
     (kind, re.compile(lower_pattern(pattern)))
     for kind, pattern in (
