@@ -33,6 +33,7 @@ _CAPITALISED_RUN = re.compile(
 _ARTICLE_BEFORE = re.compile(
     r"(?:^|(?<=[\s(\"'“]))((?:[Aa]l|[Ee]l|[Aa]sh|A[nrsdtz])[- ]|a[nrsdtz]-)$"
 )
+_ARTICLE_LEAD = re.compile(r"(?:[Aa]l|el|[Aa]sh|a[nrsdtz])[- ]")
 # The last two letters of every article _ARTICLE_BEFORE knows (a cheap test before it).
 _ARTICLE_ENDS = word_set("al el an ar as ad at az sh")
 _COMPOUND = re.compile(r"[-‑][a-z]")
@@ -239,7 +240,7 @@ class MentionFinder:
             strong_locative=last in _STRONG_LOCATIVE,
             common=common,
             sentence_start=sentence_start or titled,
-            article=lead != match.start,
+            article=lead != match.start or _ARTICLE_LEAD.match(surface) is not None,
             landmark=following.lower() in _LANDMARK_WORDS,
             minor=following.lower() in _MINOR_WORDS
             or (_is_name_word(following) and following.lower() not in _DESIGNATORS),
@@ -419,7 +420,7 @@ def _cased_like_name(surface: str) -> bool:
         return True
     if first.isupper():
         return True
-    head, _, rest = surface.partition("-")
+    head, _, rest = surface.replace(" ", "-", 1).partition("-")
     return bool(rest) and len(head) <= 3 and rest[:1].isupper()
 
 

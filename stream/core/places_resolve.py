@@ -341,7 +341,10 @@ class Resolver:
                 terms.append(2.0 if district_word else -2.0 if code in town_codes else 0.0)
             elif kind == PlaceKind.NEIGHBOURHOOD:
                 parent_id = extras.get(index, (None, None))[1]
-                named = parent_id is not None and doc.by_id.get(parent_id, -1) in doc.named
+                parent = doc.by_id.get(parent_id, -1) if parent_id is not None else -1
+                named = parent >= 0 and (
+                    parent in doc.named or fold_key(self.table.names[parent]) in key
+                )
                 terms.append(1.0 if named else -1.0)
             elif kind == PlaceKind.TOWN and not mention.fuzzy and main_key != key:
                 terms.append(-1.0 if population < 20_000 else -0.8)

@@ -101,6 +101,16 @@ FOCUS_CASES = [
         ("Haftanin", "IQ", "district"),
         id="a-border-area-from-the-bundled-areas-file-is-the-focus",
     ),
+    pytest.param(
+        "On Monday, two roadside bombs exploded in al Qaim city, wounding three soldiers.",
+        ("Al Qā’im", "IQ", "town"),
+        id="a-name-with-a-lowercase-article-and-a-space-is-found",
+    ),
+    pytest.param(
+        "Students at Mosul University protested against corruption on Sunday.",
+        ("University of Mosul", "IQ", "neighbourhood"),
+        id="a-quarter-whose-name-holds-its-city-names-that-city",
+    ),
 ]
 
 
