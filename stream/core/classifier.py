@@ -255,19 +255,21 @@ class RuleClassifier:
         """Non-overlapping rule matches in a sentence: leftmost first, then earliest rule."""
         spans: list[tuple[int, int, int]] = []
         begin, stop = sentence.start, sentence.end
-        table = self._table
-        for unit in candidates.units[position]:
+        table, anchored, prefixed = self._table, candidates.units[position], self._anchors.prefixed
+        for unit in anchored - prefixed if anchored else ():
             pattern, on_lowered, index = table[unit]
             spans.extend(
                 (match.start(), index, -match.end())
                 for match in pattern.finditer(lowered if on_lowered else text, begin, stop)
             )
         previous = cursor = -1
+        checked = self._anchors.checked
         for unit, start in candidates.starts[position]:
             if unit != previous:
                 previous, cursor = unit, begin
                 pattern, _, index = table[unit]
-            if start >= cursor and (match := pattern.match(lowered, start, stop)):
+                skip = unit in checked and unit not in anchored
+            if not skip and start >= cursor and (match := pattern.match(lowered, start, stop)):
                 cursor = match.end()
                 spans.append((start, index, -cursor))
         spans.sort()

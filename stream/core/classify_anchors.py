@@ -179,7 +179,7 @@ Anchor = tuple[frozenset[int], tuple[int, ...], int]
 
 @dataclass(frozen=True, slots=True)
 class Candidates:
-    """Per sentence, the unprefixed rules worth running and (rule, offset) pairs of the others.
+    """Per sentence, the rules whose anchors occur and (rule, offset) pairs of prefixed rules.
 
     A prefixed rule can only match where one of its start literals begins, so its pairs list
     every place worth trying, sorted by rule and offset.
@@ -194,22 +194,27 @@ class AnchorIndex:
 
     Rules listed as `prefixed` whose matches all start with one of a few literals of 3+ letters
     are found by the offsets of those literals instead: only there can a match of theirs start.
+    Those whose start literals do not contain their anchors ('was ' for 'was dead') are
+    `checked`: their starts are worth trying only in sentences where their anchors occur too.
     """
 
     def __init__(self, patterns: Sequence[str], prefixed: Collection[int] = ()) -> None:
         """Derive every pattern's anchors or start literals and build the automaton."""
         self._always: set[int] = set()
         self.prefixed: set[int] = set()
+        self.checked: set[int] = set()
         owners: dict[str, tuple[set[int], set[int]]] = {}
         for index, pattern in enumerate(patterns):
             starts = start_literals(pattern) if index in prefixed else None
+            literals = required_literals(pattern)
             if starts:
                 self.prefixed.add(index)
                 for literal in starts:
                     owners.setdefault(literal, (set(), set()))[1].add(index)
-                continue
-            literals = required_literals(pattern)
-            if literals is None:
+                if not literals or all(any(r in s for r in literals) for s in starts):
+                    continue
+                self.checked.add(index)
+            elif literals is None:
                 self._always.add(index)
             for literal in literals or ():
                 owners.setdefault(literal, (set(), set()))[0].add(index)
