@@ -62,6 +62,8 @@ _NEVER_COMMON = 5000
 _ACRONYM_LENGTH = 4
 _NAME, _NEVER, _DEMONYM, _COMMON = range(4)
 # Words after a name that make it a small place or part of one ('Zhari district', 'Kani Sarke').
+# Words after a name that say it is a settlement ('Amedi town').
+_SETTLEMENT_WORDS = word_set("city town village")
 # Words after a name that make it a landmark named after a place ('Buckingham Palace').
 _LANDMARK_WORDS = word_set(
     "palace square street bridge hospital mosque university stadium prison hotel church "
@@ -123,6 +125,7 @@ class Mention:
     article: bool = False
     minor: bool = False
     landmark: bool = False
+    designated: bool = False
     parents: list[int] = field(default_factory=list)
     children: list[int] = field(default_factory=list)
 
@@ -242,6 +245,7 @@ class MentionFinder:
             sentence_start=sentence_start or titled,
             article=lead != match.start or _ARTICLE_LEAD.match(surface) is not None,
             landmark=following.lower() in _LANDMARK_WORDS,
+            designated=following.lower() in _SETTLEMENT_WORDS,
             minor=following.lower() in _MINOR_WORDS
             or (_is_name_word(following) and following.lower() not in _DESIGNATORS),
         )

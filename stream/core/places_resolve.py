@@ -409,7 +409,11 @@ class Resolver:
             return None
         scored.sort(reverse=True)
         best, place, weight = scored[0]
-        placed = mention.strong_locative and not fuzzy and (weight > 0 or not strong)
+        placed = (
+            (mention.strong_locative or mention.designated)
+            and not fuzzy
+            and (weight > 0 or not strong)
+        )
         if best < _MIN_SCORE - (_PLACED_SLACK if placed else 0.0):
             return None
         margin = best - scored[1][0] if len(scored) > 1 else 4.0
