@@ -97,8 +97,15 @@ _Candidate = tuple[int, PlaceKind, str | None, int, float, float]
 
 
 _Region = tuple[str | None, str | None]
-# What the score terms of a mention outside any chain depend on, besides the regions named.
-_PlainKey = tuple[tuple[int, ...], str, bool, bool, bool, bool]
+# What the score terms of a mention depend on besides the regions named: its candidates and
+# text, the words and marks around it, and the candidates of the chain it stands in.
+_PlainKey = tuple[
+    tuple[int, ...],
+    str,
+    tuple[bool, bool, bool, bool, bool],
+    tuple[tuple[tuple[int, ...], bool], ...],
+    tuple[tuple[int, ...], ...],
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -296,26 +303,23 @@ class Resolver:
 
     def _facts(self, mention: Mention, doc: _Document) -> list[_Candidate]:
         """The candidates of a mention with their context-free score terms, computed once (and
-        kept across texts for a mention outside any chain whose places lie in no region named)."""
+        kept across texts when none of its places lies in a region that the text names)."""
         folded = doc.folded
         mentions = doc.mentions
         tail = folded[mention.start : mention.end].split()[-1:]
         words = set(tail + folded[mention.end : mention.end + 20].split()[:1])
         region_word = bool(words & _REGION_WORDS)
         district_word = bool(words & _DISTRICT_WORDS)
-        plain = not (mention.parents or mention.children)
         memo = (
             mention.candidates,
             mention.text,
-            region_word,
-            district_word,
-            mention.fuzzy,
-            mention.minor,
+            (region_word, district_word, mention.fuzzy, mention.minor, mention.article),
+            tuple((mentions[i].candidates, mentions[i].fuzzy) for i in mention.parents),
+            tuple(mentions[i].candidates for i in mention.children),
         )
-        if plain and not mention.article:
-            known = self._plain.get(memo)
-            if known is not None and doc.regions.isdisjoint(known[1]):
-                return known[0]
+        known = self._plain.get(memo)
+        if known is not None and doc.regions.isdisjoint(known[1]):
+            return known[0]
         town_codes = self._summary(mention.candidates).town_codes
         parent_codes: set[str | None] = set()
         for parent in mention.parents:
@@ -371,7 +375,7 @@ class Resolver:
             if kind != PlaceKind.REGION:
                 pairs.add((code, admin1))
             neighbourhood = neighbourhood or kind == PlaceKind.NEIGHBOURHOOD
-        if plain and not mention.article and not neighbourhood and doc.regions.isdisjoint(pairs):
+        if not neighbourhood and doc.regions.isdisjoint(pairs):
             if len(self._plain) >= _SUMMARY_CACHE:
                 self._plain.clear()
             self._plain[memo] = (rows, frozenset(pairs))
