@@ -45,16 +45,18 @@ def _by_letter(words: Iterable[str]) -> str:
     )
 
 
-_WORDS = _by_letter(sorted((*_UNITS, *_VAGUE), key=len, reverse=True))
+_NUMBER_WORDS = sorted((*_UNITS, *_VAGUE), key=len, reverse=True)
+_WORDS = _by_letter(_NUMBER_WORDS)
 _NUM = (
     rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_WORDS})"
     rf"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)"
 )
-_QUAL = "(?:" + _by_letter(
-    ("at least", "more than", "over", "nearly", "almost", "about", "around", "some", "up to",
-     "as many as", "no fewer than", "no less than", "not less than", "an estimated",
-     "approximately", "roughly", "a total of", "another", "at most")
-) + ")"  # fmt: skip
+_QUALIFIERS = (
+    "at least", "more than", "over", "nearly", "almost", "about", "around", "some", "up to",
+    "as many as", "no fewer than", "no less than", "not less than", "an estimated",
+    "approximately", "roughly", "a total of", "another", "at most",
+)  # fmt: skip
+_QUAL = f"(?:{_by_letter(_QUALIFIERS)})"
 _MONTHS = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november"
     r"|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)"
@@ -70,7 +72,10 @@ _GROUP_WORD = (
     r"(?:[ -](?!(?:and|or|were|was|have|has|had|in|on|at|when|after|while|by|near|as|including"
     r"|during|from|shot|gunned|hacked|stabbed|killed|dead|died|injured|wounded|hurt|who|which|that)\b)[\w'-]+)"
 )
-_GROUP = rf"(?<!\bno )(?:{_QUAL} )?{_NUM}\b(?! {_NOT_PEOPLE}\b){_GROUP_WORD}{{0,4}}"
+_GROUP_START = "(?=[0-9" + "".join(sorted({w[0] for w in (*_QUALIFIERS, *_NUMBER_WORDS)})) + "])"
+"""Every group starts with a digit or the first letter of a qualifier or number word: a cheap
+first test before the alternatives."""
+_GROUP = rf"{_GROUP_START}(?<!\bno )(?:{_QUAL} )?{_NUM}\b(?! {_NOT_PEOPLE}\b){_GROUP_WORD}{{0,4}}"
 _KIN = r"(?:his|her|their) [\w'-]+"
 _LIST = rf"{_GROUP}(?:(?:,| and|, and) (?:{_GROUP}|{_KIN})){{0,3}}"
 _BE = (
