@@ -125,6 +125,8 @@ def _sentence_counts(scan: _Scan, sentence: Sentence, headline: bool) -> dict[st
     counts: dict[str, Count] = {}
     low, begin, end = scan.low, sentence.start, sentence.end
     kinds = {kind for kind, gate in _KIND_GATES if scan.gates.open(gate, begin, end)}
+    if not kinds:
+        return counts
     for (kind, pattern), gate in zip(COUNT_PATTERNS, _COUNT_GATES, strict=True):
         if kind not in kinds or not scan.may(gate, begin, end):
             continue
@@ -180,6 +182,8 @@ class CasualtyCounter:
         totals: dict[str, Count] = {}
         for sentence in _event_sentences(scan.text, classification):
             counts = _sentence_counts(scan, sentence, headline=sentence.start == 0)
+            if not counts:
+                continue
             additive = scan.may(
                 "additive", sentence.start, sentence.end, ignore_case=True
             ) and bool(_ADDITIVE.search(sentence.text))
