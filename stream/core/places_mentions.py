@@ -152,7 +152,7 @@ class MentionFinder:
             common_words if common_words is not None else _load_words(COMMON_WORDS_FILE)
         )
         self.english_words = self.common_words | _load_words(ENGLISH_WORDS_FILE)
-        self._summaries: dict[tuple[int, ...], tuple[bool, int]] = {}
+        self._summaries: dict[tuple[int, ...], tuple[bool, int, bool]] = {}
         self._runs: dict[str, tuple[int, tuple[int, ...]] | None] = {}
         self._never = self._never_places()
         self._keys: dict[str, int] = {}
@@ -193,9 +193,9 @@ class MentionFinder:
         lead = _article_start(text, match.start)
         if text[lead - 1 : lead] in ("-", "‑") and text[lead - 2 : lead - 1].isalpha():
             return None
-        has_country, biggest = self._summary(match.candidates)
+        has_country, biggest, has_region = self._summary(match.candidates)
         if (
-            not has_country
+            not (has_country or has_region)
             and len(surface) <= _ACRONYM_LENGTH
             and surface.isupper()
             and text[_line_start(text, match.start) : match.start].strip()
@@ -276,14 +276,15 @@ class MentionFinder:
             if key_id < 0:
                 continue
             if word in self.common_words and word not in _NOT_PLACES | _NUMBERS:
-                has_country, biggest = self._summary(gazetteer.lookup(word))
+                has_country, biggest, _ = self._summary(gazetteer.lookup(word))
                 if has_country or biggest >= _NEVER_COMMON:
                     continue
             never.add(key_id)
         return frozenset(never)
 
-    def _summary(self, candidates: tuple[int, ...]) -> tuple[bool, int]:
-        """Whether the candidates include a country, and the largest local population."""
+    def _summary(self, candidates: tuple[int, ...]) -> tuple[bool, int, bool]:
+        """Whether the candidates include a country, the largest local population, and
+        whether they include a first-level region."""
         found = self._summaries.get(candidates)
         if found is None:
             table = self.gazetteer.table
@@ -293,7 +294,7 @@ class MentionFinder:
                 for i, kind in zip(candidates, kinds, strict=True)
                 if kind not in (PlaceKind.COUNTRY, PlaceKind.REGION)
             ]
-            found = (PlaceKind.COUNTRY in kinds, max(local, default=0))
+            found = (PlaceKind.COUNTRY in kinds, max(local, default=0), PlaceKind.REGION in kinds)
             if len(self._summaries) > _SUMMARY_CACHE:
                 self._summaries.clear()
             self._summaries[candidates] = found

@@ -111,6 +111,11 @@ FOCUS_CASES = [
         ("University of Mosul", "IQ", "neighbourhood"),
         id="a-quarter-whose-name-holds-its-city-names-that-city",
     ),
+    pytest.param(
+        "On Friday, troops exchanged fire across the border near Naushera (Rajouri district, J&K).",
+        ("Jammu and Kashmir", "IN", "region"),
+        id="a-region-abbreviation-is-no-acronym-to-drop",
+    ),
 ]
 
 
