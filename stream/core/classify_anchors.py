@@ -11,6 +11,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 import ahocorasick
@@ -199,7 +200,7 @@ class AnchorIndex:
     """
 
     def __init__(self, patterns: Sequence[str], prefixed: Collection[int] = ()) -> None:
-        """Derive every pattern's anchors or start literals and build the automaton."""
+        """Derive every pattern's anchors or start literals (the automaton comes when needed)."""
         self._always: set[int] = set()
         self.prefixed: set[int] = set()
         self.checked: set[int] = set()
@@ -223,10 +224,15 @@ class AnchorIndex:
             for literal, (anchored, started) in owners.items()
         }
         """Every literal and what it anchors (to share one scan with other literals)."""
-        self._automaton = ahocorasick.Automaton()
+
+    @cached_property
+    def _automaton(self) -> ahocorasick.Automaton:
+        """An automaton of the literals, built when a text is first scanned here."""
+        automaton = ahocorasick.Automaton()
         for literal, anchor in self.literals.items():
-            self._automaton.add_word(literal, anchor)
-        self._automaton.make_automaton()
+            automaton.add_word(literal, anchor)
+        automaton.make_automaton()
+        return automaton
 
     def candidates(
         self, lowered: str, starts: Sequence[int], found: Iterable[tuple[int, Anchor]] | None = None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
+from functools import cached_property
 
 import ahocorasick
 
@@ -61,7 +62,7 @@ class Gates:
     """Named groups of patterns and one Aho-Corasick automaton over their literals."""
 
     def __init__(self, groups: Mapping[str, Sequence[re.Pattern[str]]]) -> None:
-        """Derive every group's literals and build the automaton."""
+        """Derive every group's literals (the automaton is built on the first scan)."""
         owners: dict[str, list[int]] = {}
         self._numbers: dict[str, int] = {}
         for number, (name, patterns) in enumerate(groups.items()):
@@ -74,10 +75,15 @@ class Gates:
             literal: tuple(numbers) for literal, numbers in owners.items()
         }
         """Every literal and the gates it belongs to (to share one scan with other literals)."""
-        self._automaton = ahocorasick.Automaton()
+
+    @cached_property
+    def _automaton(self) -> ahocorasick.Automaton:
+        """An automaton of the literals, built when a text is first scanned here."""
+        automaton = ahocorasick.Automaton()
         for literal, numbers in self.literals.items():
-            self._automaton.add_word(literal, numbers)
-        self._automaton.make_automaton()
+            automaton.add_word(literal, numbers)
+        automaton.make_automaton()
+        return automaton
 
     def scan(
         self, lowered: str, found: Iterable[tuple[int, GateLiterals]] | None = None
