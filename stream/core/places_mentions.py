@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from schemas import PlaceKind
@@ -17,7 +17,6 @@ COMMON_WORDS_FILE = _DATA / "common-words.txt"
 ENGLISH_WORDS_FILE = _DATA / "english-words.txt"
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-_LAST_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_]+(?:['’][^\W\d_]+)?$")
 _HEADLINE_CHARS = 160
 _SUMMARY_CACHE = 100_000
 _RUN_CACHE = 100_000
@@ -126,8 +125,8 @@ class Mention:
     minor: bool = False
     landmark: bool = False
     designated: bool = False
-    parents: list[int] = field(default_factory=list)
-    children: list[int] = field(default_factory=list)
+    parents: tuple[int, ...] = ()
+    children: tuple[int, ...] = ()
 
 
 def _load_words(path: Path) -> frozenset[str]:
@@ -440,12 +439,16 @@ def _raw_word_before(text: str, start: int) -> tuple[int, str]:
     index = start
     while index > 0 and text[index - 1] == " ":
         index -= 1
-    if index == start or index == 0:
+    if index == start or index == 0 or not text[index - 1].isalpha():
         return -1, ""
-    found = _LAST_WORD.search(text, max(0, index - 30), index)
-    if found is None:
-        return -1, ""
-    return found.start(), found.group()
+    begin = index - 1
+    while begin > 0 and text[begin - 1].isalpha():
+        begin -= 1
+    if begin > 1 and text[begin - 1] in "'’" and text[begin - 2].isalpha():
+        begin -= 1
+        while begin > 0 and text[begin - 1].isalpha():
+            begin -= 1
+    return begin, text[begin:index]
 
 
 def _is_name_word(word: str) -> bool:

@@ -77,8 +77,8 @@ def link_chains(text: str, mentions: list[Mention]) -> None:
         for later in range(index + 1, min(index + 4, len(mentions))):
             if not joined[later]:
                 break
-            mention.parents.append(later)
-            mentions[later].children.append(index)
+            mention.parents = (*mention.parents, later)
+            mentions[later].children = (*mentions[later].children, index)
 
 
 _Contribution = tuple[str, float] | None
