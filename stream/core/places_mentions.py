@@ -185,7 +185,7 @@ class MentionFinder:
         kind = self._keys.get(key)
         if kind is None:
             kind = self._key_kind(key)
-        if kind == _NEVER or not _cased_like_name(surface):
+        if kind == _NEVER or not (surface[0].isupper() or _cased_like_name(surface)):
             return None
         if kind == _DEMONYM and not _REGION_AFTER.match(text, match.end):
             return None
@@ -229,7 +229,7 @@ class MentionFinder:
         if key in _GIVEN_NAMES and _is_name_word(following):
             return None
         if not has_country:
-            if not titled and self._before_surname(text, match):
+            if not titled and self._before_surname(following, match):
                 return None
             if titled and not locative and not self._main_name(surface, match):
                 return None
@@ -345,10 +345,9 @@ class MentionFinder:
         names = self.gazetteer.table.names
         return any(fold_key(names[i]) == key for i in match.candidates)
 
-    def _before_surname(self, text: str, match: NameMatch) -> bool:
+    def _before_surname(self, following: str, match: NameMatch) -> bool:
         """True when a small place's name is followed by a capitalised non-place word
         ('Margaret Hassan'), which reads as a person's name."""
-        following = _next_word(text, match.end)
         if not following or not _is_name_word(following) or following.lower() in _DESIGNATORS:
             return False
         table = self.gazetteer.table
