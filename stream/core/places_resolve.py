@@ -41,6 +41,7 @@ _DEMONYM_WEIGHT = 0.3
 _SUMMARY_CACHE = 20_000
 _DOMINANT_SIZE = 100_000
 _CHAIN_KM = 60.0
+_IN_REGION = 1.5
 _CHAIN_DEG = _CHAIN_KM / 111.0
 # Countries whose place names take the Arabic article ('al-Zaidan', 'Ar Rutba').
 _ARTICLE_COUNTRIES = word_set(
@@ -99,6 +100,7 @@ _Candidate = tuple[int, PlaceKind, str | None, int, float, float]
 _Region = tuple[str | None, str | None]
 # What the score terms of a mention depend on besides the regions named: its candidates and
 # text, the words and marks around it, and the candidates of the chain it stands in.
+_Facts = tuple[list[_Candidate], list[_Region | None], frozenset[_Region], bool]
 _PlainKey = tuple[
     tuple[int, ...],
     str,
@@ -186,7 +188,7 @@ class Resolver:
         self.table = gazetteer.table
         self._statics: dict[int, _Static] = {}
         self._summaries: dict[tuple[int, ...], _Summary] = {}
-        self._plain: dict[_PlainKey, tuple[list[_Candidate], frozenset[_Region]]] = {}
+        self._plain: dict[_PlainKey, _Facts] = {}
 
     def resolve(
         self, folded: str, mentions: list[Mention], demonyms: dict[str, float]
@@ -302,8 +304,8 @@ class Resolver:
         return countries, regions, own
 
     def _facts(self, mention: Mention, doc: _Document) -> list[_Candidate]:
-        """The candidates of a mention with their context-free score terms, computed once (and
-        kept across texts when none of its places lies in a region that the text names)."""
+        """The candidates of a mention with their context-free score terms, computed once and
+        kept across texts (all but the bonus for lying in a region that the text names)."""
         folded = doc.folded
         mentions = doc.mentions
         tail = folded[mention.start : mention.end].split()[-1:]
@@ -318,8 +320,30 @@ class Resolver:
             tuple(mentions[i].candidates for i in mention.children),
         )
         known = self._plain.get(memo)
-        if known is not None and doc.regions.isdisjoint(known[1]):
-            return known[0]
+        if known is None:
+            known = self._base_facts(mention, doc, region_word, district_word)
+            if known[3]:
+                if len(self._plain) >= _SUMMARY_CACHE:
+                    self._plain.clear()
+                self._plain[memo] = known
+        rows, places_pairs, pairs, _ = known
+        if doc.regions.isdisjoint(pairs):
+            return rows
+        return [
+            (index, kind, code, population, base + _IN_REGION, abroad)
+            if pair in doc.regions
+            else (index, kind, code, population, base, abroad)
+            for (index, kind, code, population, base, abroad), pair in zip(
+                rows, places_pairs, strict=True
+            )
+        ]
+
+    def _base_facts(
+        self, mention: Mention, doc: _Document, region_word: bool, district_word: bool
+    ) -> _Facts:
+        """Candidate rows without the named-region bonus, each row's (country, region) where
+        that bonus may apply, their set, and whether the rows may be kept for other texts."""
+        mentions = doc.mentions
         town_codes = self._summary(mention.candidates).town_codes
         parent_codes: set[str | None] = set()
         for parent in mention.parents:
@@ -334,7 +358,7 @@ class Resolver:
         key = fold_key(mention.text)
         extras = self.table.extras
         rows: list[_Candidate] = []
-        pairs: set[tuple[str | None, str | None]] = set()
+        places_pairs: list[_Region | None] = []
         neighbourhood = False
         for index in mention.candidates:
             kind, code, admin1, population, prior, main_key = self._static(index)
@@ -350,10 +374,9 @@ class Resolver:
                     parent in doc.named or fold_key(self.table.names[parent]) in key
                 )
                 terms.append(1.0 if named else -1.0)
+                neighbourhood = True
             elif kind == PlaceKind.TOWN and not mention.fuzzy and main_key != key:
                 terms.append(-1.0 if population < 20_000 else -0.8)
-            if kind != PlaceKind.REGION and (code, admin1) in doc.regions:
-                terms.append(1.5)
             if chain is not None:
                 terms.append(chain[index] or -3.0)
             if parent_codes and (len(parent_codes) > 1 or code not in parent_codes):
@@ -372,14 +395,9 @@ class Resolver:
                 else 0.0
             )
             rows.append((index, kind, code, population, prior + sum(terms), abroad))
-            if kind != PlaceKind.REGION:
-                pairs.add((code, admin1))
-            neighbourhood = neighbourhood or kind == PlaceKind.NEIGHBOURHOOD
-        if not neighbourhood and doc.regions.isdisjoint(pairs):
-            if len(self._plain) >= _SUMMARY_CACHE:
-                self._plain.clear()
-            self._plain[memo] = (rows, frozenset(pairs))
-        return rows
+            places_pairs.append((code, admin1) if kind != PlaceKind.REGION else None)
+        pairs = frozenset(pair for pair in places_pairs if pair is not None)
+        return rows, places_pairs, pairs, not neighbourhood
 
     def _best(
         self,
