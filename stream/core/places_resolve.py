@@ -98,9 +98,11 @@ _Candidate = tuple[int, PlaceKind, str | None, int, float, float]
 
 
 _Region = tuple[str | None, str | None]
+# A mention's candidate rows without the named-region bonus, where that bonus may apply,
+# and whether the rows may be kept for other texts.
+_Facts = tuple[list[_Candidate], list[_Region | None], frozenset[_Region], bool]
 # What the score terms of a mention depend on besides the regions named: its candidates and
 # text, the words and marks around it, and the candidates of the chain it stands in.
-_Facts = tuple[list[_Candidate], list[_Region | None], frozenset[_Region], bool]
 _PlainKey = tuple[
     tuple[int, ...],
     str,
