@@ -47,6 +47,7 @@ _MODELS_CACHE = 20_000
 _LANDMARK_COST = 2.0
 _COUNTRY_WITH_PLACES_COST = 1.5
 _DETACHED_COST = 1.0
+_OUTSIDE_REGION_COST = 4.0
 _CHAIN_KM = 60.0
 _WORDS = re.compile(r"\S+")
 _ACTORS = word_set(
@@ -157,33 +158,33 @@ class GazetteerPlaceFinder:
             focus = self._nationality_focus(text, folded)
         return Places(locations=locations, focus=focus)
 
-    def _inside(
+    def _detached(
         self, place: int, mention: Mention, mentions: list[Mention], chosen: dict[int, int]
-    ) -> bool:
-        """False when the places that a chain names around `mention` ('X area of Y city')
-        were resolved and none of them holds or lies near its place."""
+    ) -> float:
+        """The focus cost of a place that none of the resolved places its chain names ('X
+        area of Y city', 'X, Y province') holds or lies near: more when one is a region."""
         table = self.gazetteer.table
-        seen = False
+        cost = 0.0
         for parent_at in mention.parents:
             parent = chosen.get(id(mentions[parent_at]))
             if parent is None:
                 continue
-            seen = True
             kind = table.kind_of(parent)
             if kind == PlaceKind.COUNTRY:
-                if table.country_of(parent) == table.country_of(place):
-                    return True
+                inside = table.country_of(parent) == table.country_of(place)
             elif kind == PlaceKind.REGION:
-                if table.admin1_of(parent) == table.admin1_of(place):
-                    return True
-            elif (
-                haversine_km(
-                    table.lat[parent], table.lon[parent], table.lat[place], table.lon[place]
+                inside = table.admin1_of(parent) == table.admin1_of(place)
+            else:
+                inside = (
+                    haversine_km(
+                        table.lat[parent], table.lon[parent], table.lat[place], table.lon[place]
+                    )
+                    < _CHAIN_KM
                 )
-                < _CHAIN_KM
-            ):
-                return True
-        return not seen
+            if inside:
+                return 0.0
+            cost = max(cost, _OUTSIDE_REGION_COST if kind == PlaceKind.REGION else _DETACHED_COST)
+        return cost
 
     def _part(self, text: str, focus: Location, start: int) -> Location:
         """A country's focus moved to the part that 'northern', 'the east of' (...) names."""
@@ -332,8 +333,8 @@ class GazetteerPlaceFinder:
             score -= _LANDMARK_COST if mention.landmark else 0.0
             if kind == PlaceKind.COUNTRY and codes[position] in inland:
                 score -= _COUNTRY_WITH_PLACES_COST
-            if mention.parents and not self._inside(resolution.place, mention, mentions, chosen):
-                score -= _DETACHED_COST
+            if mention.parents:
+                score -= self._detached(resolution.place, mention, mentions, chosen)
             score += 2.0 if any(a <= mention.start < b for a, b in spans) else 0.0
             score += 0.5 * min(counts[resolution.place] - 1, 3)
             score += 1.0 if codes[position] == top_country else 0.0

@@ -116,6 +116,11 @@ FOCUS_CASES = [
         ("Jammu and Kashmir", "IN", "region"),
         id="a-region-abbreviation-is-no-acronym-to-drop",
     ),
+    pytest.param(
+        "On Thursday, gunmen shot dead a civilian in the town of Madain, Baghdad province.",
+        ("Baghdad", "IQ", "region"),
+        id="a-town-outside-the-province-its-chain-names-yields-to-the-province",
+    ),
 ]
 
 
