@@ -12,7 +12,7 @@ from typing import NamedTuple
 import ahocorasick
 
 from schemas import PlaceKind
-from stream.core.places_text import fold, fold_key, starts_with_article
+from stream.core.places_text import ARTICLE_STARTS, fold, fold_key, starts_with_article
 
 __all__ = ["Gazetteer", "NameMatch", "Place", "PlaceTable"]
 
@@ -198,7 +198,11 @@ class Gazetteer:
             if key_id in skip:
                 continue
             start = last - key_len[key_id] + 1
-            if capitalised_only and text[start].islower() and not starts_with_article(text, start):
+            if (
+                capitalised_only
+                and text[start].islower()
+                and text[start : start + 3] not in ARTICLE_STARTS
+            ):
                 continue
             candidates = cached.get(key_id)
             if candidates is None:

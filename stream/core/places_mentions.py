@@ -222,6 +222,7 @@ class MentionFinder:
         if _interjection(text, match.start, match.end) or _LONGER_NAME.match(text, match.end):
             return None
         following = _next_word(text, match.end)
+        lowered = following.lower()
         if _COMPOUND.match(text, match.end) or following in _ORGANISATION_WORDS:
             return None
         if not (sentence_start or titled) and self._inside_name(text, lead):
@@ -243,10 +244,10 @@ class MentionFinder:
             common=common,
             sentence_start=sentence_start or titled,
             article=lead != match.start or _ARTICLE_LEAD.match(surface) is not None,
-            landmark=following.lower() in _LANDMARK_WORDS,
-            designated=following.lower() in _SETTLEMENT_WORDS,
-            minor=following.lower() in _MINOR_WORDS
-            or (_is_name_word(following) and following.lower() not in _DESIGNATORS),
+            landmark=lowered in _LANDMARK_WORDS,
+            designated=lowered in _SETTLEMENT_WORDS,
+            minor=lowered in _MINOR_WORDS
+            or (_is_name_word(following) and lowered not in _DESIGNATORS),
         )
 
     def _key_kind(self, key: str) -> int:

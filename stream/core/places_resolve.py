@@ -181,6 +181,16 @@ def _without(countries: dict[str, float], contribution: _Contribution) -> dict[s
     return reduced
 
 
+# Country weights for one mention, their total (at least 1) and whether one is strong.
+_Countries = tuple[dict[str, float], float, bool]
+
+
+def _weighed(countries: dict[str, float]) -> _Countries:
+    """Country weights with the total and strength that scoring divides and tests by."""
+    total = max(sum(countries.values()), 1.0)
+    return countries, total, max(countries.values(), default=0.0) >= _STRONG_CONTEXT
+
+
 class Resolver:
     """Scores candidates by population, kind, countries and regions named, and nearness."""
 
@@ -241,6 +251,7 @@ class Resolver:
         """Resolve every mention once; repeated names outside chains are scored once, and
         clear-cut results of an earlier pass (`settled`) are kept."""
         done: dict[tuple[str, _Contribution], Resolution | None] = {}
+        contexts: dict[_Contribution, _Countries] = {}
         results: list[Resolution | None] = []
         folded = doc.folded
         for position, (mention, contribution) in enumerate(zip(doc.mentions, own, strict=True)):
@@ -257,7 +268,10 @@ class Resolver:
             candidates = doc.facts[position]
             if candidates is None:
                 candidates = doc.facts[position] = self._facts(mention, doc)
-            found = self._best(mention, _without(countries, contribution), near, candidates)
+            context = contexts.get(contribution)
+            if context is None:
+                context = contexts[contribution] = _weighed(_without(countries, contribution))
+            found = self._best(mention, context, near, candidates)
             if alone:
                 done[memo] = found
             results.append(found)
@@ -318,8 +332,10 @@ class Resolver:
             mention.candidates,
             mention.text,
             (region_word, district_word, mention.fuzzy, mention.minor, mention.article),
-            tuple((mentions[i].candidates, mentions[i].fuzzy) for i in mention.parents),
-            tuple(mentions[i].candidates for i in mention.children),
+            tuple((mentions[i].candidates, mentions[i].fuzzy) for i in mention.parents)
+            if mention.parents
+            else (),
+            tuple(mentions[i].candidates for i in mention.children) if mention.children else (),
         )
         known = self._plain.get(memo)
         if known is None:
@@ -404,13 +420,13 @@ class Resolver:
     def _best(
         self,
         mention: Mention,
-        countries: dict[str, float],
+        context: _Countries,
         near: _Nearness | None,
         candidates: list[_Candidate],
     ) -> Resolution | None:
         """The best-scoring candidate of `mention`, or None when none is plausible."""
-        total = max(sum(countries.values()), 1.0)
-        strong = max(countries.values(), default=0.0) >= _STRONG_CONTEXT
+        countries, total, strong = context
+        bonuses: dict[int, float] = near.cache if near is not None else {}
         scored: list[tuple[float, int, float]] = []
         dateline = mention.dateline
         fuzzy = mention.fuzzy
@@ -419,7 +435,8 @@ class Resolver:
             weight = countries.get(code, 0.0) if code else 0.0
             score = base + 3.0 * weight / total + (1.0 if weight >= _FIRM_WEIGHT else 0.0)
             if near is not None:
-                score += near.bonus(index)
+                bonus = bonuses.get(index)
+                score += near.bonus(index) if bonus is None else bonus
             if not weight and strong:
                 score -= abroad
             if dateline:

@@ -6,7 +6,7 @@ import functools
 import re
 import unicodedata
 
-__all__ = ["fold", "fold_key", "skeleton", "starts_with_article", "word_set"]
+__all__ = ["ARTICLE_STARTS", "fold", "fold_key", "skeleton", "starts_with_article", "word_set"]
 
 _KEEP_SPACE = " "
 
@@ -84,7 +84,8 @@ def skeleton(name: str) -> str:
     return key if len(key) >= shortest else ""
 
 
-_ARTICLE_STARTS = frozenset(
+# What a name written with a lower-case Arabic article starts with ('al-', 'el ').
+ARTICLE_STARTS = frozenset(
     f"{article}{joint}"
     for article in ("al", "el", "ad", "an", "ar", "as", "at", "az")
     for joint in "- "
@@ -93,4 +94,4 @@ _ARTICLE_STARTS = frozenset(
 
 def starts_with_article(text: str, start: int) -> bool:
     """True when `text` has a lower-case Arabic article ('al-', 'el ') at `start`."""
-    return text[start : start + 3] in _ARTICLE_STARTS
+    return text[start : start + 3] in ARTICLE_STARTS
