@@ -18,6 +18,11 @@ def main() -> int:
     parser.add_argument("--target", required=True)
     parser.add_argument("--app-id", required=True)
     parser.add_argument("--data-dir", required=True)
+    parser.add_argument(
+        "--direct",
+        action="store_true",
+        help="send with app.producer.send, as the service does, instead of Topic.send",
+    )
     args = parser.parse_args()
     options = faust_overrides() if args.broker.startswith("tansu://") else {}
     app = faust.App(
@@ -34,10 +39,14 @@ def main() -> int:
 
     async def forward(stream: faust.StreamT[bytes]) -> None:
         async for value in stream:
-            await target.send(value=value)
+            if args.direct:
+                await app.producer.send(args.target, None, value, None, None, None)
+            else:
+                await target.send(value=value)
 
     app.agent(source, name="forward")(forward)
     worker = faust.Worker(app, loglevel="WARNING", quiet=True)
+    worker.spinner = None  # as in the service: no spinner, so no DEBUG root logger
     try:
         worker.execute_from_commandline()
     except SystemExit as exit_:

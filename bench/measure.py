@@ -144,8 +144,9 @@ class Run:
                     process.wait(timeout=30)
         return _rate(stamps)
 
-    def faust_floor(self, messages: list[bytes]) -> float:
-        """A do-nothing Faust forwarder on the same broker and transport; records per second."""
+    def faust_floor(self, messages: list[bytes], *, direct: bool = False) -> float:
+        """A do-nothing Faust forwarder on the same broker and transport; records per second
+        (`direct`: sending with the producer as the service does, not Topic.send)."""
         source, target = self._topics("floor-in", "floor-out")
         self._fill(source, messages)
         with tempfile.TemporaryDirectory() as data_dir:
@@ -162,6 +163,7 @@ class Run:
                 f"floor-{uuid.uuid4().hex[:6]}",
                 "--data-dir",
                 data_dir,
+                *(["--direct"] if direct else []),
             ]
             return self._workers_rate([(command, {})], target, len(messages), 300)
 

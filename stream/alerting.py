@@ -21,6 +21,7 @@ from stream.core.outbox import enqueue
 from stream.core.processing import DeadLetter
 from stream.core.rules import Rule, RuleSet
 from stream.core.silences import ActiveSource
+from stream.direct_topic import raw_topic
 from stream.kafka_admin import ensure_topics
 from stream.metrics import Metrics
 from stream.placement import Placement
@@ -76,9 +77,7 @@ class AlertingWiring:
         """Declare the alerting topics on the app."""
 
         def raw(name: str) -> faust.TopicT:
-            return app.topic(
-                name, key_type=bytes, value_type=bytes, key_serializer="raw", value_serializer="raw"
-            )
+            return raw_topic(app, name)
 
         return cls(
             book=book,
@@ -164,41 +163,47 @@ def _record_outcome(outcome: EventOutcome, metrics: Metrics) -> None:
 def build_alerting_agent(
     app: faust.App, topics: Topics, deps: Dependencies, wiring: AlertingWiring
 ) -> None:
-    """Register the alerting agent (events and re-keyed events) with its tables, and silences."""
+    """Register the alerting agents (events, and re-keyed events) with their tables, and
+    silences."""
     incidents = app.Table("alert-incidents", default=None)
     inhibitors = app.Table("alert-inhibitors", default=None)
 
-    async def alerting(stream: faust.StreamT[bytes]) -> AsyncIterator[None]:
-        """Events → incidents, silences, inhibition → alerts and outbox records; an event
-        not on its country's partition is first re-keyed through the by-country topic."""
-        await wiring.silences.wait_ready(SILENCES_READY_TIMEOUT_S)
-        async for delivery in stream.events():
-            message = delivery.message
-            decoded = _decode(message.value or b"")
-            if isinstance(decoded, DeadLetter):
-                await dead_letter(topics, deps, message, decoded)
-                continue
-            country = partition_key(decoded)
-            if message.tp.topic != wiring.by_country.get_topic_name() and not (
-                wiring.placement.holds(message, country.encode())
-            ):
-                await wiring.by_country.send(key=country.encode(), value=message.value)
+    def alerting(*, rekeyed: bool) -> Callable[[faust.StreamT[bytes]], AsyncIterator[None]]:
+        """The agent body for the events topic, or (`rekeyed`) for the by-country topic."""
+
+        async def consume(stream: faust.StreamT[bytes]) -> AsyncIterator[None]:
+            """Events → incidents, silences, inhibition → alerts and outbox records; an event
+            not on its country's partition is first re-keyed through the by-country topic."""
+            async for delivery in stream.events():
+                message = delivery.message
+                decoded = _decode(message.value or b"")
+                if isinstance(decoded, DeadLetter):
+                    await dead_letter(topics, deps, message, decoded)
+                    continue
+                country = partition_key(decoded)
+                if not rekeyed and not wiring.placement.holds(message, country.encode()):
+                    await wiring.by_country.send(key=country.encode(), value=message.value)
+                else:
+                    await guarded(message, decoded, country)
                 yield None
-                continue
-            with structlog.contextvars.bound_contextvars(
-                event_id=decoded.id,
-                article_id=decoded.article.id,
-                topic=message.tp.topic,
-                partition=message.tp.partition,
-                offset=message.offset,
-            ):
-                try:
-                    await handle(decoded, country)
-                except Exception as error:
-                    log.exception("alerting_failed")
-                    letter = DeadLetter("internal_error", repr(error))
-                    await dead_letter(topics, deps, message, letter)
-            yield None
+
+        return consume
+
+    async def guarded(message: Any, event: Event, country: str) -> None:
+        """Handle one event once silences are loaded; an unexpected error dead-letters it."""
+        await wiring.silences.wait_ready(SILENCES_READY_TIMEOUT_S)
+        with structlog.contextvars.bound_contextvars(
+            event_id=event.id,
+            article_id=event.article.id,
+            topic=message.tp.topic,
+            partition=message.tp.partition,
+            offset=message.offset,
+        ):
+            try:
+                await handle(event, country)
+            except Exception as error:
+                log.exception("alerting_failed")
+                await dead_letter(topics, deps, message, DeadLetter("internal_error", repr(error)))
 
     async def handle(event: Event, country: str) -> None:
         """Decide, publish, then store the incident and inhibition state."""
@@ -234,14 +239,7 @@ def build_alerting_agent(
         wiring.book.on_reload(wiring.create_rule_topics)
         app.loop.add_signal_handler(signal.SIGHUP, wiring.book.reload)
 
-    events = app.topic(
-        topics.events.get_topic_name(),
-        wiring.by_country.get_topic_name(),
-        key_type=bytes,
-        value_type=bytes,
-        key_serializer="raw",
-        value_serializer="raw",
-    )
-    app.agent(events, name="alerting")(alerting)
+    app.agent(topics.events, name="alerting")(alerting(rekeyed=False))
+    app.agent(wiring.by_country, name="alerting-rekeyed")(alerting(rekeyed=True))
     app.task(follow_silences)
     app.task(reload_on_sighup)

@@ -13,6 +13,7 @@ from stream.core.intake import parse_article, related_articles
 from stream.core.rules import Rule
 from stream.dedupe import build_deduplicating_agents
 from stream.delivery_agent import build_delivery_agent
+from stream.direct_topic import raw_topic
 from stream.kafka_admin import BrokerProfile
 from stream.lag import register_lag_monitor
 from stream.metrics import Metrics
@@ -53,16 +54,11 @@ def create_app(
         **profile.options,
     )
 
-    def raw_topic(name: str) -> faust.TopicT:
-        return app.topic(
-            name, key_type=bytes, value_type=bytes, key_serializer="raw", value_serializer="raw"
-        )
-
     topics = Topics(
-        articles=raw_topic(settings.topic_articles),
-        dlq=raw_topic(settings.topic_dlq),
-        events=raw_topic(settings.topic_events),
-        alerts=raw_topic(settings.topic_alerts),
+        articles=raw_topic(app, settings.topic_articles),
+        dlq=raw_topic(app, settings.topic_dlq),
+        events=raw_topic(app, settings.topic_events),
+        alerts=raw_topic(app, settings.topic_alerts),
     )
     deps = Dependencies(
         analyzer=analyzer,

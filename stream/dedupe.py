@@ -33,6 +33,7 @@ from stream.core.dedupe import (
 )
 from stream.core.intake import dedupe_key
 from stream.core.processing import DeadLetter
+from stream.direct_topic import raw_topic
 from stream.errors import IntakeError
 from stream.metrics import Metrics
 from stream.placement import Placement
@@ -196,14 +197,8 @@ def build_deduplicating_agents(
     app: faust.App, topics: Topics, deps: Dependencies, settings: Settings
 ) -> None:
     """Register intake → (repartition topic →) analyze, with the first-seen table."""
-    by_key = app.topic(
-        repartition_topic_name(settings),
-        key_type=bytes,
-        value_type=bytes,
-        key_serializer="raw",
-        value_serializer="raw",
-        partitions=settings.topic_partitions,
-        internal=True,
+    by_key = raw_topic(
+        app, repartition_topic_name(settings), partitions=settings.topic_partitions, internal=True
     )
     table = app.Table(
         TABLE_NAME,
