@@ -291,8 +291,14 @@ class GazetteerPlaceFinder:
                 self._models.clear()
             self._models[resolution.place] = model
         mention = resolution.mention
-        update = {"text": mention.text, "start": mention.start, "end": mention.end}
-        return model.model_copy(update={**update, "confidence": resolution.confidence})
+        return model.model_copy(
+            update={
+                "text": mention.text,
+                "start": mention.start,
+                "end": mention.end,
+                "confidence": resolution.confidence,
+            }
+        )
 
     def _focus(
         self,
@@ -335,7 +341,8 @@ class GazetteerPlaceFinder:
                 score -= _COUNTRY_WITH_PLACES_COST
             if mention.parents:
                 score -= self._detached(resolution.place, mention, mentions, chosen)
-            score += 2.0 if any(a <= mention.start < b for a, b in spans) else 0.0
+            if spans and any(a <= mention.start < b for a, b in spans):
+                score += 2.0
             score += 0.5 * min(counts[resolution.place] - 1, 3)
             score += 1.0 if codes[position] == top_country else 0.0
             score += 0.5 if codes[position] in named and kind != PlaceKind.COUNTRY else 0.0

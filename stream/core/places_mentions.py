@@ -310,7 +310,7 @@ class MentionFinder:
         runs = self._runs
         for sequence in _CAPITALISED_RUN.finditer(text):
             start = sequence.start()
-            if start in starts or _starts_sentence(text, start):
+            if start in starts:
                 continue
             run = sequence.group()
             if run not in runs:
@@ -318,7 +318,7 @@ class MentionFinder:
                     runs.clear()
                 runs[run] = self._sounds_like_run(run, sounds_like)
             hit = runs[run]
-            if hit is not None:
+            if hit is not None and not _starts_sentence(text, start):
                 found.append(NameMatch(start, start + hit[0], hit[1], fuzzy=True))
         return found
 
