@@ -317,16 +317,18 @@ class GazetteerPlaceFinder:
             for evidence in label.evidence
         ]
         table = self.gazetteer.table
-        counts = Counter(resolution.place for resolution in resolutions)
-        kinds = [table.kind_of(resolution.place) for resolution in resolutions]
-        codes = [table.country_of(resolution.place) for resolution in resolutions]
+        places = [resolution.place for resolution in resolutions]
+        counts = Counter(places)
+        kinds = [table.kind_of(place) for place in places]
+        codes = [table.country_of(place) for place in places]
         local = [c for c, k in zip(codes, kinds, strict=True) if k != PlaceKind.COUNTRY] or codes
         top_country = Counter(local).most_common(1)[0][0]
         named = {c for c, k in zip(codes, kinds, strict=True) if k == PlaceKind.COUNTRY}
-        present = {table.ids[resolution.place] for resolution in resolutions}
+        present = {table.ids[place] for place in places}
         inland = {c for c, k in zip(codes, kinds, strict=True) if k != PlaceKind.COUNTRY}
         chosen = {id(resolution.mention): resolution.place for resolution in resolutions}
         length = max(len(text), 1)
+        extras = table.extras
         best: tuple[float, int] | None = None
         for position, resolution in enumerate(resolutions):
             mention = resolution.mention
@@ -334,9 +336,14 @@ class GazetteerPlaceFinder:
             if kind == PlaceKind.COUNTRY and _actor_follows(folded, mention.end):
                 continue
             score = _SPECIFICITY[kind]
-            score += 1.5 if mention.strong_locative else 0.5 if mention.locative else 0.0
-            score += 2.0 if mention.dateline else 0.0
-            score -= _LANDMARK_COST if mention.landmark else 0.0
+            if mention.strong_locative:
+                score += 1.5
+            elif mention.locative:
+                score += 0.5
+            if mention.dateline:
+                score += 2.0
+            if mention.landmark:
+                score -= _LANDMARK_COST
             if kind == PlaceKind.COUNTRY and codes[position] in inland:
                 score -= _COUNTRY_WITH_PLACES_COST
             if mention.parents:
@@ -344,10 +351,14 @@ class GazetteerPlaceFinder:
             if spans and any(a <= mention.start < b for a, b in spans):
                 score += 2.0
             score += 0.5 * min(counts[resolution.place] - 1, 3)
-            score += 1.0 if codes[position] == top_country else 0.0
-            score += 0.5 if codes[position] in named and kind != PlaceKind.COUNTRY else 0.0
-            parent = table.extras.get(resolution.place, (None, None))[1]
-            score += 2.0 if parent is not None and parent in present else 0.0
+            code = codes[position]
+            if code == top_country:
+                score += 1.0
+            if code in named and kind != PlaceKind.COUNTRY:
+                score += 0.5
+            extra = extras.get(resolution.place)
+            if extra is not None and extra[1] is not None and extra[1] in present:
+                score += 2.0
             score -= 2.0 * mention.start / length
             score += 2.0 * (resolution.confidence - 0.5)
             if kind not in (PlaceKind.COUNTRY, PlaceKind.REGION):
