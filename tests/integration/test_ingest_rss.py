@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from stream.cli import main
-from stream.core.intake import parse_article
+from stream.core.intake import message_key, parse_article
 from stream.kafka_io import Record
 from tests.integration.feed_server import serve_feeds
 from tests.integration.workers import Deployment
@@ -44,6 +44,11 @@ def _sent(deployment: Deployment, expected: int) -> list[Record]:
     return deployment.collect([topic], lambda records: len(records) >= expected, settle_s=1.0)
 
 
+def _values(records: list[Record]) -> list[bytes]:
+    """The records' values."""
+    return [record.value for record in records]
+
+
 def test_rss_and_atom_entries_become_articles_sent_once_with_conditional_gets(
     deployment: Deployment, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -64,9 +69,10 @@ def test_rss_and_atom_entries_become_articles_sent_once_with_conditional_gets(
     assert f"{urls[0]}: not modified" in output
 
     records = _sent(deployment, 5)
-    articles = {record.key: parse_article(record.value) for record in records}
+    articles = {article.id: article for article in map(parse_article, _values(records))}
     assert len(records) == 5
-    depot = articles[b"wire-2026-11-20-001"]
+    assert all(record.key == message_key(record.value) for record in records)
+    depot = articles["wire-2026-11-20-001"]
     assert depot.title == "Drone strike hits fuel depot near Kherson"
     assert "<b>" not in depot.body
     assert "Kherson overnight, starting a fire" in depot.body
@@ -76,12 +82,12 @@ def test_rss_and_atom_entries_become_articles_sent_once_with_conditional_gets(
     assert depot.language == "en"
     assert depot.published_at is not None
     assert depot.published_at.isoformat() == "2026-11-20T06:40:00+00:00"
-    talks = articles[b"wire-2026-11-20-002"]
+    talks = articles["wire-2026-11-20-002"]
     assert "<em>" not in talks.body
     assert "phased ceasefire" in talks.body
-    zamfara = articles[b"https://wire.example.org/world/2026/11/20/zamfara-market?utm_source=rss"]
+    zamfara = articles["https://wire.example.org/world/2026/11/20/zamfara-market?utm_source=rss"]
     assert zamfara.title.startswith("Gunmen kill four")
-    attack = articles[b"tag:sahel.example.net,2026:dispatch-5531"]
+    attack = articles["tag:sahel.example.net,2026:dispatch-5531"]
     assert attack.title == "Attaque contre un poste militaire près de Ménaka"
     assert "tuant trois soldats" in attack.body
     assert attack.language == "fr"
@@ -103,11 +109,11 @@ def test_a_changed_feed_sends_only_its_new_entries_even_without_validators(
     assert server.statuses("/world.rss") == [200, 200, 200]
     records = _sent(deployment, 4)
     assert len(records) == 4
-    assert {record.key for record in records} == {
-        b"wire-2026-11-20-001",
-        b"wire-2026-11-20-002",
-        b"https://wire.example.org/world/2026/11/20/zamfara-market?utm_source=rss",
-        b"wire-2026-11-21-001",
+    assert {parse_article(value).id for value in _values(records)} == {
+        "wire-2026-11-20-001",
+        "wire-2026-11-20-002",
+        "https://wire.example.org/world/2026/11/20/zamfara-market?utm_source=rss",
+        "wire-2026-11-21-001",
     }
 
 
