@@ -191,26 +191,28 @@ class Gazetteer:
         `capitalised_only`, only spans starting with a capital, a caseless letter or an
         'al-'-style article; names whose base key id is in `skip` are passed over."""
         padded = " " + fold(text) + " "
-        spans: dict[tuple[int, int], tuple[int, ...]] = {}
         key_len = self._key_len
+        hits = [
+            (last - key_len[key_id] + 1, last - 1, key_id)
+            for last, key_id in self._base.iter(padded)
+            if key_id not in skip
+        ]
+        if capitalised_only:
+            hits = [
+                hit
+                for hit in hits
+                if not text[hit[0]].islower() or text[hit[0] : hit[0] + 3] in ARTICLE_STARTS
+            ]
         cached = self._cached
-        for last, key_id in self._base.iter(padded):
-            if key_id in skip:
-                continue
-            start = last - key_len[key_id] + 1
-            if (
-                capitalised_only
-                and text[start].islower()
-                and text[start : start + 3] not in ARTICLE_STARTS
-            ):
-                continue
+        spans: dict[tuple[int, int], tuple[int, ...]] = {}
+        for start, end, key_id in hits:
             candidates = cached.get(key_id)
             if candidates is None:
                 candidates = self._candidates(key_id)
                 if len(cached) >= _CACHED_KEYS:
                     cached.clear()
                 cached[key_id] = candidates
-            spans[(start, last - 1)] = candidates
+            spans[(start, end)] = candidates
         if self._extra is not None:
             for last, (length, candidates) in self._extra.iter(padded):
                 start = last - length + 1
