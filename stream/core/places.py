@@ -262,7 +262,7 @@ class GazetteerPlaceFinder:
         """Countries suggested by nationality words ('Iraqi', 'Afghan') in the text."""
         found: dict[str, float] = {}
         words = folded.split()
-        for word in set(words) & self.demonym_words:
+        for word in self.demonym_words.intersection(words):
             code = self.demonyms[word]
             found[code] = found.get(code, 0.0) + words.count(word)
         return found

@@ -16,7 +16,6 @@ _DATA = Path(__file__).resolve().parent.parent / "data" / "places"
 COMMON_WORDS_FILE = _DATA / "common-words.txt"
 ENGLISH_WORDS_FILE = _DATA / "english-words.txt"
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _HEADLINE_CHARS = 160
 _SUMMARY_CACHE = 100_000
 _RUN_CACHE = 100_000
@@ -35,8 +34,12 @@ _ARTICLE_BEFORE = re.compile(
 _ARTICLE_LEAD = re.compile(r"(?:[Aa]l|el|[Aa]sh|a[nrsdtz])[- ]")
 # The last two letters of every article _ARTICLE_BEFORE knows (a cheap test before it).
 _ARTICLE_ENDS = word_set("al el an ar as ad at az sh")
-_COMPOUND = re.compile(r"[-‑][a-z]")
-_LONGER_NAME = re.compile(r"[ \-‑](?:al|el|Al|El|ad|Ad|as|As|ar|Ar|an|An|ash|Ash|ul|Ul)[ \-‑][A-Z]")
+# After a name: a longer name ('Ras al Ain') or a compound ('Iraq-based'), both rejecting it,
+# else the word after a single space (group 1).
+_AFTER = re.compile(
+    r"[ \-‑](?:al|el|Al|El|ad|Ad|as|As|ar|Ar|an|An|ash|Ash|ul|Ul)[ \-‑][A-Z]|[-‑][a-z]"
+    r"| ([^\W\d_]+(?:['’][^\W\d_]+)?)"
+)
 _ORGANISATION_WORDS = word_set(
     "Democratic Party Movement Front Alliance Liberation Patriotic Brigade Brigades Battalion "
     "Organization Organisation Airways Airlines"
@@ -166,7 +169,7 @@ class MentionFinder:
             line = text.rfind("\n", 0, match.start) + 1
             if line not in titled:
                 titled[line] = _title_case(text, line)
-            mention = self._mention(text, folded, match, titled[line])
+            mention = self._mention(text, folded, match, line, titled[line])
             if mention is not None:
                 mention.fuzzy = match.fuzzy
                 lead = text[line : match.start]
@@ -178,8 +181,11 @@ class MentionFinder:
                 mentions.append(mention)
         return mentions
 
-    def _mention(self, text: str, folded: str, match: NameMatch, titled: bool) -> Mention | None:
-        """A Mention for `match`, or None when it does not read as a place here."""
+    def _mention(
+        self, text: str, folded: str, match: NameMatch, line: int, titled: bool
+    ) -> Mention | None:
+        """A Mention for `match` (on the line starting at `line`), or None when it does not
+        read as a place here."""
         surface = text[match.start : match.end]
         key = folded[match.start : match.end]
         kind = self._keys.get(key)
@@ -197,16 +203,14 @@ class MentionFinder:
             not (has_country or has_region)
             and len(surface) <= _ACRONYM_LENGTH
             and surface.isupper()
-            and text[_line_start(text, match.start) : match.start].strip()
+            and text[line : match.start].strip()
         ):
             return None
         last = _word_before(folded, lead)
         common = kind == _COMMON
         if common and not has_country:
             dateline = (
-                surface.isupper()
-                and len(surface) > 3
-                and not text[_line_start(text, match.start) : match.start].strip()
+                surface.isupper() and len(surface) > 3 and not text[line : match.start].strip()
             )
             strong = (last in _STRONG_LOCATIVE and biggest >= _SMALLEST_COMMON) or (
                 biggest >= 1_000_000
@@ -219,12 +223,13 @@ class MentionFinder:
             return None
         if match.fuzzy and (sentence_start or titled) and not locative:
             return None
-        if _interjection(text, match.start, match.end) or _LONGER_NAME.match(text, match.end):
+        if _interjection(text, match.start, match.end):
             return None
-        following = _next_word(text, match.end)
+        after = _AFTER.match(text, match.end)
+        following: str | None = after.group(1) if after else ""
+        if following is None or following in _ORGANISATION_WORDS:
+            return None
         lowered = following.lower()
-        if _COMPOUND.match(text, match.end) or following in _ORGANISATION_WORDS:
-            return None
         if not (sentence_start or titled) and self._inside_name(text, lead):
             return None
         if key in _GIVEN_NAMES and _is_name_word(following):
@@ -377,19 +382,6 @@ def _article_start(text: str, start: int) -> int:
         return start
     found = _ARTICLE_BEFORE.search(text, max(0, start - 5), start)
     return found.start(1) if found else start
-
-
-def _line_start(text: str, index: int) -> int:
-    """Offset of the start of the line holding `index`."""
-    return text.rfind("\n", 0, index) + 1
-
-
-def _next_word(text: str, end: int) -> str:
-    """The word after `end` when a single space separates it."""
-    if text[end : end + 1] != " ":
-        return ""
-    found = _WORD.match(text, end + 1)
-    return found.group() if found else ""
 
 
 def _title_case(text: str, line: int) -> bool:
