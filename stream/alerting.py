@@ -4,6 +4,7 @@ alerts out on the alerts topic, each rule's topics and the webhook outbox."""
 from __future__ import annotations
 
 import asyncio
+import functools
 import signal
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
@@ -76,9 +77,7 @@ class AlertingWiring:
     def create(cls, app: faust.App, settings: Settings, book: RuleBook) -> AlertingWiring:
         """Declare the alerting topics on the app."""
 
-        def raw(name: str) -> faust.TopicT:
-            return raw_topic(app, name)
-
+        raw = functools.partial(raw_topic, app)
         return cls(
             book=book,
             settings=settings,

@@ -28,10 +28,10 @@ from stream.core.dedupe import (
     expired_keys,
     judge,
     origin_headers,
-    partition_for,
     source_label,
 )
-from stream.core.intake import dedupe_key
+from stream.core.intake import article_key
+from stream.core.partitioning import kafka_partition
 from stream.core.processing import DeadLetter
 from stream.direct_topic import raw_topic
 from stream.errors import IntakeError
@@ -174,8 +174,7 @@ def _build_intake_agent(
                 log.exception("intake_failed")
                 await dead_letter(topics, deps, message, DeadLetter("internal_error", repr(error)))
                 continue
-            key = dedupe_key(article)
-            raw_key = key.encode("utf-8", "surrogatepass")
+            raw_key = article_key(article)
             if placement.holds(message, raw_key):
                 await stage.handle(message, _already(article))
                 yield None
@@ -185,7 +184,7 @@ def _build_intake_agent(
             await by_key.send(
                 key=raw_key,
                 value=article.model_dump_json().encode(),
-                partition=partition_for(key, partitions),
+                partition=kafka_partition(raw_key, partitions),
                 headers=origin_headers(position, timestamp_ms),
             )
             yield None

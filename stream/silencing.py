@@ -72,7 +72,9 @@ class SilenceStore:
         return active_silences(self.silences.values(), now)
 
     async def wait_ready(self, timeout_s: float) -> None:
-        """Wait until the topic has been replayed to its end."""
+        """Wait until the topic has been replayed to its end (at once when it has been)."""
+        if self.ready.is_set():
+            return
         async with asyncio.timeout(timeout_s):
             await self.ready.wait()
 

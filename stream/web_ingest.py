@@ -17,7 +17,7 @@ from aiohttp import web as aiohttp_web
 from faust import web
 
 from schemas import Article
-from stream.core.intake import dedupe_key, parse_article
+from stream.core.intake import article_key, parse_article
 from stream.errors import IntakeError
 from stream.settings import Settings
 
@@ -112,9 +112,7 @@ def register_ingest(app: faust.App, settings: Settings, topic: faust.TopicT) -> 
             except IngestRejection as rejection:
                 return self.json(rejection.payload, status=rejection.status)
             pending = [
-                await topic.send(
-                    key=dedupe_key(article).encode("utf-8", "surrogatepass"), value=message
-                )
+                await topic.send(key=article_key(article), value=message)
                 for article, message in articles
             ]
             for future in pending:

@@ -51,6 +51,7 @@ from stream.errors import IntakeError
 __all__ = [
     "DEFAULT_MAX_BODY_BYTES",
     "IntakeReason",
+    "article_key",
     "dedupe_key",
     "message_key",
     "parse_article",
@@ -248,12 +249,17 @@ def dedupe_key(article: Article) -> str:
     return f"text:{content_id(article.title, article.body).removeprefix('doc_')}"
 
 
-def message_key(raw: bytes) -> bytes | None:
-    """The Kafka key for a raw input message: its dedupe key (None when it will not parse).
+def article_key(article: Article) -> bytes:
+    """The Kafka key of an article: its dedupe key as bytes.
 
     Keyed so, with the default partitioner, a message skips the worker's re-keying hop.
     """
+    return dedupe_key(article).encode("utf-8", "surrogatepass")
+
+
+def message_key(raw: bytes) -> bytes | None:
+    """The Kafka key for a raw input message (None when it will not parse)."""
     try:
-        return dedupe_key(parse_article(raw)).encode("utf-8", "surrogatepass")
+        return article_key(parse_article(raw))
     except IntakeError:
         return None
