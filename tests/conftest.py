@@ -27,5 +27,9 @@ def kafka_bootstrap() -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def seed_document() -> bytes:
-    """The real scraped article from shared/samples (read by path, never copied)."""
-    return (SHARED / "samples" / "alalam-2017-01-02-mosul-intisar.txt").read_bytes()
+    """The real scraped article from shared/samples (read by path, never copied); tests using
+    it are skipped in a clone that has no shared/ folder beside it."""
+    path = SHARED / "samples" / "alalam-2017-01-02-mosul-intisar.txt"
+    if not path.exists():
+        pytest.skip(f"{path} is not beside this clone (the seed article is never copied)")
+    return path.read_bytes()
