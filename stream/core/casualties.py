@@ -20,6 +20,7 @@ from stream.core.casualty_patterns import (
 from stream.core.classify_anchors import start_literals
 from stream.core.classify_context import fold
 from stream.core.classify_gates import GateHits, Gates
+from stream.core.classify_lexicon import CASE_SENSITIVE, lower_pattern
 from stream.core.text import Sentence, split_sentences
 
 __all__ = ["CasualtyCounter", "parse_number"]
@@ -56,6 +57,22 @@ _GATES = Gates(
 )
 
 
+Twin = tuple[re.Pattern[str], re.Pattern[str] | None]
+"""A case-insensitive pattern and its form for lower-cased text (None if partly case-sensitive)."""
+
+
+def _twin(pattern: re.Pattern[str]) -> Twin:
+    """The pattern and the same pattern compiled for lower-cased text, without IGNORECASE."""
+    if CASE_SENSITIVE in pattern.pattern:
+        return pattern, None
+    return pattern, re.compile(lower_pattern(pattern.pattern), pattern.flags & ~re.IGNORECASE)
+
+
+_SINGLES = tuple(_twin(pattern) for pattern in SINGLE_PATTERNS)
+_CODED = _twin(CODED)
+_NONE_KILLED = _twin(NONE_KILLED)
+
+
 def _word_starts(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """Lower-case literals one of which begins every match of a pattern opening with \\b.
 
@@ -80,25 +97,35 @@ class _Scan:
     gates: GateHits
     caseless: bool
 
-    def may(self, name: str, begin: int, end: int, *, ignore_case: bool = False) -> bool:
-        """False when the patterns of gate `name` cannot match in text[begin:end].
+    def may(self, name: str, opened: set[str], *, ignore_case: bool = False) -> bool:
+        """False when the patterns of gate `name` cannot match where the `opened` gates are.
 
         Case-insensitive patterns run on the text itself; lower-cased literals find all their
         matches unless the text holds a letter such as the long s that only they equate.
         """
-        return (ignore_case and not self.caseless) or self.gates.open(name, begin, end)
+        return (ignore_case and not self.caseless) or name in opened
+
+    def search(self, twin: Twin, begin: int, end: int) -> re.Match[str] | None:
+        """A case-insensitive pattern's first match in text[begin:end].
+
+        Without letters that only case-insensitive matching equates with an ASCII one, the
+        lower-cased form runs on the lower-cased text (faster; same offsets and matches).
+        """
+        pattern, lowered = twin
+        if lowered is not None and self.caseless:
+            return lowered.search(self.low, begin, end)
+        return pattern.search(self.text, begin, end)
 
 
-def _search(
-    pattern: re.Pattern[str], starts: frozenset[str] | None, scan: _Scan
-) -> re.Match[str] | None:
-    """`pattern.search(scan.text)`, tried only where one of its start literals begins.
+def _search(twin: Twin, starts: frozenset[str] | None, scan: _Scan) -> re.Match[str] | None:
+    """`scan.search(twin, ...)` over the whole text, tried only where a start literal begins.
 
     The literals are lower-cased, so they are looked up in the lower-cased text when it holds no
     letter that only case-insensitive matching equates with an ASCII one.
     """
-    if starts is None or not scan.caseless:
-        return pattern.search(scan.text)
+    _, lowered = twin
+    if starts is None or lowered is None or not scan.caseless:
+        return scan.search(twin, 0, len(scan.text))
     low = scan.low
     offsets: list[int] = []
     for literal in starts:
@@ -107,7 +134,7 @@ def _search(
             offsets.append(at)
             at = low.find(literal, at + 1)
     for at in sorted(offsets):
-        if match := pattern.match(scan.text, at):
+        if match := lowered.match(low, at):
             return match
     return None
 
@@ -120,22 +147,24 @@ def _scan(text: str) -> _Scan:
     return _Scan(clean, low, _GATES.scan(low), caseless)
 
 
-def _sentence_counts(scan: _Scan, sentence: Sentence, headline: bool) -> dict[str, Count]:
+def _sentence_counts(
+    scan: _Scan, sentence: Sentence, opened: set[str], headline: bool
+) -> dict[str, Count]:
     """The killed and injured counts reported in one sentence (the largest mention of each)."""
     counts: dict[str, Count] = {}
     low, begin, end = scan.low, sentence.start, sentence.end
-    kinds = {kind for kind, gate in _KIND_GATES if scan.gates.open(gate, begin, end)}
+    kinds = {kind for kind, gate in _KIND_GATES if gate in opened}
     if not kinds:
         return counts
     for (kind, pattern), gate in zip(COUNT_PATTERNS, _COUNT_GATES, strict=True):
-        if kind not in kinds or not scan.may(gate, begin, end):
+        if kind not in kinds or gate not in opened:
             continue
         for match in pattern.finditer(low, begin, end):
             count = sum_list(scan.text, match.start("list"), match.end("list"), headline=headline)
             if count is not None and _earlier(count, counts.get(kind)):
                 counts[kind] = count
     if "killed" in kinds and "killed" not in counts:
-        single = _single(scan, sentence)
+        single = _single(scan, sentence, opened)
         if single is not None:
             counts["killed"] = single
     return counts
@@ -146,15 +175,15 @@ def _earlier(count: Count, current: Count | None) -> bool:
     return current is None or count.triggers[0][1] < current.triggers[0][1]
 
 
-def _single(scan: _Scan, sentence: Sentence) -> Count | None:
+def _single(scan: _Scan, sentence: Sentence, opened: set[str]) -> Count | None:
     """One victim named without a number ('a policeman was killed', 'killed the driver')."""
-    for pattern, gate in zip(SINGLE_PATTERNS, _SINGLE_GATES, strict=True):
-        if not scan.may(gate, sentence.start, sentence.end, ignore_case=True):
+    for twin, gate in zip(_SINGLES, _SINGLE_GATES, strict=True):
+        if not scan.may(gate, opened, ignore_case=True):
             continue
-        match = pattern.search(scan.text, sentence.start, sentence.end)
+        match = scan.search(twin, sentence.start, sentence.end)
         if match is not None:
             pair = match.groupdict().get("pair")
-            trigger = (match.group(), match.start(), match.end())
+            trigger = (scan.text[match.start() : match.end()], match.start(), match.end())
             return Count(2 if pair else 1, False, [trigger])
     return None
 
@@ -181,20 +210,21 @@ class CasualtyCounter:
         scan = _scan(text)
         totals: dict[str, Count] = {}
         for sentence in _event_sentences(scan.text, classification):
-            counts = _sentence_counts(scan, sentence, headline=sentence.start == 0)
+            opened = scan.gates.opened(sentence.start, sentence.end)
+            counts = _sentence_counts(scan, sentence, opened, headline=sentence.start == 0)
             if not counts:
                 continue
-            additive = scan.may(
-                "additive", sentence.start, sentence.end, ignore_case=True
-            ) and bool(_ADDITIVE.search(sentence.text))
+            additive = scan.may("additive", opened, ignore_case=True) and bool(
+                _ADDITIVE.search(sentence.text)
+            )
             _merge(totals, counts, additive)
         killed = totals.get("killed")
         injured = totals.get("injured")
-        coded = _search(CODED, _CODED_STARTS, scan)
+        coded = _search(_CODED, _CODED_STARTS, scan)
         if coded is not None:
-            trigger = (coded.group(), coded.start(), coded.end())
+            trigger = (scan.text[coded.start() : coded.end()], coded.start(), coded.end())
             killed = Count(int(coded.group("num")), False, [trigger])
-        elif killed is None and _search(NONE_KILLED, _NONE_STARTS, scan):
+        elif killed is None and _search(_NONE_KILLED, _NONE_STARTS, scan):
             killed = Count(0, False, [])
         spans = (killed.triggers if killed else []) + (injured.triggers if injured else [])
         return Casualties(

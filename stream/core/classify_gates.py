@@ -37,12 +37,16 @@ def _pieces(patterns: Sequence[re.Pattern[str]]) -> set[str] | None:
 class GateHits:
     """Where one lower-cased text holds each gate's literals: sorted end offsets per gate."""
 
-    __slots__ = ("_numbers", "_positions")
+    __slots__ = ("_gates", "_hits", "_numbers", "_positions")
 
-    def __init__(self, positions: list[list[int]], numbers: Mapping[str, int]) -> None:
-        """Keep each gate's literal end offsets and the gates' numbers (-1: always open)."""
+    def __init__(
+        self, positions: list[list[int]], gates: Gates, hits: Sequence[tuple[int, GateLiterals]]
+    ) -> None:
+        """Keep each gate's literal end offsets and every hit (by end offset) of the `gates`."""
         self._positions = positions
-        self._numbers = numbers
+        self._gates = gates
+        self._numbers = gates.numbers
+        self._hits = hits
 
     def open(self, name: str, begin: int, end: int) -> bool:
         """True unless no literal of gate `name` can lie within text[begin:end]."""
@@ -52,6 +56,15 @@ class GateHits:
         found = self._positions[number]
         index = bisect_left(found, begin)
         return index < len(found) and found[index] < end
+
+    def opened(self, begin: int, end: int) -> set[str]:
+        """The names of the gates `open` within text[begin:end], found by one range lookup."""
+        hits, names = self._hits, self._gates.names
+        first = bisect_left(hits, (begin,))
+        found = set(self._gates.always)
+        for _, numbers in hits[first : bisect_left(hits, (end,), first)]:
+            found.update(names[number] for number in numbers)
+        return found
 
 
 GateLiterals = tuple[int, ...]
@@ -64,13 +77,18 @@ class Gates:
     def __init__(self, groups: Mapping[str, Sequence[re.Pattern[str]]]) -> None:
         """Derive every group's literals (the automaton is built on the first scan)."""
         owners: dict[str, list[int]] = {}
-        self._numbers: dict[str, int] = {}
+        self.numbers: dict[str, int] = {}
+        """Every gate's number (-1: no literals, always open)."""
         for number, (name, patterns) in enumerate(groups.items()):
             literals = _pieces(patterns)
-            self._numbers[name] = -1 if literals is None else number
+            self.numbers[name] = -1 if literals is None else number
             for literal in literals or ():
                 owners.setdefault(literal, []).append(number)
         self._count = len(groups)
+        self.names = tuple(groups)
+        """Every gate's name by its number."""
+        self.always = frozenset(name for name, number in self.numbers.items() if number < 0)
+        """The gates without literals: open everywhere."""
         self.literals: dict[str, GateLiterals] = {
             literal: tuple(numbers) for literal, numbers in owners.items()
         }
@@ -92,8 +110,9 @@ class Gates:
         if found is None:
             empty = self._automaton.kind != ahocorasick.AHOCORASICK
             found = () if empty else self._automaton.iter(lowered)
+        hits = list(found)
         positions: list[list[int]] = [[] for _ in range(self._count)]
-        for at, numbers in found:
+        for at, numbers in hits:
             for number in numbers:
                 positions[number].append(at)
-        return GateHits(positions, self._numbers)
+        return GateHits(positions, self, hits)

@@ -121,3 +121,7 @@ def test_named_murder_counts_one() -> None:
 
 def test_gored_to_death_is_counted() -> None:
     assert _count("Two men were gored to death during the festival.").killed == 2
+
+
+def test_a_long_s_falls_back_to_case_insensitive_matching() -> None:
+    assert _count("Gunmen ſhot dead a policeman in the market.").killed == 1

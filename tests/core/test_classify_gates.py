@@ -35,3 +35,12 @@ def test_gates_hold_for_every_window_and_rejoined_words() -> None:
                 rejoined = " ".join(window.split())
                 if any(p.search(window) or p.search(rejoined) for p in patterns):
                     assert hits.open(name, begin, end), (name, window)
+
+
+def test_opened_names_the_gates_open_in_a_window() -> None:
+    groups = {**GATED, "word": (re.compile(r"\w+"),)}
+    hits = Gates(groups).scan(TEXT)
+    for begin in range(0, len(TEXT), 5):
+        for end in range(begin, len(TEXT) + 1, 9):
+            expected = {name for name in groups if hits.open(name, begin, end)}
+            assert hits.opened(begin, end) == expected, (begin, end)
