@@ -17,10 +17,15 @@ __all__ = ["build_analyzer"]
 def build_analyzer(
     places_files: Sequence[Path] = (), actors_files: Sequence[Path] = ()
 ) -> Analyzer:
-    """Load the classifier, actor lexicon, casualty counter and gazetteer into an Analyzer."""
+    """Load the classifier, actor lexicon, casualty counter and gazetteer into an Analyzer.
+
+    The classifier's scan of a text finds the literals of the actor and casualty steps too.
+    """
+    actors = load_actor_finder(actors_files)
+    casualties = CasualtyCounter()
     return Analyzer(
-        classifier=load_classifier(),
+        classifier=load_classifier({**actors.shared_literals(), **casualties.shared_literals()}),
         places=load_place_finder(places_files),
-        actors=load_actor_finder(actors_files),
-        casualties=CasualtyCounter(),
+        actors=actors,
+        casualties=casualties,
     )

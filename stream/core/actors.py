@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import ahocorasick
 import yaml
 
 from schemas import Actor, ActorRole, EventType
-from stream.core.analysis import Classification
+from stream.core.analysis import Classification, LiteralHits
 from stream.errors import ConfigError
 
 __all__ = ["ActorEntry", "LexiconActorFinder", "load_actor_finder"]
@@ -21,6 +21,7 @@ __all__ = ["ActorEntry", "LexiconActorFinder", "load_actor_finder"]
 _SHORT_ACRONYM = re.compile(r"^[A-Z0-9]{2,4}$")
 _PASSIVE_AGENT = re.compile(r"\bby\b", re.IGNORECASE)
 _SUBJECT_GAP = re.compile(r"[.;]|\b(?:against|on|from|by)\b", re.IGNORECASE)
+_STEP = "actors"
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,15 +57,20 @@ class LexiconActorFinder:
         for adjective in nationalities:
             self._adjectives.add_word(adjective + " ", adjective)
         self._adjectives.make_automaton()
-        self._names = _names_automaton(
+        self._keys = _name_keys(
             {alias.lower() for alias in [*self._exact, *self._folded]}, nationalities
         )
+        self._names = None if self._keys is None else _automaton(self._keys)
         nouns = "|".join(re.escape(n) for n in _longest_first(forces))
         self._force_noun = re.compile(
             rf"(?:(?:government|state|federal|national|security|army|military|riot|special) )?"
             rf"(?P<noun>{nouns})\b",
             re.IGNORECASE,
         )
+
+    def shared_literals(self) -> dict[str, Mapping[str, object]]:
+        """The names to find in the lower-cased text, for the classifier's scan (by step)."""
+        return {} if self._keys is None else {_STEP: self._keys}
 
     def find(self, text: str, classification: Classification) -> list[Actor]:
         """Return each actor once (first mention), normalised, with its role where clear."""
@@ -76,7 +82,10 @@ class LexiconActorFinder:
             for trigger in evidence.triggers
         ]
         actors: dict[str, Actor] = {}
-        for start, end, entry in self._mentions(text):
+        same = classification.text == text
+        for start, end, entry in self._mentions(
+            text, classification.literals.get(_STEP) if same else None
+        ):
             role = _role(text, start, end, triggers)
             known = actors.get(entry.name)
             if known is None:
@@ -93,8 +102,13 @@ class LexiconActorFinder:
                 actors[entry.name] = known.model_copy(update={"role": role})
         return sorted(actors.values(), key=lambda actor: actor.start)
 
-    def _mentions(self, text: str) -> list[tuple[int, int, ActorEntry]]:
-        """Every alias and nationality-force mention, without overlaps (earliest, longest)."""
+    def _mentions(
+        self, text: str, names: LiteralHits | None = None
+    ) -> list[tuple[int, int, ActorEntry]]:
+        """Every alias and nationality-force mention, without overlaps (earliest, longest).
+
+        The `names` may have been found in the lower-cased text by another scan already.
+        """
         found: list[tuple[int, int, ActorEntry]] = []
         lowered = text.lower()
         adjectives: Iterable[tuple[int, str]]
@@ -105,7 +119,8 @@ class LexiconActorFinder:
         elif self._names is None:
             adjectives, aliases = self._adjectives.iter(text), self._aliases.iter(lowered)
         else:
-            adjectives, aliases = _names_in(self._names, text, lowered)
+            hits = self._names.iter(lowered) if names is None else names
+            adjectives, aliases = _names_in(cast("Iterable[tuple[int, _Names]]", hits), text)
         for last, adjective in adjectives:
             start = last + 1 - len(adjective) - 1
             noun = self._force_noun.match(text, last + 1)
@@ -134,10 +149,8 @@ _Names = tuple[int, bool, tuple[str, ...]]
 """A key's length, whether it is an alias, and the nationality adjectives it spells."""
 
 
-def _names_automaton(
-    aliases: set[str], nationalities: Iterable[str]
-) -> ahocorasick.Automaton | None:
-    """One automaton of lower-case aliases and adjectives (+ space); None if lower() resizes one.
+def _name_keys(aliases: set[str], nationalities: Iterable[str]) -> dict[str, _Names] | None:
+    """Lower-case aliases and adjectives (+ space) for one automaton; None if lower() resizes one.
 
     A text lower-cased in place is then scanned once instead of twice, as written for the
     adjectives and lower-cased for the aliases.
@@ -148,21 +161,29 @@ def _names_automaton(
         if len(key) != len(adjective) + 1:
             return None
         spelled.setdefault(key, []).append(adjective)
+    return {
+        key: (len(key), key in aliases, tuple(spelled.get(key, ())))
+        for key in aliases | set(spelled)
+    }
+
+
+def _automaton(keys: Mapping[str, _Names]) -> ahocorasick.Automaton:
+    """An Aho-Corasick automaton of the keys and their values."""
     automaton = ahocorasick.Automaton()
-    for key in aliases | set(spelled):
-        automaton.add_word(key, (len(key), key in aliases, tuple(spelled.get(key, ()))))
+    for key, value in keys.items():
+        automaton.add_word(key, value)
     automaton.make_automaton()
     return automaton
 
 
 def _names_in(
-    automaton: ahocorasick.Automaton, text: str, lowered: str
+    hits: Iterable[tuple[int, _Names]], text: str
 ) -> tuple[list[tuple[int, str]], list[tuple[int, int]]]:
     """Adjective hits (as written) and alias hits (lower-cased), as the two automata give them."""
     adjectives: list[tuple[int, str]] = []
     aliases: list[tuple[int, int]] = []
     names: _Names
-    for last, names in automaton.iter(lowered):
+    for last, names in hits:
         size, alias, spelled = names
         if alias:
             aliases.append((last, size))

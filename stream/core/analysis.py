@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
 
@@ -25,6 +26,7 @@ __all__ = [
     "CasualtyExtractor",
     "Classification",
     "Classifier",
+    "LiteralHits",
     "PlaceFinder",
     "Places",
     "SourcePosition",
@@ -34,17 +36,23 @@ __all__ = [
 PIPELINE_VERSION = "1"
 
 
+LiteralHits = Sequence[tuple[int, object]]
+"""Where a step's literals end in a lower-cased text, each with the step's value for it."""
+
+
 @dataclass(frozen=True, slots=True)
 class Classification:
     """Labels with scores and evidence, the primary type, and the classified text's sentences.
 
-    `text` and `sentences` let later steps reuse the sentence split of the same text.
+    `text` and `sentences` let later steps reuse the sentence split of the same text, and
+    `literals` the hits of their literals that the classifier's scan of it found (by step).
     """
 
     labels: list[LabelScore]
     primary: EventType
     text: str = ""
     sentences: tuple[Sentence, ...] = ()
+    literals: Mapping[str, LiteralHits] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import cast
 
 from schemas import Casualties, EventType, Trigger
-from stream.core.analysis import Classification
+from stream.core.analysis import Classification, LiteralHits
 from stream.core.casualty_patterns import (
     CODED,
     COUNT_PATTERNS,
@@ -19,7 +20,7 @@ from stream.core.casualty_patterns import (
 )
 from stream.core.classify_anchors import start_literals
 from stream.core.classify_context import fold
-from stream.core.classify_gates import GateHits, Gates
+from stream.core.classify_gates import GateHits, GateLiterals, Gates
 from stream.core.classify_lexicon import CASE_SENSITIVE, lower_pattern
 from stream.core.text import Sentence, split_sentences
 
@@ -47,6 +48,7 @@ _KIND_GATES = tuple((kind, f"kind:{kind}") for kind in _KIND_WORDS)
 literals, and a sentence starts after whitespace, so no word reaches into it from before."""
 _COUNT_GATES = tuple(f"count:{number}" for number in range(len(COUNT_PATTERNS)))
 _SINGLE_GATES = tuple(f"single:{number}" for number in range(len(SINGLE_PATTERNS)))
+_STEP = "casualties"
 _GATES = Gates(
     {
         **{f"kind:{kind}": (words,) for kind, words in _KIND_WORDS.items()},
@@ -139,12 +141,17 @@ def _search(twin: Twin, starts: frozenset[str] | None, scan: _Scan) -> re.Match[
     return None
 
 
-def _scan(text: str) -> _Scan:
-    """Clean tags out of `text` (keeping offsets) and find the gate literals."""
+def _scan(text: str, found: LiteralHits | None = None) -> _Scan:
+    """Clean tags out of `text` (keeping offsets) and find the gate literals (or take them).
+
+    Literals `found` in the lower-cased text before cleaning may lie in tags too: they only
+    open gates where the patterns, run on the cleaned text, then find nothing.
+    """
     clean = _TAG.sub(lambda tag: " " * len(tag.group()), text)
     low = fold(clean)
     caseless = clean.isascii() or _CASE_TRAPS.search(clean) is None
-    return _Scan(clean, low, _GATES.scan(low), caseless)
+    hits = cast("Sequence[tuple[int, GateLiterals]] | None", found)
+    return _Scan(clean, low, _GATES.scan(low, hits), caseless)
 
 
 def _sentence_counts(
@@ -205,9 +212,14 @@ def _merge(totals: dict[str, Count], counts: dict[str, Count], additive: bool) -
 class CasualtyCounter:
     """Extracts killed and injured counts for the main event of a text."""
 
+    def shared_literals(self) -> dict[str, Mapping[str, object]]:
+        """The gate literals, for the classifier to find in its scan of the text (by step)."""
+        return {_STEP: _GATES.literals}
+
     def extract(self, text: str, classification: Classification) -> Casualties:
         """Return casualties from the sentences that report the event (attack evidence first)."""
-        scan = _scan(text)
+        same = classification.text == text
+        scan = _scan(text, classification.literals.get(_STEP) if same else None)
         totals: dict[str, Count] = {}
         for sentence in _event_sentences(scan.text, classification):
             opened = scan.gates.opened(sentence.start, sentence.end)

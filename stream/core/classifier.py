@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 import ahocorasick
 
 from schemas import EventType, LabelScore
-from stream.core.analysis import Classification
+from stream.core.analysis import Classification, LiteralHits
 from stream.core.classify_anchors import Anchor, AnchorIndex, Candidates, split_branches
 from stream.core.classify_context import (
     ARMED_CUE,
@@ -164,15 +164,35 @@ class _Facts:
         return self._cumulative
 
 
+_Shared = tuple[tuple[str, object], ...]
+"""The later steps a literal belongs to, each with its value for the literal."""
+
+
 def _shared_automaton(
-    anchors: Mapping[str, Anchor], gates: Mapping[str, GateLiterals]
+    anchors: Mapping[str, Anchor],
+    gates: Mapping[str, GateLiterals],
+    shared: Mapping[str, Mapping[str, object]],
 ) -> ahocorasick.Automaton:
-    """One automaton of the anchor and gate literals: a text is scanned once for both."""
+    """One automaton of the anchor, gate and later steps' literals: a text is scanned once."""
     automaton = ahocorasick.Automaton()
-    for literal in anchors.keys() | gates.keys():
-        automaton.add_word(literal, (gates.get(literal, ()), anchors.get(literal)))
+    for literal in (
+        anchors.keys() | gates.keys() | {key for step in shared.values() for key in step}
+    ):
+        steps = tuple((name, step[literal]) for name, step in shared.items() if literal in step)
+        automaton.add_word(literal, (gates.get(literal, ()), anchors.get(literal), steps))
     automaton.make_automaton()
     return automaton
+
+
+def _step_hits(
+    literals: list[tuple[int, tuple[GateLiterals, Anchor | None, _Shared]]], names: Iterable[str]
+) -> dict[str, list[tuple[int, object]]]:
+    """The hits of the later steps' literals, by step."""
+    found: dict[str, list[tuple[int, object]]] = {name: [] for name in names}
+    for at, steps in [(at, steps) for at, (_, _, steps) in literals if steps]:
+        for name, value in steps:
+            found[name].append((at, value))
+    return found
 
 
 def _position_weight(index: int) -> float:
@@ -183,9 +203,17 @@ def _position_weight(index: int) -> float:
 class RuleClassifier:
     """Classifies a text as advance / attack / threat / other from explainable trigger rules."""
 
-    def __init__(self, rules: tuple[TriggerRule, ...] = RULES) -> None:
-        """Compile the rules once."""
+    def __init__(
+        self,
+        rules: tuple[TriggerRule, ...] = RULES,
+        shared: Mapping[str, Mapping[str, object]] | None = None,
+    ) -> None:
+        """Compile the rules once; `shared` names later steps' literals to find in the same scan.
+
+        The hits of a step's literals (mapped to its values) come with each classification.
+        """
         self._rules = rules
+        self._shared = tuple(shared or ())
         units = [
             (index, branch)
             for index, rule in enumerate(rules)
@@ -206,7 +234,9 @@ class RuleClassifier:
             if rule.needs
         }
         self._gates = Gates(GATED)
-        self._literals = _shared_automaton(self._anchors.literals, self._gates.literals)
+        self._literals = _shared_automaton(
+            self._anchors.literals, self._gates.literals, shared or {}
+        )
 
     def classify(self, text: str) -> Classification:
         """Return the labels that apply to `text`, with evidence, and the primary type."""
@@ -215,12 +245,12 @@ class RuleClassifier:
         low = fold(text)
         lows = [low[sentence.start : sentence.end] for sentence in sentences]
         literals = list(self._literals.iter(low))
-        gates = self._gates.scan(low, [(at, gated) for at, (gated, _) in literals if gated])
+        gates = self._gates.scan(low, [(at, gated) for at, (gated, _, _) in literals if gated])
         lead = sentences[min(2, len(sentences) - 1)].end if sentences else 0
         disaster = gates.open("accident", 0, lead) and accident_context(" ".join(lows[:3]))
         found: dict[EventType, _LabelHits] = {}
         candidates = self._anchors.candidates(
-            low, starts, [(at, anchor) for at, (_, anchor) in literals if anchor is not None]
+            low, starts, [(at, anchor) for at, (_, anchor, _) in literals if anchor is not None]
         )
         for position, sentence in enumerate(sentences):
             if not (candidates.starts[position] or candidates.units[position]):
@@ -247,7 +277,8 @@ class RuleClassifier:
                 for hit in found[EventType.THREAT].hits:
                     if "death threat" not in low[hit.start : hit.end]:
                         hit.weight *= FOLLOW_UP_FACTOR
-        return _assemble(text, tuple(sentences), found)
+        steps = _step_hits(literals, self._shared) if self._shared else {}
+        return _assemble(text, tuple(sentences), found, steps)
 
     def _matches(
         self, text: str, lowered: str, sentence: Sentence, candidates: Candidates, position: int
@@ -357,7 +388,10 @@ def _demote_follow_up(text: str, found: dict[EventType, _LabelHits]) -> None:
 
 
 def _assemble(
-    text: str, sentences: tuple[Sentence, ...], found: dict[EventType, _LabelHits]
+    text: str,
+    sentences: tuple[Sentence, ...],
+    found: dict[EventType, _LabelHits],
+    literals: Mapping[str, LiteralHits],
 ) -> Classification:
     """Turn accepted hits into scored labels with evidence and choose the primary type."""
     labels: list[LabelScore] = []
@@ -379,9 +413,9 @@ def _assemble(
     if not labels:
         best = max((hits.score() for hits in found.values()), default=0.0)
         other = LabelScore(label=EventType.OTHER, score=round(1.0 - best, 3))
-        return Classification([other], EventType.OTHER, text, sentences)
+        return Classification([other], EventType.OTHER, text, sentences, literals)
     labels.sort(key=lambda item: strongest[item.label], reverse=True)
-    return Classification(labels, labels[0].label, text, sentences)
+    return Classification(labels, labels[0].label, text, sentences, literals)
 
 
 def _evidence(
@@ -409,6 +443,6 @@ def _evidence(
     ]
 
 
-def load_classifier() -> RuleClassifier:
-    """Build the classifier from the bundled trigger lexicon."""
-    return RuleClassifier()
+def load_classifier(shared: Mapping[str, Mapping[str, object]] | None = None) -> RuleClassifier:
+    """Build the classifier from the bundled trigger lexicon (see `RuleClassifier` on shared)."""
+    return RuleClassifier(shared=shared)

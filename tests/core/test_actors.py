@@ -78,3 +78,10 @@ def test_invalid_user_file_raises_config_error(tmp_path: Path) -> None:
     extra.write_text("actors: [unclosed\n", "utf-8")
     with pytest.raises(ConfigError, match=r"bad\.yaml"):
         load_actor_finder([extra])
+
+
+def test_actors_are_the_same_from_the_classifier_scan(finder: LexiconActorFinder) -> None:
+    text = "Iraqi police said IS militants and the Taliban attacked a PKK camp."
+    wired = load_classifier(finder.shared_literals()).classify(text)
+    assert all(wired.literals.values())
+    assert finder.find(text, wired) == finder.find(text, load_classifier().classify(text))

@@ -125,3 +125,13 @@ def test_gored_to_death_is_counted() -> None:
 
 def test_a_long_s_falls_back_to_case_insensitive_matching() -> None:
     assert _count("Gunmen ſhot dead a policeman in the market.").killed == 1
+
+
+TAGGED = "<b>Gunmen killed</b> four soldiers and wounded 12 people; a policeman was shot dead."
+
+
+def test_counts_are_the_same_from_the_classifier_scan() -> None:
+    counter = CasualtyCounter()
+    wired = load_classifier(counter.shared_literals()).classify(TAGGED)
+    assert all(wired.literals.values())
+    assert counter.extract(TAGGED, wired) == _count(TAGGED)

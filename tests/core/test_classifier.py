@@ -162,3 +162,11 @@ def test_death_threats_in_a_trial_story_are_threats(classifier: RuleClassifier) 
 def test_weapons_used_to_kill_are_not_an_intention(classifier: RuleClassifier) -> None:
     result = classifier.classify("Militiamen used artillery to kill three fighters near the dam.")
     assert result.primary is EventType.ATTACK
+
+
+def test_shared_literals_are_found_in_the_same_scan() -> None:
+    classifier = RuleClassifier(shared={"step": {"army": 1, "soldier": 2}})
+    text = "The Army said a soldier was killed."
+    found = classifier.classify(text).literals["step"]
+    assert sorted(found) == [(text.index("Army") + 3, 1), (text.index("soldier") + 6, 2)]
+    assert classifier.classify(text).labels == load_classifier().classify(text).labels
