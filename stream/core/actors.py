@@ -75,7 +75,7 @@ class LexiconActorFinder:
     def find(self, text: str, classification: Classification) -> list[Actor]:
         """Return each actor once (first mention), normalised, with its role where clear."""
         triggers = [
-            trigger
+            (trigger.start, trigger.end)
             for label in classification.labels
             if label.label in (EventType.ATTACK, EventType.ADVANCE, EventType.THREAT)
             for evidence in label.evidence
@@ -193,15 +193,18 @@ def _names_in(
     return adjectives, aliases
 
 
-def _role(text: str, start: int, end: int, triggers: Iterable[Any]) -> ActorRole:
-    """Perpetrator when the actor is the subject (or 'by' agent) of a trigger; target after one."""
-    for trigger in triggers:
-        if trigger.start >= end and trigger.start - end <= 80:
-            between = text[end : trigger.start]
+def _role(text: str, start: int, end: int, triggers: Iterable[tuple[int, int]]) -> ActorRole:
+    """Perpetrator when the actor is the subject (or 'by' agent) of a trigger; target after one.
+
+    `triggers` are (start, end) spans, in label and evidence order.
+    """
+    for trigger_start, trigger_end in triggers:
+        if end <= trigger_start <= end + 80:
+            between = text[end:trigger_start]
             if "\n" not in between and _SUBJECT_GAP.search(between) is None:
                 return ActorRole.PERPETRATOR
-        if trigger.end <= start and start - trigger.end <= 60:
-            between = text[trigger.end : start]
+        if start - 60 <= trigger_end <= start:
+            between = text[trigger_end:start]
             if "\n" in between or "." in between:
                 continue
             if _PASSIVE_AGENT.search(between):

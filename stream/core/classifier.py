@@ -12,9 +12,10 @@ from schemas import EventType, LabelScore
 from stream.core.analysis import Classification, LiteralHits
 from stream.core.classify_anchors import Anchor, AnchorIndex, Candidates, split_branches
 from stream.core.classify_context import (
-    ARMED_CUE,
     GATED,
     accident_context,
+    accident_words,
+    armed_cue,
     clause_before,
     cumulative_factor,
     device_defused,
@@ -95,6 +96,7 @@ class _Facts:
     __slots__ = (
         "_accident",
         "_armed",
+        "_cue",
         "_cumulative",
         "_defused",
         "_force",
@@ -114,6 +116,7 @@ class _Facts:
         self._defused: bool | None = None
         self._force: bool | None = None
         self._armed: bool | None = None
+        self._cue: bool | None = None
         self._cumulative: float | None = None
 
     def _open(self, name: str) -> bool:
@@ -131,7 +134,7 @@ class _Facts:
     def accident(self) -> bool:
         """An accident or disaster without an armed actor."""
         if self._accident is None:
-            self._accident = self._open("accident") and accident_context(self.low)
+            self._accident = self._open("accident") and not self.cue and accident_words(self.low)
         return self._accident
 
     @property
@@ -149,11 +152,17 @@ class _Facts:
         return self._force
 
     @property
+    def cue(self) -> bool:
+        """Weapons or armed actors are named (an accident then is not one)."""
+        if self._cue is None:
+            self._cue = armed_cue(self.low)
+        return self._cue
+
+    @property
     def armed(self) -> bool:
         """Weapons, armed actors or security forces are named."""
         if self._armed is None:
-            low = self.low
-            self._armed = ARMED_CUE.search(low) is not None or _BROAD_ARMED.search(low) is not None
+            self._armed = self.cue or _BROAD_ARMED.search(self.low) is not None
         return self._armed
 
     @property
@@ -266,7 +275,10 @@ class RuleClassifier:
                 weight = self._weigh(rule, index, facts, start, end)
                 if weight > 0.0:
                     hit = _Hit(position, start, end, weight * _position_weight(position))
-                    found.setdefault(rule.label, _LabelHits()).hits.append(hit)
+                    labelled = found.get(rule.label)
+                    if labelled is None:
+                        labelled = found[rule.label] = _LabelHits()
+                    labelled.hits.append(hit)
         if report_tag(low):
             for hits in found.values():
                 for hit in hits.hits:

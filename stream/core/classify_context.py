@@ -11,6 +11,8 @@ __all__ = [
     "ARMED_CUE",
     "GATED",
     "accident_context",
+    "accident_words",
+    "armed_cue",
     "clause_before",
     "cumulative_factor",
     "device_defused",
@@ -211,7 +213,17 @@ def protest_context(sentence: str) -> bool:
 
 def accident_context(sentence: str) -> bool:
     """True for a sentence about an accident or disaster with no armed actor."""
-    return ARMED_CUE.search(sentence) is None and _ACCIDENT_TEST.search(sentence) is not None
+    return not armed_cue(sentence) and accident_words(sentence)
+
+
+def armed_cue(sentence: str) -> bool:
+    """True when weapons or armed actors are named (`ARMED_CUE`)."""
+    return ARMED_CUE.search(sentence) is not None
+
+
+def accident_words(sentence: str) -> bool:
+    """True when an accident or disaster is named, armed actors or not."""
+    return _ACCIDENT_TEST.search(sentence) is not None
 
 
 _JUDICIAL = _lc(
