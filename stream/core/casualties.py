@@ -163,11 +163,13 @@ def _sentence_counts(
     kinds = {kind for kind, gate in _KIND_GATES if gate in opened}
     if not kinds:
         return counts
+    lowered = low if scan.caseless else None
     for (kind, pattern), gate in zip(COUNT_PATTERNS, _COUNT_GATES, strict=True):
         if kind not in kinds or gate not in opened:
             continue
         for match in pattern.finditer(low, begin, end):
-            count = sum_list(scan.text, match.start("list"), match.end("list"), headline=headline)
+            first, last = match.span("list")
+            count = sum_list(scan.text, first, last, headline=headline, lowered=lowered)
             if count is not None and _earlier(count, counts.get(kind)):
                 counts[kind] = count
     if "killed" in kinds and "killed" not in counts:

@@ -6,6 +6,7 @@ import pytest
 
 from schemas import Casualties
 from stream.core.casualties import CasualtyCounter, parse_number
+from stream.core.casualty_patterns import sum_list
 from stream.core.classifier import load_classifier
 
 
@@ -135,3 +136,14 @@ def test_counts_are_the_same_from_the_classifier_scan() -> None:
     wired = load_classifier(counter.shared_literals()).classify(TAGGED)
     assert all(wired.literals.values())
     assert counter.extract(TAGGED, wired) == _count(TAGGED)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["At least 12 soldiers and a civilian", "In May 2020 Seven", "25 year old men", "Dozens"],
+)
+def test_lists_sum_alike_from_the_lower_cased_text(phrase: str) -> None:
+    for headline in (True, False):
+        cased = sum_list(phrase, 0, len(phrase), headline=headline)
+        lowered = sum_list(phrase, 0, len(phrase), headline=headline, lowered=phrase.lower())
+        assert cased == lowered
