@@ -121,6 +121,16 @@ FOCUS_CASES = [
         ("Baghdad", "IQ", "region"),
         id="a-town-outside-the-province-its-chain-names-yields-to-the-province",
     ),
+    pytest.param(
+        "Militants ambushed an army patrol in Tal Afar on Tuesday.",
+        ("Tall ‘Afar", "IQ", "town"),
+        id="a-town-without-a-census-count-is-weighed-by-its-many-names",
+    ),
+    pytest.param(
+        "Gunmen torched a school in Behsud district, Nangarhar, on Sunday.",
+        ("Nangarhar", "AF", "region"),
+        id="a-namesake-town-outside-the-named-province-yields-to-the-province",
+    ),
 ]
 
 
