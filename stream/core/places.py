@@ -45,6 +45,7 @@ _SPECIFICITY = {
 
 _MODELS_CACHE = 20_000
 _LANDMARK_COST = 2.0
+_CONTINUED_COST = 2.0
 _COUNTRY_WITH_PLACES_COST = 1.5
 _DETACHED_COST = 1.0
 _OUTSIDE_REGION_COST = 6.0
@@ -344,6 +345,8 @@ class GazetteerPlaceFinder:
                 score += 2.0
             if mention.landmark:
                 score -= _LANDMARK_COST
+            if mention.continued and kind != PlaceKind.COUNTRY:
+                score -= _CONTINUED_COST
             if kind == PlaceKind.COUNTRY and codes[position] in inland:
                 score -= _COUNTRY_WITH_PLACES_COST
             if mention.parents:

@@ -75,6 +75,17 @@ _MINOR_WORDS = word_set(
     "district village villages area areas hill hills mountain mountains valley neighbourhood "
     "neighborhood quarter subdistrict sub-district region township locality"
 )
+# Capitalised words after a name that do not make it part of a longer name ('Anbar
+# Province', 'Lubero Territory', 'Mosul Tuesday').
+_NAME_ENDS = (
+    _DESIGNATORS
+    | _MINOR_WORDS
+    | word_set(
+        "prefecture territory okrug oblast krai county department parish governorate wilaya "
+        "monday tuesday wednesday thursday friday saturday sunday january february march april "
+        "may june july august september october november december"
+    )
+)
 _STRONG_LOCATIVE = word_set("in near at outside inside into around")
 _NUMBERS = word_set(
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -128,6 +139,7 @@ class Mention:
     minor: bool = False
     landmark: bool = False
     designated: bool = False
+    continued: bool = False
     parents: tuple[int, ...] = ()
     children: tuple[int, ...] = ()
 
@@ -232,7 +244,8 @@ class MentionFinder:
         lowered = following.lower()
         if not (sentence_start or titled) and self._inside_name(text, lead):
             return None
-        if key in _GIVEN_NAMES and _is_name_word(following):
+        continued = _is_name_word(following) and _bare_word(lowered) not in _NAME_ENDS
+        if key in _GIVEN_NAMES and continued:
             return None
         if not has_country:
             if not titled and self._before_surname(following, match):
@@ -251,8 +264,8 @@ class MentionFinder:
             article=lead != match.start or _ARTICLE_LEAD.match(surface) is not None,
             landmark=lowered in _LANDMARK_WORDS,
             designated=lowered in _SETTLEMENT_WORDS,
-            minor=lowered in _MINOR_WORDS
-            or (_is_name_word(following) and lowered not in _DESIGNATORS),
+            minor=lowered in _MINOR_WORDS or continued,
+            continued=continued,
         )
 
     def _key_kind(self, key: str) -> int:
@@ -354,7 +367,7 @@ class MentionFinder:
     def _before_surname(self, following: str, match: NameMatch) -> bool:
         """True when a small place's name is followed by a capitalised non-place word
         ('Margaret Hassan'), which reads as a person's name."""
-        if not following or not _is_name_word(following) or following.lower() in _DESIGNATORS:
+        if not following or not _is_name_word(following) or following.lower() in _NAME_ENDS:
             return False
         table = self.gazetteer.table
         return max(table.population[i] for i in match.candidates) < 50_000
@@ -441,6 +454,11 @@ def _raw_word_before(text: str, start: int) -> tuple[int, str]:
         while begin > 0 and text[begin - 1].isalpha():
             begin -= 1
     return begin, text[begin:index]
+
+
+def _bare_word(word: str) -> str:
+    """A word without a possessive ending ('city's' -> 'city')."""
+    return word[:-2] if word.endswith(("'s", "’s")) else word
 
 
 def _is_name_word(word: str) -> bool:

@@ -131,6 +131,16 @@ FOCUS_CASES = [
         ("Nangarhar", "AF", "region"),
         id="a-namesake-town-outside-the-named-province-yields-to-the-province",
     ),
+    pytest.param(
+        "Militants shelled Sadr Hamid village near Kirkuk late on Friday.",
+        ("Kirkuk", "IQ", "town"),
+        id="a-name-that-runs-on-into-a-longer-name-is-not-the-focus",
+    ),
+    pytest.param(
+        "Gunmen shot dead a shopkeeper in Sinjar Tuesday, police said.",
+        ("Sinjār", "IQ", "town"),
+        id="a-weekday-after-a-town-is-not-part-of-its-name",
+    ),
 ]
 
 
