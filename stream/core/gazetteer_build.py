@@ -41,6 +41,17 @@ _REGION_WORDS = (
     "governorate", "province", "region", "state", "oblast", "county", "district",
     "department", "prefecture", "division", "municipality", "territory", "wilayah",
 )  # fmt: skip
+# Administrative words around a district's name in the local language or in GeoNames'
+# style ('Province of Cebu', 'Bağcılar İlçesi', 'Bakhmutskyi Raion'): English text names the
+# district without them.
+_ADMIN_PREFIX = re.compile(
+    r"^(?:(?:province|provincia|provincie|departamento|departement|distrito|municipio|partido|"
+    r"district|county|canton|comarca)(?: (?:of|de|di|du|del|della|de la|des))?|"
+    r"politischer bezirk|regierungsbezirk|landkreis|kreis) (?=\w{3})"
+)
+_ADMIN_SUFFIX = re.compile(
+    r"(?<=\w{3}) (?:ilcesi|raion|rayon|shi|kommun|kommune|parish|krai|okrug)$"
+)
 _ARABIC_NAMING = word_set(
     "IQ SY YE SA JO LB PS EG LY TN DZ MA SD SO MR OM AE KW QA BH AF IR PK TD EH DJ"
 )
@@ -348,7 +359,17 @@ def _add_districts(
             feature_code="ADM2",
         )
         names = [county, *(f"{bare} {word}" for word in ("district", "county", "municipality"))]
-        builder.add(place, names)
+        builder.add(place, names + _local_forms(county))
+
+
+def _local_forms(county: str) -> list[str]:
+    """A district's name without the administrative words of its local form ('Province of
+    Cebu' -> 'Cebu', 'Cebu province'); none when it has no such words."""
+    folded = " ".join(fold(county).split())
+    bare = _ADMIN_SUFFIX.sub("", _ADMIN_PREFIX.sub("", folded))
+    if bare == folded:
+        return []
+    return [bare, f"{bare} province"]
 
 
 def _add_cities(

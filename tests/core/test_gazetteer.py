@@ -24,6 +24,10 @@ def test_fold_keeps_every_offset() -> None:
     assert len(fold(text)) == len(text)
 
 
+def test_fold_turns_letters_without_a_decomposition_into_their_base_letter() -> None:
+    assert fold("Diyarbakır, Łódź") == "diyarbakir  lodz"
+
+
 def test_fold_key_ignores_case_accents_and_punctuation() -> None:
     assert fold_key("Al-Ramādī") == fold_key("al ramadi") == " al ramadi "
 

@@ -141,6 +141,11 @@ FOCUS_CASES = [
         ("Sinjār", "IQ", "town"),
         id="a-weekday-after-a-town-is-not-part-of-its-name",
     ),
+    pytest.param(
+        "Soldiers clashed with rebels in Barangay Lumbo, Negros Oriental, on Monday.",
+        ("Province of Negros Oriental", "PH", "district"),
+        id="a-district-is-found-without-the-admin-words-of-its-local-name",
+    ),
 ]
 
 
