@@ -66,6 +66,8 @@ _NAME, _NEVER, _DEMONYM, _COMMON = range(4)
 # Words after a name that make it a small place or part of one ('Zhari district', 'Kani Sarke').
 # Words after a name that say it is a settlement ('Amedi town').
 _SETTLEMENT_WORDS = word_set("city town village")
+# Words after a name that say it is a town or the district named after one ('Hawija district').
+_SEAT_WORDS = word_set("city town district")
 # Words after a name that make it a landmark named after a place ('Buckingham Palace').
 _LANDMARK_WORDS = word_set(
     "palace square street bridge hospital mosque university stadium prison hotel church "
@@ -139,6 +141,7 @@ class Mention:
     minor: bool = False
     landmark: bool = False
     designated: bool = False
+    seat: bool = False
     continued: bool = False
     parents: tuple[int, ...] = ()
     children: tuple[int, ...] = ()
@@ -264,6 +267,7 @@ class MentionFinder:
             article=lead != match.start or _ARTICLE_LEAD.match(surface) is not None,
             landmark=lowered in _LANDMARK_WORDS,
             designated=lowered in _SETTLEMENT_WORDS,
+            seat=lowered in _SEAT_WORDS,
             minor=lowered in _MINOR_WORDS or continued,
             continued=continued,
         )

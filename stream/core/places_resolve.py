@@ -431,6 +431,9 @@ class Resolver:
         dateline = mention.dateline
         fuzzy = mention.fuzzy
         empty = not countries
+        # 'Haweeja district', 'Shirqat city': in a text naming no country, the word after a
+        # respelled name says it is a town.
+        fuzzy_cost = 0.5 if mention.seat and empty else 1.5
         for index, kind, code, population, base, abroad in candidates:
             weight = countries.get(code, 0.0) if code else 0.0
             score = base + 3.0 * weight / total + (1.0 if weight >= _FIRM_WEIGHT else 0.0)
@@ -442,7 +445,7 @@ class Resolver:
             if dateline:
                 score += 1.5
             if fuzzy:
-                score -= 0.5 if weight else 1.5
+                score -= 0.5 if weight else fuzzy_cost
             if empty and population < 1000 and kind is _TOWN:
                 score -= 1.0
             scored.append((score, index, weight))
@@ -451,9 +454,9 @@ class Resolver:
         scored.sort(reverse=True)
         best, place, weight = scored[0]
         placed = (
-            (mention.strong_locative or mention.designated)
-            and not fuzzy
-            and (weight > 0 or not strong)
+            mention.seat and (weight > 0 or empty)
+            if fuzzy
+            else (mention.strong_locative or mention.designated) and (weight > 0 or not strong)
         )
         if best < _MIN_SCORE - (_PLACED_SLACK if placed else 0.0):
             return None

@@ -146,6 +146,11 @@ FOCUS_CASES = [
         ("Province of Negros Oriental", "PH", "district"),
         id="a-district-is-found-without-the-admin-words-of-its-local-name",
     ),
+    pytest.param(
+        "Gunmen killed two farmers in a village in Haweeja district on Friday.",
+        ("Al Ḩawījah", "IQ", "town"),
+        id="a-respelled-town-before-district-is-found-without-a-country-named",
+    ),
 ]
 
 
@@ -196,6 +201,13 @@ def test_northern_part_of_a_country_moves_the_focus_north(finder: GazetteerPlace
     north = _focus(finder, "Warplanes struck militant positions in northern Iraq on Tuesday.")
     assert (north.text, north.country_code) == ("northern Iraq", "IQ")
     assert north.lat > country.lat + 1.5
+
+
+def test_a_respelled_name_before_district_needs_its_country_when_another_is_named(
+    finder: GazetteerPlaceFinder,
+) -> None:
+    places = finder.locate("A Nigerian army patrol was ambushed in Abbarah district.", NONE)
+    assert places.locations == []
 
 
 def test_a_short_acronym_inside_a_sentence_is_not_a_place(finder: GazetteerPlaceFinder) -> None:
