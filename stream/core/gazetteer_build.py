@@ -295,7 +295,8 @@ def _add_regions(
     regions: dict[tuple[str, str], str],
     aliases: dict[str, list[str]],
 ) -> None:
-    """First-level regions at the median point of their towns, with ISO and English names."""
+    """First-level regions at the centre of their towns' population, with ISO and English
+    names."""
     members: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for city in cities:
         members[(city["countrycode"], city["admin1code"])].append(city)
@@ -306,8 +307,7 @@ def _add_regions(
         extra[(country, _bare(region))].extend(names)
     for (country, code), name in sorted(regions.items()):
         towns = members[(country, code)]
-        lat = statistics.median(town["latitude"] for town in towns)
-        lon = statistics.median(town["longitude"] for town in towns)
+        lat, lon = _population_centre(towns)
         bare = _bare(name)
         names = [name, bare, *iso_names.get((country, bare), []), *extra.get((country, bare), [])]
         names += [f"{bare} {word}" for word in ("province", "governorate", "region", "state")]
@@ -323,6 +323,15 @@ def _add_regions(
             feature_code="ADM1",
         )
         builder.add(place, names)
+
+
+def _population_centre(towns: list[dict[str, Any]]) -> tuple[float, float]:
+    """The mean point of towns weighted by their population (a town without one counts 1)."""
+    weights = [max(int(town["population"]), 1) for town in towns]
+    total = sum(weights)
+    lat = sum(town["latitude"] * w for town, w in zip(towns, weights, strict=True)) / total
+    lon = sum(town["longitude"] * w for town, w in zip(towns, weights, strict=True)) / total
+    return lat, lon
 
 
 def _iso_region_names() -> dict[tuple[str, str], list[str]]:

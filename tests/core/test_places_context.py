@@ -6,6 +6,7 @@ import pytest
 
 from schemas import EventType, Location
 from stream.core.analysis import Classification
+from stream.core.geo import haversine_km
 from stream.core.places import GazetteerPlaceFinder, load_place_finder
 
 NONE = Classification(labels=[], primary=EventType.OTHER)
@@ -224,3 +225,9 @@ def test_a_country_whose_capital_is_spelt_with_accents_lies_at_that_capital(
 ) -> None:
     focus = _focus(finder, "Troops clashed with rebels in Colombia on Monday.")
     assert (round(focus.lat), round(focus.lon)) == (5, -74)
+
+
+def test_a_region_lies_at_the_centre_of_its_people(finder: GazetteerPlaceFinder) -> None:
+    """Anbar's desert west holds few people: its point lies near Ramadi, not mid-desert."""
+    focus = _focus(finder, "Protests spread across Anbar province on Friday.")
+    assert haversine_km(focus.lat, focus.lon, 33.43, 43.30) < 80
