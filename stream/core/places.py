@@ -49,6 +49,8 @@ _CONTINUED_COST = 2.0
 _COUNTRY_WITH_PLACES_COST = 1.5
 _DETACHED_COST = 1.0
 _OUTSIDE_REGION_COST = 6.0
+_OUTSIDE_NAMED_REGIONS_COST = 3.0
+_LOCAL_KINDS = frozenset({PlaceKind.TOWN, PlaceKind.DISTRICT, PlaceKind.NEIGHBOURHOOD})
 _CHAIN_KM = 60.0
 _WORDS = re.compile(r"\S+")
 _ACTORS = word_set(
@@ -327,6 +329,12 @@ class GazetteerPlaceFinder:
         named = {c for c, k in zip(codes, kinds, strict=True) if k == PlaceKind.COUNTRY}
         present = {table.ids[place] for place in places}
         inland = {c for c, k in zip(codes, kinds, strict=True) if k != PlaceKind.COUNTRY}
+        regions = {
+            (code, table.admin1_of(place))
+            for code, kind, place in zip(codes, kinds, places, strict=True)
+            if kind == PlaceKind.REGION
+        }
+        region_countries = {code for code, _ in regions}
         chosen = {id(resolution.mention): resolution.place for resolution in resolutions}
         length = max(len(text), 1)
         extras = table.extras
@@ -351,10 +359,16 @@ class GazetteerPlaceFinder:
                 score -= _COUNTRY_WITH_PLACES_COST
             if mention.parents:
                 score -= self._detached(resolution.place, mention, mentions, chosen)
+            code = codes[position]
+            if (
+                kind in _LOCAL_KINDS
+                and code in region_countries
+                and (code, table.admin1_of(resolution.place)) not in regions
+            ):
+                score -= _OUTSIDE_NAMED_REGIONS_COST
             if spans and any(a <= mention.start < b for a, b in spans):
                 score += 2.0
             score += 0.5 * min(counts[resolution.place] - 1, 3)
-            code = codes[position]
             if code == top_country:
                 score += 1.0
             if code in named and kind != PlaceKind.COUNTRY:

@@ -152,6 +152,16 @@ FOCUS_CASES = [
         ("Al Ḩawījah", "IQ", "town"),
         id="a-respelled-town-before-district-is-found-without-a-country-named",
     ),
+    pytest.param(
+        "Dozens rallied in Babil province on Sunday, demanding that work resume at Faw port.",
+        ("Bābil", "IQ", "region"),
+        id="a-town-outside-the-region-the-text-names-is-not-the-focus",
+    ),
+    pytest.param(
+        "Dozens rallied in Babil province over Faw port; police in Hilla said it was calm.",
+        ("Al Hillah", "IQ", "town"),
+        id="a-town-inside-the-region-the-text-names-beats-one-outside",
+    ),
 ]
 
 
