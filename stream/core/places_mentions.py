@@ -44,6 +44,12 @@ _ORGANISATION_WORDS = word_set(
     "Democratic Party Movement Front Alliance Liberation Patriotic Brigade Brigades Battalion "
     "Organization Organisation Airways Airlines"
 )
+# The same in any case, with more nouns that make a name before them an organisation's
+# ('Badr organization', 'Kabul Bank', 'Nuba Mountains Students Association').
+_ORGANISATION_NOUNS = word_set(
+    "organization organisation movement party corps company bank council committee "
+    "association union club brigade brigades battalion airways airlines"
+)
 _DESIGNATORS = word_set(
     "city province district governorate region state county valley dam airport camp "
     "village town square bridge road street highway river mountain mountains hill lake "
@@ -245,6 +251,8 @@ class MentionFinder:
         if following is None or following in _ORGANISATION_WORDS:
             return None
         lowered = following.lower()
+        if lowered in _ORGANISATION_NOUNS:
+            return None
         if not (sentence_start or titled) and self._inside_name(text, lead):
             return None
         continued = _is_name_word(following) and _bare_word(lowered) not in _NAME_ENDS

@@ -83,6 +83,12 @@ def test_an_organisation_is_not_a_place(finder: GazetteerPlaceFinder) -> None:
     assert _names(finder, "Hamas said it fired rockets.") == []
 
 
+def test_a_name_before_a_lower_case_organisation_noun_is_not_a_place(
+    finder: GazetteerPlaceFinder,
+) -> None:
+    assert _names(finder, "Rioters torched the offices of the Badr organization overnight.") == []
+
+
 def test_a_person_named_after_a_country_is_not_a_place(finder: GazetteerPlaceFinder) -> None:
     assert _names(finder, "The striker Michael Jordan scored twice.") == []
 
