@@ -114,6 +114,20 @@ def _offset(text: str, focus: Location, start: int) -> Location:
     )
 
 
+def _top_country(
+    codes: list[str | None], kinds: list[PlaceKind], resolutions: list[Resolution]
+) -> str | None:
+    """The country of the most local places, each counted by its confidence (of all the
+    places when none is local)."""
+    weights: dict[str | None, float] = {}
+    for code, kind, resolution in zip(codes, kinds, resolutions, strict=True):
+        if kind != PlaceKind.COUNTRY:
+            weights[code] = weights.get(code, 0.0) + resolution.confidence
+    if not weights:
+        return Counter(codes).most_common(1)[0][0]
+    return max(weights, key=lambda code: weights[code])
+
+
 class GazetteerPlaceFinder:
     """Finds places with the gazetteer's automaton and resolves them with document context."""
 
@@ -324,8 +338,7 @@ class GazetteerPlaceFinder:
         counts = Counter(places)
         kinds = [table.kind_of(place) for place in places]
         codes = [table.country_of(place) for place in places]
-        local = [c for c, k in zip(codes, kinds, strict=True) if k != PlaceKind.COUNTRY] or codes
-        top_country = Counter(local).most_common(1)[0][0]
+        top_country = _top_country(codes, kinds, resolutions)
         named = {c for c, k in zip(codes, kinds, strict=True) if k == PlaceKind.COUNTRY}
         present = {table.ids[place] for place in places}
         inland = {c for c, k in zip(codes, kinds, strict=True) if k != PlaceKind.COUNTRY}

@@ -162,6 +162,11 @@ FOCUS_CASES = [
         ("Al Hillah", "IQ", "town"),
         id="a-town-inside-the-region-the-text-names-beats-one-outside",
     ),
+    pytest.param(
+        "Villagers fled Bara and Kifri after mortar fire on Monday.",
+        ("Kifrī", "IQ", "town"),
+        id="the-surer-of-two-towns-sets-the-country-when-each-is-named-once",
+    ),
 ]
 
 
