@@ -64,9 +64,15 @@ _ACTORS = word_set(
 )
 
 
-def _actor_follows(folded: str, end: int) -> bool:
-    """True when the word after `end` names a force, an office or a currency ('Turkish army',
-    'US embassy', 'US dollar'): the country is then not where the event happened."""
+_ACTOR_JOINTS = frozenset(" -‑\n\t")
+
+
+def _actor_follows(text: str, folded: str, end: int) -> bool:
+    """True when the word just after `end` (past a space or hyphen, not other punctuation)
+    names a force, an office or a currency ('Turkish army', 'US-led', 'US dollar'): the
+    country is then not where the event happened ('in Guinea, officials said' is)."""
+    if text[end : end + 1] not in _ACTOR_JOINTS:
+        return False
     following = folded[end : end + 30].split()
     return bool(following) and following[0] in _ACTORS
 
@@ -247,7 +253,8 @@ class GazetteerPlaceFinder:
             (
                 match
                 for match in _WORDS.finditer(folded)
-                if match.group() in self.demonym_words and not _actor_follows(folded, match.end())
+                if match.group() in self.demonym_words
+                and not _actor_follows(text, folded, match.end())
             ),
             None,
         )
@@ -355,7 +362,7 @@ class GazetteerPlaceFinder:
         for position, resolution in enumerate(resolutions):
             mention = resolution.mention
             kind = kinds[position]
-            if kind == PlaceKind.COUNTRY and _actor_follows(folded, mention.end):
+            if kind == PlaceKind.COUNTRY and _actor_follows(text, folded, mention.end):
                 continue
             score = _SPECIFICITY[kind]
             if mention.strong_locative:

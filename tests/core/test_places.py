@@ -188,6 +188,15 @@ def test_a_foreign_force_is_not_the_focus(finder: GazetteerPlaceFinder) -> None:
     assert finder.locate("Turkish army warplanes struck PKK hideouts.", NONE).focus is None
 
 
+def test_a_country_before_a_comma_and_officials_is_still_the_focus(
+    finder: GazetteerPlaceFinder,
+) -> None:
+    focus = _focus(
+        finder, "Two people were killed in clashes in Guinea, officials said on Tuesday."
+    )
+    assert (focus.country_code, focus.kind) == ("GN", PlaceKind.COUNTRY)
+
+
 def test_a_nationality_word_is_not_a_region(finder: GazetteerPlaceFinder) -> None:
     assert _names(finder, "Somali forces repelled the attack.") == []
 
