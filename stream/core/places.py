@@ -185,7 +185,8 @@ class GazetteerPlaceFinder:
         self, place: int, mention: Mention, mentions: list[Mention], chosen: dict[int, int]
     ) -> float:
         """The focus cost of a place that none of the resolved places its chain names ('X
-        area of Y city', 'X, Y province') holds or lies near: more when one is a region."""
+        area of Y city', 'X, Y province') holds or lies near: more when one is a region; a
+        town smaller than the place cannot hold it ('Baghdad (Karadah)' names a quarter)."""
         table = self.gazetteer.table
         cost = 0.0
         for parent_at in mention.parents:
@@ -193,6 +194,8 @@ class GazetteerPlaceFinder:
             if parent is None:
                 continue
             kind = table.kind_of(parent)
+            if kind in _LOCAL_KINDS and table.population[parent] < table.population[place]:
+                continue
             if kind == PlaceKind.COUNTRY:
                 inside = table.country_of(parent) == table.country_of(place)
             elif kind == PlaceKind.REGION:

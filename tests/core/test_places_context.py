@@ -167,6 +167,11 @@ FOCUS_CASES = [
         ("Kifrī", "IQ", "town"),
         id="the-surer-of-two-towns-sets-the-country-when-each-is-named-once",
     ),
+    pytest.param(
+        "A grenade exploded outside a shop in Baghdad (Karadah) on Sunday.",
+        ("Baghdad", "IQ", "town"),
+        id="a-smaller-town-after-a-city-is-read-as-its-quarter-not-its-container",
+    ),
 ]
 
 
