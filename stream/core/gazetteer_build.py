@@ -59,6 +59,10 @@ _ARTICLE = re.compile(
     r"^(?:al|el|an|ar|as|ash|at|ad|adh|az|ath|ed|er|es|et|ez|en)[ \-‑‐](?=\w{3})", re.IGNORECASE
 )
 _SHORTEST_ALTERNATE = 4
+# The Persian ezafe joining two words ('Pul-e Khumri', 'Qala-i-Naw', 'Qal'ah-ye Now'),
+# written with any of its vowels in English.
+_EZAFE = re.compile(r"(?<=\w)[- ](?:e|i|ye|yi)[- ](?=\w)")
+_EZAFE_JOINTS = ("e", "i", "ye", "yi")
 _SMALL_PLACE = 1000
 _UNKNOWN_BASE = 1000
 _NAMES_PER_DECADE = 20
@@ -448,12 +452,19 @@ def _city_names(city: dict[str, Any]) -> Iterator[str]:
 
 def _transliterations(name: str) -> Iterator[str]:
     """Common spellings of an Arabic or Persian place name: without the article, the
-    apostrophes (hamza, ayn) or the final -h of the feminine ending, and with it added."""
+    apostrophes (hamza, ayn) or the final -h of the feminine ending, and with it added; with
+    each vowel of the Persian ezafe ('Dasht-e Archi', 'Dasht-i-Archi')."""
     yield name
     bare = _ARTICLE.sub("", name)
     plain = _APOSTROPHES.sub("", name)
     plain_bare = _APOSTROPHES.sub("", bare)
     forms = {name, bare, plain, plain_bare}
+    forms.update(
+        _EZAFE.sub(f"-{joint} ", form)
+        for form in list(forms)
+        if _EZAFE.search(form)
+        for joint in _EZAFE_JOINTS
+    )
     for form in list(forms):
         if form.endswith("ah") or form.endswith("eh"):
             forms.add(form[:-1])
