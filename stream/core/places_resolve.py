@@ -43,6 +43,7 @@ _DOMINANT_SIZE = 100_000
 _CHAIN_KM = 60.0
 _IN_REGION = 1.5
 _CHAIN_DEG = _CHAIN_KM / 111.0
+_SELF_CHAIN = 1.0
 # Countries whose place names take the Arabic article ('al-Zaidan', 'Ar Rutba').
 _ARTICLE_COUNTRIES = word_set(
     "IQ SY YE SA JO LB PS IL EG LY TN DZ MA SD SO MR OM AE KW QA BH EH DJ TD KM"
@@ -545,7 +546,8 @@ class Resolver:
 
     def _chain_bonuses(self, mention: Mention, mentions: list[Mention]) -> dict[int, float]:
         """Per candidate, the bonus when a following 'X, Y district, Z province' mention
-        contains it: 2 for its country, 3 for its region or a place within 60 km."""
+        contains it: 2 for its country, 3 for its region or a place within 60 km, 1 when the
+        following mention may name the place itself ('Dangriga, Stann Creek')."""
         table = self.table
         countries: dict[str | None, set[int]] = {}
         regions: dict[tuple[str | None, str | None], set[int]] = {}
@@ -571,8 +573,10 @@ class Resolver:
                 for parent, parent_lat, parent_lon in points
             ):
                 bonuses[index] = 3.0
+            elif countries.get(code, set()) - {index}:
+                bonuses[index] = 2.0
             else:
-                bonuses[index] = 2.0 if countries.get(code, set()) - {index} else 0.0
+                bonuses[index] = _SELF_CHAIN if any(p == index for p, _, _ in points) else 0.0
         return bonuses
 
     def _contains_child(

@@ -172,6 +172,11 @@ FOCUS_CASES = [
         ("Baghdad", "IQ", "town"),
         id="a-smaller-town-after-a-city-is-read-as-its-quarter-not-its-container",
     ),
+    pytest.param(
+        "Gunmen shot two traders in Dangriga, Stann Creek, on Sunday.",
+        ("Dangriga", "BZ", "town"),
+        id="a-town-whose-district-the-gazetteer-knows-only-as-the-town-is-kept",
+    ),
 ]
 
 
