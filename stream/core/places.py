@@ -77,6 +77,13 @@ def _actor_follows(text: str, folded: str, end: int) -> bool:
     return bool(following) and following[0] in _ACTORS
 
 
+def _partner(folded: str, start: int) -> bool:
+    """True when 'with' comes just before a country ('the border with Iran', 'solidarity
+    with Lebanon'): the country is then a partner of the event, not its place."""
+    before = folded[max(0, start - 20) : start].split()
+    return bool(before) and before[-1] == "with"
+
+
 _OFFSET = re.compile(
     r"(\d+(?:\.\d+)?)\s*(km|kms|kilometres|kilometers|miles?)\s+(?:to\s+the\s+)?"
     r"(north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|"
@@ -365,7 +372,9 @@ class GazetteerPlaceFinder:
         for position, resolution in enumerate(resolutions):
             mention = resolution.mention
             kind = kinds[position]
-            if kind == PlaceKind.COUNTRY and _actor_follows(text, folded, mention.end):
+            if kind == PlaceKind.COUNTRY and (
+                _actor_follows(text, folded, mention.end) or _partner(folded, mention.start)
+            ):
                 continue
             score = _SPECIFICITY[kind]
             if mention.strong_locative:

@@ -197,6 +197,12 @@ def test_a_country_before_a_comma_and_officials_is_still_the_focus(
     assert (focus.country_code, focus.kind) == ("GN", PlaceKind.COUNTRY)
 
 
+def test_a_country_after_with_is_a_partner_not_the_focus(finder: GazetteerPlaceFinder) -> None:
+    places = finder.locate("Truck drivers blocked the road to the border with Iran.", NONE)
+    assert [loc.country_code for loc in places.locations] == ["IR"]
+    assert places.focus is None
+
+
 def test_a_nationality_word_is_not_a_region(finder: GazetteerPlaceFinder) -> None:
     assert _names(finder, "Somali forces repelled the attack.") == []
 
