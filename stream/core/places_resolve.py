@@ -206,7 +206,8 @@ class Resolver:
     def resolve(
         self, folded: str, mentions: list[Mention], demonyms: dict[str, float]
     ) -> list[Resolution]:
-        """One Resolution per mention that keeps a plausible place."""
+        """One Resolution per mention that keeps a plausible place; a mention the first pass
+        drops no longer lends its country weight to the others."""
         countries, regions, own = self._context(mentions, demonyms)
         doc = _Document(
             folded=folded,
@@ -222,6 +223,10 @@ class Resolver:
         )
         table = self.table
         for position, resolution in enumerate(first):
+            previous = own[position]
+            if resolution is None and previous is not None:
+                countries[previous[0]] -= previous[1]
+                own[position] = None
             code = table.country_of(resolution.place) if resolution else None
             if (
                 resolution is None

@@ -177,6 +177,11 @@ FOCUS_CASES = [
         ("Dangriga", "BZ", "town"),
         id="a-town-whose-district-the-gazetteer-knows-only-as-the-town-is-kept",
     ),
+    pytest.param(
+        "A mortar round landed in Ghaziabad district, Kunar, wounding a farmer.",
+        ("Kunar", "AF", "region"),
+        id="a-dropped-namesake-abroad-lends-its-country-no-weight",
+    ),
 ]
 
 
