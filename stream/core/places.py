@@ -64,6 +64,8 @@ _ACTORS = word_set(
 )
 
 
+# Actors that act at home: 'Egyptian security forces', 'the Nigerian government'.
+_HOME_ACTORS = word_set("government authorities security")
 _ACTOR_JOINTS = frozenset(" -‑\n\t")
 
 
@@ -73,8 +75,13 @@ def _actor_follows(text: str, folded: str, end: int) -> bool:
     country is then not where the event happened ('in Guinea, officials said' is)."""
     if text[end : end + 1] not in _ACTOR_JOINTS:
         return False
+    return _first_word_after(folded, end) in _ACTORS
+
+
+def _first_word_after(folded: str, end: int) -> str:
+    """The folded word after `end` (within 30 characters), or ''."""
     following = folded[end : end + 30].split()
-    return bool(following) and following[0] in _ACTORS
+    return following[0] if following else ""
 
 
 def _partner(folded: str, start: int) -> bool:
@@ -264,7 +271,10 @@ class GazetteerPlaceFinder:
                 match
                 for match in _WORDS.finditer(folded)
                 if match.group() in self.demonym_words
-                and not _actor_follows(text, folded, match.end())
+                and (
+                    not _actor_follows(text, folded, match.end())
+                    or _first_word_after(folded, match.end()) in _HOME_ACTORS
+                )
             ),
             None,
         )

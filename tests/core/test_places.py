@@ -203,6 +203,13 @@ def test_a_country_after_with_is_a_partner_not_the_focus(finder: GazetteerPlaceF
     assert places.focus is None
 
 
+def test_a_nationality_before_a_home_force_gives_its_country_weakly(
+    finder: GazetteerPlaceFinder,
+) -> None:
+    focus = _focus(finder, "Several protesters were wounded by Egyptian security forces.")
+    assert (focus.country_code, focus.kind, focus.confidence) == ("EG", PlaceKind.COUNTRY, 0.3)
+
+
 def test_a_nationality_word_is_not_a_region(finder: GazetteerPlaceFinder) -> None:
     assert _names(finder, "Somali forces repelled the attack.") == []
 
