@@ -16,7 +16,7 @@ from stream.core.gazetteer_build import ALIASES_FILE, load_aliases, load_gazette
 from stream.core.geo import destination, haversine_km
 from stream.core.places_ext import load_extension
 from stream.core.places_mentions import Mention, MentionFinder
-from stream.core.places_resolve import Resolution, Resolver, link_chains
+from stream.core.places_resolve import Resolution, Resolver, link_chains, partner
 from stream.core.places_text import fold, fold_key, word_set
 
 __all__ = ["DEFAULT_PLACE_FILES", "GazetteerPlaceFinder", "load_place_finder"]
@@ -82,13 +82,6 @@ def _first_word_after(folded: str, end: int) -> str:
     """The folded word after `end` (within 30 characters), or ''."""
     following = folded[end : end + 30].split()
     return following[0] if following else ""
-
-
-def _partner(folded: str, start: int) -> bool:
-    """True when 'with' comes just before a country ('the border with Iran', 'solidarity
-    with Lebanon'): the country is then a partner of the event, not its place."""
-    before = folded[max(0, start - 20) : start].split()
-    return bool(before) and before[-1] == "with"
 
 
 _OFFSET = re.compile(
@@ -383,7 +376,7 @@ class GazetteerPlaceFinder:
             mention = resolution.mention
             kind = kinds[position]
             if kind == PlaceKind.COUNTRY and (
-                _actor_follows(text, folded, mention.end) or _partner(folded, mention.start)
+                _actor_follows(text, folded, mention.end) or partner(folded, mention.start)
             ):
                 continue
             score = _SPECIFICITY[kind]

@@ -14,7 +14,7 @@ from stream.core.geo import haversine_km
 from stream.core.places_mentions import Mention
 from stream.core.places_text import fold_key, word_set
 
-__all__ = ["Resolution", "Resolver", "link_chains"]
+__all__ = ["Resolution", "Resolver", "link_chains", "partner"]
 
 _REGION_WORDS = word_set(
     "province governorate region state oblast county department prefecture division "
@@ -64,6 +64,13 @@ class Resolution:
     def about(self, mention: Mention) -> Resolution:
         """The same resolution for another mention of the same name."""
         return Resolution(mention, self.place, self.score, self.confidence, self.clear_cut)
+
+
+def partner(folded: str, start: int) -> bool:
+    """True when 'with' comes just before a place ('the border with Iran', 'solidarity with
+    Lebanon'): a country there is a partner of the event, not its place."""
+    before = folded[max(0, start - 20) : start].split()
+    return bool(before) and before[-1] == "with"
 
 
 def link_chains(text: str, mentions: list[Mention]) -> None:
@@ -208,7 +215,7 @@ class Resolver:
     ) -> list[Resolution]:
         """One Resolution per mention that keeps a plausible place; a mention the first pass
         drops no longer lends its country weight to the others."""
-        countries, regions, own = self._context(mentions, demonyms)
+        countries, regions, own = self._context(folded, mentions, demonyms)
         doc = _Document(
             folded=folded,
             mentions=mentions,
@@ -288,10 +295,11 @@ class Resolver:
         return self.table.kind_of(index) not in (PlaceKind.COUNTRY, PlaceKind.REGION)
 
     def _context(
-        self, mentions: list[Mention], demonyms: dict[str, float]
+        self, folded: str, mentions: list[Mention], demonyms: dict[str, float]
     ) -> tuple[dict[str, float], set[tuple[str | None, str | None]], list[_Contribution]]:
         """Countries (with weights) and regions that the document names unambiguously, and
-        each mention's own share of the country weights."""
+        each mention's own share of the country weights; a partner country ('the border
+        with Iran') weighs nothing."""
         own: list[_Contribution] = []
         countries = {code: _DEMONYM_WEIGHT * n for code, n in demonyms.items()}
         regions: set[tuple[str | None, str | None]] = set()
@@ -301,6 +309,8 @@ class Resolver:
             codes = summary.codes
             own.append(None)
             if kinds == {PlaceKind.COUNTRY} or (PlaceKind.COUNTRY in kinds and not mention.common):
+                if partner(folded, mention.start):
+                    continue
                 for country in summary.country_codes:
                     countries[country] = countries.get(country, 0.0) + 1.0
             elif (

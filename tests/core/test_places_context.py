@@ -182,6 +182,11 @@ FOCUS_CASES = [
         ("Kunar", "AF", "region"),
         id="a-dropped-namesake-abroad-lends-its-country-no-weight",
     ),
+    pytest.param(
+        "Demonstrators burned tyres in Kut city to protest trade at the border with Iran.",
+        ("Al-Kut", "IQ", "town"),
+        id="a-partner-country-after-with-does-not-push-local-towns-abroad",
+    ),
 ]
 
 
