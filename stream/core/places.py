@@ -14,9 +14,10 @@ from stream.core.analysis import Classification, Places
 from stream.core.gazetteer import Gazetteer
 from stream.core.gazetteer_build import ALIASES_FILE, load_aliases, load_gazetteer
 from stream.core.geo import destination, haversine_km
+from stream.core.places_chains import link_chains, partner
 from stream.core.places_ext import load_extension
 from stream.core.places_mentions import Mention, MentionFinder
-from stream.core.places_resolve import Resolution, Resolver, link_chains, partner
+from stream.core.places_resolve import Resolution, Resolver
 from stream.core.places_text import fold, fold_key, word_set
 
 __all__ = ["DEFAULT_PLACE_FILES", "GazetteerPlaceFinder", "load_place_finder"]

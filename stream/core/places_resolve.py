@@ -3,32 +3,23 @@
 from __future__ import annotations
 
 import bisect
-import itertools
 import math
-import re
 from dataclasses import dataclass
 
 from schemas import PlaceKind
 from stream.core.gazetteer import Gazetteer, PlaceTable
 from stream.core.geo import haversine_km
+from stream.core.places_chains import partner
 from stream.core.places_mentions import Mention
 from stream.core.places_text import fold_key, word_set
 
-__all__ = ["Resolution", "Resolver", "link_chains", "partner"]
+__all__ = ["Resolution", "Resolver"]
 
 _REGION_WORDS = word_set(
     "province governorate region state oblast county department prefecture division "
     "wilayah wilaya muhafazah"
 )
 _DISTRICT_WORDS = word_set("district sub-district subdistrict municipality lga")
-_CHAIN_GAP = re.compile(
-    r"^[\s,()\-–]*(?:(?:in|of|the|near|district|sub-district|subdistrict|province|governorate|"
-    r"area|areas|region|village|villages|town|city|neighbourhood|neighborhood|quarter|county|"
-    r"state|nahiya|municipality|lga|local|government|east|west|north|south|eastern|western|"
-    r"northern|southern|central|outskirts|suburb|suburbs|camp|hill|hills|mountain|mountains|"
-    r"mount|valley|river|road|border|crossing|\([^()]{1,25}\))[\s,()\-–]+)*$",
-    re.IGNORECASE,
-)
 _NEAR_KM = 150.0
 _NEAR_DEG = _NEAR_KM / 111.0
 _SLACK_DEG = 1e-6
@@ -64,30 +55,6 @@ class Resolution:
     def about(self, mention: Mention) -> Resolution:
         """The same resolution for another mention of the same name."""
         return Resolution(mention, self.place, self.score, self.confidence, self.clear_cut)
-
-
-def partner(folded: str, start: int) -> bool:
-    """True when 'with' comes just before a place ('the border with Iran', 'solidarity with
-    Lebanon'): a country there is a partner of the event, not its place."""
-    before = folded[max(0, start - 20) : start].split()
-    return bool(before) and before[-1] == "with"
-
-
-def link_chains(text: str, mentions: list[Mention]) -> None:
-    """Record, for each mention, the later mentions that name its containing places (a
-    dateline's city has none: the story's first place follows it)."""
-    joined = [False] + [
-        len(gap) <= 45 and "\n" not in gap and _CHAIN_GAP.match(gap) is not None
-        for gap in (text[a.end : b.start] for a, b in itertools.pairwise(mentions))
-    ]
-    for index, mention in enumerate(mentions):
-        if mention.dateline:
-            continue
-        for later in range(index + 1, min(index + 4, len(mentions))):
-            if not joined[later]:
-                break
-            mention.parents = (*mention.parents, later)
-            mentions[later].children = (*mentions[later].children, index)
 
 
 _Contribution = tuple[str, float] | None
