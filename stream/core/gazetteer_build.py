@@ -42,6 +42,17 @@ _REGION_WORDS = (
     "governorate", "province", "region", "state", "oblast", "county", "district",
     "department", "prefecture", "division", "municipality", "territory", "wilayah",
 )  # fmt: skip
+# Administrative words around a district's name in the local language or in GeoNames'
+# style ('Province of Cebu', 'Bağcılar İlçesi', 'Bakhmutskyi Raion'): English text names the
+# district without them.
+_ADMIN_PREFIX = re.compile(
+    r"^(?:(?:province|provincia|provincie|departamento|departement|distrito|municipio|partido|"
+    r"district|county|canton|comarca)(?: (?:of|de|di|du|del|della|de la|des))?|"
+    r"politischer bezirk|regierungsbezirk|landkreis|kreis) (?=\w{3})"
+)
+_ADMIN_SUFFIX = re.compile(
+    r"(?<=\w{3}) (?:ilcesi|raion|rayon|shi|kommun|kommune|parish|krai|okrug)$"
+)
 _ARABIC_NAMING = word_set(
     "IQ SY YE SA JO LB PS EG LY TN DZ MA SD SO MR OM AE KW QA BH AF IR PK TD EH DJ"
 )
@@ -49,7 +60,13 @@ _ARTICLE = re.compile(
     r"^(?:al|el|an|ar|as|ash|at|ad|adh|az|ath|ed|er|es|et|ez|en)[ \-‑‐](?=\w{3})", re.IGNORECASE
 )
 _SHORTEST_ALTERNATE = 4
+# The Persian ezafe joining two words ('Pul-e Khumri', 'Qala-i-Naw', 'Qal'ah-ye Now'),
+# written with any of its vowels in English.
+_EZAFE = re.compile(r"(?<=\w)[- ](?:e|i|ye|yi)[- ](?=\w)")
+_EZAFE_JOINTS = ("e", "i", "ye", "yi")
 _SMALL_PLACE = 1000
+_UNKNOWN_BASE = 1000
+_NAMES_PER_DECADE = 15
 _ARABIC_SCRIPT = re.compile("[\u0600-\u06ff]")
 _APOSTROPHES = re.compile(r"['’‘ʻʼʿʾ`´]")
 _ARTICLES = ("al ", "an ", "ar ", "as ", "ash ", "at ", "ad ", "adh ", "az ", "el ", "ath ")
@@ -288,7 +305,8 @@ def _add_regions(
     regions: dict[tuple[str, str], str],
     aliases: dict[str, list[str]],
 ) -> None:
-    """First-level regions at the median point of their towns, with ISO and English names."""
+    """First-level regions at the centre of their towns' population, with ISO and English
+    names."""
     members: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for city in cities:
         members[(city["countrycode"], city["admin1code"])].append(city)
@@ -299,8 +317,7 @@ def _add_regions(
         extra[(country, _bare(region))].extend(names)
     for (country, code), name in sorted(regions.items()):
         towns = members[(country, code)]
-        lat = statistics.median(town["latitude"] for town in towns)
-        lon = statistics.median(town["longitude"] for town in towns)
+        lat, lon = _population_centre(towns)
         bare = _bare(name)
         names = [name, bare, *iso_names.get((country, bare), []), *extra.get((country, bare), [])]
         names += [f"{bare} {word}" for word in ("province", "governorate", "region", "state")]
@@ -316,6 +333,15 @@ def _add_regions(
             feature_code="ADM1",
         )
         builder.add(place, names)
+
+
+def _population_centre(towns: list[dict[str, Any]]) -> tuple[float, float]:
+    """The mean point of towns weighted by their population (a town without one counts 1)."""
+    weights = [max(int(town["population"]), 1) for town in towns]
+    total = sum(weights)
+    lat = sum(town["latitude"] * w for town, w in zip(towns, weights, strict=True)) / total
+    lon = sum(town["longitude"] * w for town, w in zip(towns, weights, strict=True)) / total
+    return lat, lon
 
 
 def _iso_region_names() -> dict[tuple[str, str], list[str]]:
@@ -352,7 +378,17 @@ def _add_districts(
             feature_code="ADM2",
         )
         names = [county, *(f"{bare} {word}" for word in ("district", "county", "municipality"))]
-        builder.add(place, names)
+        builder.add(place, names + _local_forms(county))
+
+
+def _local_forms(county: str) -> list[str]:
+    """A district's name without the administrative words of its local form ('Province of
+    Cebu' -> 'Cebu', 'Cebu province'); none when it has no such words."""
+    folded = " ".join(fold(county).split())
+    bare = _ADMIN_SUFFIX.sub("", _ADMIN_PREFIX.sub("", folded))
+    if bare == folded:
+        return []
+    return [bare, f"{bare} province"]
 
 
 def _add_cities(
@@ -369,10 +405,16 @@ def _add_cities(
             country_code=city["countrycode"],
             admin1=regions.get((city["countrycode"], city["admin1code"])),
             kind=PlaceKind.TOWN,
-            population=int(city["population"]),
+            population=int(city["population"]) or _estimated_population(city),
             feature_code="PPLC" if city["geonameid"] in capitals else None,
         )
         builder.add(place, _city_names(city))
+
+
+def _estimated_population(city: dict[str, Any]) -> int:
+    """A population for a town GeoNames gives none, from its alternate names: about the
+    median of the towns with as many names (ten times the people for every 15 names)."""
+    return round(_UNKNOWN_BASE * 10 ** (len(city["alternatenames"]) / _NAMES_PER_DECADE))
 
 
 def _capital_ids(cities: list[dict[str, Any]]) -> set[int]:
@@ -416,12 +458,19 @@ def _city_names(city: dict[str, Any]) -> Iterator[str]:
 
 def _transliterations(name: str) -> Iterator[str]:
     """Common spellings of an Arabic or Persian place name: without the article, the
-    apostrophes (hamza, ayn) or the final -h of the feminine ending, and with it added."""
+    apostrophes (hamza, ayn) or the final -h of the feminine ending, and with it added; with
+    each vowel of the Persian ezafe ('Dasht-e Archi', 'Dasht-i-Archi')."""
     yield name
     bare = _ARTICLE.sub("", name)
     plain = _APOSTROPHES.sub("", name)
     plain_bare = _APOSTROPHES.sub("", bare)
     forms = {name, bare, plain, plain_bare}
+    forms.update(
+        _EZAFE.sub(f"-{joint} ", form)
+        for form in list(forms)
+        if _EZAFE.search(form)
+        for joint in _EZAFE_JOINTS
+    )
     for form in list(forms):
         if form.endswith("ah") or form.endswith("eh"):
             forms.add(form[:-1])

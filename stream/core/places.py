@@ -14,9 +14,10 @@ from stream.core.analysis import Classification, Places
 from stream.core.gazetteer import Gazetteer
 from stream.core.gazetteer_build import ALIASES_FILE, load_aliases, load_gazetteer
 from stream.core.geo import destination, haversine_km
+from stream.core.places_chains import link_chains, partner
 from stream.core.places_ext import load_extension
 from stream.core.places_mentions import Mention, MentionFinder
-from stream.core.places_resolve import Resolution, Resolver, link_chains
+from stream.core.places_resolve import Resolution, Resolver
 from stream.core.places_text import fold, fold_key, word_set
 
 __all__ = ["DEFAULT_PLACE_FILES", "GazetteerPlaceFinder", "load_place_finder"]
@@ -45,9 +46,12 @@ _SPECIFICITY = {
 
 _MODELS_CACHE = 20_000
 _LANDMARK_COST = 2.0
+_CONTINUED_COST = 2.0
 _COUNTRY_WITH_PLACES_COST = 1.5
 _DETACHED_COST = 1.0
-_OUTSIDE_REGION_COST = 4.0
+_OUTSIDE_REGION_COST = 6.0
+_OUTSIDE_NAMED_REGIONS_COST = 3.0
+_LOCAL_KINDS = frozenset({PlaceKind.TOWN, PlaceKind.DISTRICT, PlaceKind.NEIGHBOURHOOD})
 _CHAIN_KM = 60.0
 _WORDS = re.compile(r"\S+")
 _ACTORS = word_set(
@@ -61,11 +65,24 @@ _ACTORS = word_set(
 )
 
 
-def _actor_follows(folded: str, end: int) -> bool:
-    """True when the word after `end` names a force, an office or a currency ('Turkish army',
-    'US embassy', 'US dollar'): the country is then not where the event happened."""
+# Actors that act at home: 'Egyptian security forces', 'the Nigerian government'.
+_HOME_ACTORS = word_set("government authorities security")
+_ACTOR_JOINTS = frozenset(" -‑\n\t")
+
+
+def _actor_follows(text: str, folded: str, end: int) -> bool:
+    """True when the word just after `end` (past a space or hyphen, not other punctuation)
+    names a force, an office or a currency ('Turkish army', 'US-led', 'US dollar'): the
+    country is then not where the event happened ('in Guinea, officials said' is)."""
+    if text[end : end + 1] not in _ACTOR_JOINTS:
+        return False
+    return _first_word_after(folded, end) in _ACTORS
+
+
+def _first_word_after(folded: str, end: int) -> str:
+    """The folded word after `end` (within 30 characters), or ''."""
     following = folded[end : end + 30].split()
-    return bool(following) and following[0] in _ACTORS
+    return following[0] if following else ""
 
 
 _OFFSET = re.compile(
@@ -109,6 +126,20 @@ def _offset(text: str, focus: Location, start: int) -> Location:
             "confidence": round(focus.confidence * 0.9, 3),
         }
     )
+
+
+def _top_country(
+    codes: list[str | None], kinds: list[PlaceKind], resolutions: list[Resolution]
+) -> str | None:
+    """The country of the most local places, each counted by its confidence (of all the
+    places when none is local)."""
+    weights: dict[str | None, float] = {}
+    for code, kind, resolution in zip(codes, kinds, resolutions, strict=True):
+        if kind != PlaceKind.COUNTRY:
+            weights[code] = weights.get(code, 0.0) + resolution.confidence
+    if not weights:
+        return Counter(codes).most_common(1)[0][0]
+    return max(weights, key=lambda code: weights[code])
 
 
 class GazetteerPlaceFinder:
@@ -162,7 +193,8 @@ class GazetteerPlaceFinder:
         self, place: int, mention: Mention, mentions: list[Mention], chosen: dict[int, int]
     ) -> float:
         """The focus cost of a place that none of the resolved places its chain names ('X
-        area of Y city', 'X, Y province') holds or lies near: more when one is a region."""
+        area of Y city', 'X, Y province') holds or lies near: more when one is a region; a
+        town smaller than the place cannot hold it ('Baghdad (Karadah)' names a quarter)."""
         table = self.gazetteer.table
         cost = 0.0
         for parent_at in mention.parents:
@@ -170,6 +202,8 @@ class GazetteerPlaceFinder:
             if parent is None:
                 continue
             kind = table.kind_of(parent)
+            if kind in _LOCAL_KINDS and table.population[parent] < table.population[place]:
+                continue
             if kind == PlaceKind.COUNTRY:
                 inside = table.country_of(parent) == table.country_of(place)
             elif kind == PlaceKind.REGION:
@@ -230,7 +264,11 @@ class GazetteerPlaceFinder:
             (
                 match
                 for match in _WORDS.finditer(folded)
-                if match.group() in self.demonym_words and not _actor_follows(folded, match.end())
+                if match.group() in self.demonym_words
+                and (
+                    not _actor_follows(text, folded, match.end())
+                    or _first_word_after(folded, match.end()) in _HOME_ACTORS
+                )
             ),
             None,
         )
@@ -321,11 +359,16 @@ class GazetteerPlaceFinder:
         counts = Counter(places)
         kinds = [table.kind_of(place) for place in places]
         codes = [table.country_of(place) for place in places]
-        local = [c for c, k in zip(codes, kinds, strict=True) if k != PlaceKind.COUNTRY] or codes
-        top_country = Counter(local).most_common(1)[0][0]
+        top_country = _top_country(codes, kinds, resolutions)
         named = {c for c, k in zip(codes, kinds, strict=True) if k == PlaceKind.COUNTRY}
         present = {table.ids[place] for place in places}
         inland = {c for c, k in zip(codes, kinds, strict=True) if k != PlaceKind.COUNTRY}
+        regions = {
+            (code, table.admin1_of(place))
+            for code, kind, place in zip(codes, kinds, places, strict=True)
+            if kind == PlaceKind.REGION
+        }
+        region_countries = {code for code, _ in regions}
         chosen = {id(resolution.mention): resolution.place for resolution in resolutions}
         length = max(len(text), 1)
         extras = table.extras
@@ -333,7 +376,9 @@ class GazetteerPlaceFinder:
         for position, resolution in enumerate(resolutions):
             mention = resolution.mention
             kind = kinds[position]
-            if kind == PlaceKind.COUNTRY and _actor_follows(folded, mention.end):
+            if kind == PlaceKind.COUNTRY and (
+                _actor_follows(text, folded, mention.end) or partner(folded, mention.start)
+            ):
                 continue
             score = _SPECIFICITY[kind]
             if mention.strong_locative:
@@ -344,14 +389,22 @@ class GazetteerPlaceFinder:
                 score += 2.0
             if mention.landmark:
                 score -= _LANDMARK_COST
+            if mention.continued and kind != PlaceKind.COUNTRY:
+                score -= _CONTINUED_COST
             if kind == PlaceKind.COUNTRY and codes[position] in inland:
                 score -= _COUNTRY_WITH_PLACES_COST
             if mention.parents:
                 score -= self._detached(resolution.place, mention, mentions, chosen)
+            code = codes[position]
+            if (
+                kind in _LOCAL_KINDS
+                and code in region_countries
+                and (code, table.admin1_of(resolution.place)) not in regions
+            ):
+                score -= _OUTSIDE_NAMED_REGIONS_COST
             if spans and any(a <= mention.start < b for a, b in spans):
                 score += 2.0
             score += 0.5 * min(counts[resolution.place] - 1, 3)
-            code = codes[position]
             if code == top_country:
                 score += 1.0
             if code in named and kind != PlaceKind.COUNTRY:

@@ -44,6 +44,12 @@ _ORGANISATION_WORDS = word_set(
     "Democratic Party Movement Front Alliance Liberation Patriotic Brigade Brigades Battalion "
     "Organization Organisation Airways Airlines"
 )
+# The same in any case, with more nouns that make a name before them an organisation's
+# ('Badr organization', 'Kabul Bank', 'Nuba Mountains Students Association').
+_ORGANISATION_NOUNS = word_set(
+    "organization organisation movement party corps company bank council committee "
+    "association union club brigade brigades battalion airways airlines"
+)
 _DESIGNATORS = word_set(
     "city province district governorate region state county valley dam airport camp "
     "village town square bridge road street highway river mountain mountains hill lake "
@@ -66,6 +72,8 @@ _NAME, _NEVER, _DEMONYM, _COMMON = range(4)
 # Words after a name that make it a small place or part of one ('Zhari district', 'Kani Sarke').
 # Words after a name that say it is a settlement ('Amedi town').
 _SETTLEMENT_WORDS = word_set("city town village")
+# Words after a name that say it is a town or the district named after one ('Hawija district').
+_SEAT_WORDS = word_set("city town district")
 # Words after a name that make it a landmark named after a place ('Buckingham Palace').
 _LANDMARK_WORDS = word_set(
     "palace square street bridge hospital mosque university stadium prison hotel church "
@@ -74,6 +82,17 @@ _LANDMARK_WORDS = word_set(
 _MINOR_WORDS = word_set(
     "district village villages area areas hill hills mountain mountains valley neighbourhood "
     "neighborhood quarter subdistrict sub-district region township locality"
+)
+# Capitalised words after a name that do not make it part of a longer name ('Anbar
+# Province', 'Lubero Territory', 'Mosul Tuesday').
+_NAME_ENDS = (
+    _DESIGNATORS
+    | _MINOR_WORDS
+    | word_set(
+        "prefecture territory okrug oblast krai county department parish governorate wilaya "
+        "monday tuesday wednesday thursday friday saturday sunday january february march april "
+        "may june july august september october november december"
+    )
 )
 _STRONG_LOCATIVE = word_set("in near at outside inside into around")
 _NUMBERS = word_set(
@@ -128,6 +147,8 @@ class Mention:
     minor: bool = False
     landmark: bool = False
     designated: bool = False
+    seat: bool = False
+    continued: bool = False
     parents: tuple[int, ...] = ()
     children: tuple[int, ...] = ()
 
@@ -230,9 +251,12 @@ class MentionFinder:
         if following is None or following in _ORGANISATION_WORDS:
             return None
         lowered = following.lower()
+        if lowered in _ORGANISATION_NOUNS:
+            return None
         if not (sentence_start or titled) and self._inside_name(text, lead):
             return None
-        if key in _GIVEN_NAMES and _is_name_word(following):
+        continued = _is_name_word(following) and _bare_word(lowered) not in _NAME_ENDS
+        if key in _GIVEN_NAMES and continued:
             return None
         if not has_country:
             if not titled and self._before_surname(following, match):
@@ -251,8 +275,9 @@ class MentionFinder:
             article=lead != match.start or _ARTICLE_LEAD.match(surface) is not None,
             landmark=lowered in _LANDMARK_WORDS,
             designated=lowered in _SETTLEMENT_WORDS,
-            minor=lowered in _MINOR_WORDS
-            or (_is_name_word(following) and lowered not in _DESIGNATORS),
+            seat=lowered in _SEAT_WORDS,
+            minor=lowered in _MINOR_WORDS or continued,
+            continued=continued,
         )
 
     def _key_kind(self, key: str) -> int:
@@ -354,7 +379,7 @@ class MentionFinder:
     def _before_surname(self, following: str, match: NameMatch) -> bool:
         """True when a small place's name is followed by a capitalised non-place word
         ('Margaret Hassan'), which reads as a person's name."""
-        if not following or not _is_name_word(following) or following.lower() in _DESIGNATORS:
+        if not following or not _is_name_word(following) or following.lower() in _NAME_ENDS:
             return False
         table = self.gazetteer.table
         return max(table.population[i] for i in match.candidates) < 50_000
@@ -441,6 +466,11 @@ def _raw_word_before(text: str, start: int) -> tuple[int, str]:
         while begin > 0 and text[begin - 1].isalpha():
             begin -= 1
     return begin, text[begin:index]
+
+
+def _bare_word(word: str) -> str:
+    """A word without a possessive ending ('city's' -> 'city')."""
+    return word[:-2] if word.endswith(("'s", "’s")) else word
 
 
 def _is_name_word(word: str) -> bool:

@@ -3,32 +3,23 @@
 from __future__ import annotations
 
 import bisect
-import itertools
 import math
-import re
 from dataclasses import dataclass
 
 from schemas import PlaceKind
 from stream.core.gazetteer import Gazetteer, PlaceTable
 from stream.core.geo import haversine_km
+from stream.core.places_chains import partner
 from stream.core.places_mentions import Mention
 from stream.core.places_text import fold_key, word_set
 
-__all__ = ["Resolution", "Resolver", "link_chains"]
+__all__ = ["Resolution", "Resolver"]
 
 _REGION_WORDS = word_set(
     "province governorate region state oblast county department prefecture division "
     "wilayah wilaya muhafazah"
 )
 _DISTRICT_WORDS = word_set("district sub-district subdistrict municipality lga")
-_CHAIN_GAP = re.compile(
-    r"^[\s,()\-–]*(?:(?:in|of|the|near|district|sub-district|subdistrict|province|governorate|"
-    r"area|areas|region|village|villages|town|city|neighbourhood|neighborhood|quarter|county|"
-    r"state|nahiya|municipality|lga|local|government|east|west|north|south|eastern|western|"
-    r"northern|southern|central|outskirts|suburb|suburbs|camp|hill|hills|mountain|mountains|"
-    r"mount|valley|river|road|border|crossing|\([^()]{1,25}\))[\s,()\-–]+)*$",
-    re.IGNORECASE,
-)
 _NEAR_KM = 150.0
 _NEAR_DEG = _NEAR_KM / 111.0
 _SLACK_DEG = 1e-6
@@ -43,6 +34,7 @@ _DOMINANT_SIZE = 100_000
 _CHAIN_KM = 60.0
 _IN_REGION = 1.5
 _CHAIN_DEG = _CHAIN_KM / 111.0
+_SELF_CHAIN = 1.0
 # Countries whose place names take the Arabic article ('al-Zaidan', 'Ar Rutba').
 _ARTICLE_COUNTRIES = word_set(
     "IQ SY YE SA JO LB PS IL EG LY TN DZ MA SD SO MR OM AE KW QA BH EH DJ TD KM"
@@ -63,23 +55,6 @@ class Resolution:
     def about(self, mention: Mention) -> Resolution:
         """The same resolution for another mention of the same name."""
         return Resolution(mention, self.place, self.score, self.confidence, self.clear_cut)
-
-
-def link_chains(text: str, mentions: list[Mention]) -> None:
-    """Record, for each mention, the later mentions that name its containing places (a
-    dateline's city has none: the story's first place follows it)."""
-    joined = [False] + [
-        len(gap) <= 45 and "\n" not in gap and _CHAIN_GAP.match(gap) is not None
-        for gap in (text[a.end : b.start] for a, b in itertools.pairwise(mentions))
-    ]
-    for index, mention in enumerate(mentions):
-        if mention.dateline:
-            continue
-        for later in range(index + 1, min(index + 4, len(mentions))):
-            if not joined[later]:
-                break
-            mention.parents = (*mention.parents, later)
-            mentions[later].children = (*mentions[later].children, index)
 
 
 _Contribution = tuple[str, float] | None
@@ -205,8 +180,9 @@ class Resolver:
     def resolve(
         self, folded: str, mentions: list[Mention], demonyms: dict[str, float]
     ) -> list[Resolution]:
-        """One Resolution per mention that keeps a plausible place."""
-        countries, regions, own = self._context(mentions, demonyms)
+        """One Resolution per mention that keeps a plausible place; a mention the first pass
+        drops no longer lends its country weight to the others."""
+        countries, regions, own = self._context(folded, mentions, demonyms)
         doc = _Document(
             folded=folded,
             mentions=mentions,
@@ -221,6 +197,10 @@ class Resolver:
         )
         table = self.table
         for position, resolution in enumerate(first):
+            previous = own[position]
+            if resolution is None and previous is not None:
+                countries[previous[0]] -= previous[1]
+                own[position] = None
             code = table.country_of(resolution.place) if resolution else None
             if (
                 resolution is None
@@ -282,10 +262,11 @@ class Resolver:
         return self.table.kind_of(index) not in (PlaceKind.COUNTRY, PlaceKind.REGION)
 
     def _context(
-        self, mentions: list[Mention], demonyms: dict[str, float]
+        self, folded: str, mentions: list[Mention], demonyms: dict[str, float]
     ) -> tuple[dict[str, float], set[tuple[str | None, str | None]], list[_Contribution]]:
         """Countries (with weights) and regions that the document names unambiguously, and
-        each mention's own share of the country weights."""
+        each mention's own share of the country weights; a partner country ('the border
+        with Iran') weighs nothing."""
         own: list[_Contribution] = []
         countries = {code: _DEMONYM_WEIGHT * n for code, n in demonyms.items()}
         regions: set[tuple[str | None, str | None]] = set()
@@ -295,6 +276,8 @@ class Resolver:
             codes = summary.codes
             own.append(None)
             if kinds == {PlaceKind.COUNTRY} or (PlaceKind.COUNTRY in kinds and not mention.common):
+                if partner(folded, mention.start):
+                    continue
                 for country in summary.country_codes:
                     countries[country] = countries.get(country, 0.0) + 1.0
             elif (
@@ -431,6 +414,9 @@ class Resolver:
         dateline = mention.dateline
         fuzzy = mention.fuzzy
         empty = not countries
+        # 'Haweeja district', 'Shirqat city': in a text naming no country, the word after a
+        # respelled name says it is a town.
+        fuzzy_cost = 0.5 if mention.seat and empty else 1.5
         for index, kind, code, population, base, abroad in candidates:
             weight = countries.get(code, 0.0) if code else 0.0
             score = base + 3.0 * weight / total + (1.0 if weight >= _FIRM_WEIGHT else 0.0)
@@ -442,7 +428,7 @@ class Resolver:
             if dateline:
                 score += 1.5
             if fuzzy:
-                score -= 0.5 if weight else 1.5
+                score -= 0.5 if weight else fuzzy_cost
             if empty and population < 1000 and kind is _TOWN:
                 score -= 1.0
             scored.append((score, index, weight))
@@ -451,9 +437,9 @@ class Resolver:
         scored.sort(reverse=True)
         best, place, weight = scored[0]
         placed = (
-            (mention.strong_locative or mention.designated)
-            and not fuzzy
-            and (weight > 0 or not strong)
+            mention.seat and (weight > 0 or empty)
+            if fuzzy
+            else (mention.strong_locative or mention.designated) and (weight > 0 or not strong)
         )
         if best < _MIN_SCORE - (_PLACED_SLACK if placed else 0.0):
             return None
@@ -542,7 +528,8 @@ class Resolver:
 
     def _chain_bonuses(self, mention: Mention, mentions: list[Mention]) -> dict[int, float]:
         """Per candidate, the bonus when a following 'X, Y district, Z province' mention
-        contains it: 2 for its country, 3 for its region or a place within 60 km."""
+        contains it: 2 for its country, 3 for its region or a place within 60 km, 1 when the
+        following mention may name the place itself ('Dangriga, Stann Creek')."""
         table = self.table
         countries: dict[str | None, set[int]] = {}
         regions: dict[tuple[str | None, str | None], set[int]] = {}
@@ -568,8 +555,10 @@ class Resolver:
                 for parent, parent_lat, parent_lon in points
             ):
                 bonuses[index] = 3.0
+            elif countries.get(code, set()) - {index}:
+                bonuses[index] = 2.0
             else:
-                bonuses[index] = 2.0 if countries.get(code, set()) - {index} else 0.0
+                bonuses[index] = _SELF_CHAIN if any(p == index for p, _, _ in points) else 0.0
         return bonuses
 
     def _contains_child(

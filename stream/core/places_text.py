@@ -9,6 +9,8 @@ import unicodedata
 __all__ = ["ARTICLE_STARTS", "fold", "fold_key", "skeleton", "starts_with_article", "word_set"]
 
 _KEEP_SPACE = " "
+# Latin letters that Unicode does not decompose into a base letter and a mark.
+_UNDECOMPOSED = {"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ŧ": "t"}
 
 
 def _build_table() -> dict[int, str]:
@@ -33,7 +35,7 @@ def _fold_char(char: str) -> str:
         )
         lowered = base.lower()
         if len(lowered) == 1:
-            return lowered
+            return _UNDECOMPOSED.get(lowered, lowered)
         lowered = char.lower()
         return lowered if len(lowered) == 1 else char
     return _KEEP_SPACE

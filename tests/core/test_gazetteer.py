@@ -6,7 +6,7 @@ from pathlib import Path
 
 from schemas import PlaceKind
 from stream.core.gazetteer import Gazetteer, Place, PlaceTable
-from stream.core.gazetteer_build import write_cache
+from stream.core.gazetteer_build import _local_forms, _transliterations, write_cache
 from stream.core.places_text import fold, fold_key, skeleton
 
 
@@ -22,6 +22,10 @@ def _tiny() -> Gazetteer:
 def test_fold_keeps_every_offset() -> None:
     text = "Al-Ramādī, İstanbul and Ḩalab"
     assert len(fold(text)) == len(text)
+
+
+def test_fold_turns_letters_without_a_decomposition_into_their_base_letter() -> None:
+    assert fold("Diyarbakır, Łódź") == "diyarbakir  lodz"
 
 
 def test_fold_key_ignores_case_accents_and_punctuation() -> None:
@@ -115,3 +119,16 @@ def test_a_second_writer_keeps_the_first_complete_cache(tmp_path: Path) -> None:
     write_cache(_tiny(), tmp_path, target)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["gazetteer-new"]
     assert Gazetteer.load(target / "gazetteer.pickle").lookup("Ramadi") == (1,)
+
+
+def test_a_persian_name_is_also_spelt_with_the_other_vowels_of_its_ezafe() -> None:
+    forms = {fold_key(form) for form in _transliterations("Dasht-e Archī")}
+    assert {fold_key("Dasht-i-Archi"), fold_key("Dasht-ye Archi")} <= forms
+
+
+def test_a_district_loses_the_admin_words_of_its_local_form() -> None:
+    assert _local_forms("Province of Negros Oriental") == [
+        "negros oriental",
+        "negros oriental province",
+    ]
+    assert _local_forms("Suffolk County") == []

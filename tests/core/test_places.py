@@ -83,6 +83,12 @@ def test_an_organisation_is_not_a_place(finder: GazetteerPlaceFinder) -> None:
     assert _names(finder, "Hamas said it fired rockets.") == []
 
 
+def test_a_name_before_a_lower_case_organisation_noun_is_not_a_place(
+    finder: GazetteerPlaceFinder,
+) -> None:
+    assert _names(finder, "Rioters torched the offices of the Badr organization overnight.") == []
+
+
 def test_a_person_named_after_a_country_is_not_a_place(finder: GazetteerPlaceFinder) -> None:
     assert _names(finder, "The striker Michael Jordan scored twice.") == []
 
@@ -180,6 +186,28 @@ def test_each_place_is_listed_once(finder: GazetteerPlaceFinder) -> None:
 
 def test_a_foreign_force_is_not_the_focus(finder: GazetteerPlaceFinder) -> None:
     assert finder.locate("Turkish army warplanes struck PKK hideouts.", NONE).focus is None
+
+
+def test_a_country_before_a_comma_and_officials_is_still_the_focus(
+    finder: GazetteerPlaceFinder,
+) -> None:
+    focus = _focus(
+        finder, "Two people were killed in clashes in Guinea, officials said on Tuesday."
+    )
+    assert (focus.country_code, focus.kind) == ("GN", PlaceKind.COUNTRY)
+
+
+def test_a_country_after_with_is_a_partner_not_the_focus(finder: GazetteerPlaceFinder) -> None:
+    places = finder.locate("Truck drivers blocked the road to the border with Iran.", NONE)
+    assert [loc.country_code for loc in places.locations] == ["IR"]
+    assert places.focus is None
+
+
+def test_a_nationality_before_a_home_force_gives_its_country_weakly(
+    finder: GazetteerPlaceFinder,
+) -> None:
+    focus = _focus(finder, "Several protesters were wounded by Egyptian security forces.")
+    assert (focus.country_code, focus.kind, focus.confidence) == ("EG", PlaceKind.COUNTRY, 0.3)
 
 
 def test_a_nationality_word_is_not_a_region(finder: GazetteerPlaceFinder) -> None:

@@ -6,6 +6,7 @@ import pytest
 
 from schemas import EventType, Location
 from stream.core.analysis import Classification
+from stream.core.geo import haversine_km
 from stream.core.places import GazetteerPlaceFinder, load_place_finder
 
 NONE = Classification(labels=[], primary=EventType.OTHER)
@@ -121,6 +122,71 @@ FOCUS_CASES = [
         ("Baghdad", "IQ", "region"),
         id="a-town-outside-the-province-its-chain-names-yields-to-the-province",
     ),
+    pytest.param(
+        "Militants ambushed an army patrol in Tal Afar on Tuesday.",
+        ("Tall ‘Afar", "IQ", "town"),
+        id="a-town-without-a-census-count-is-weighed-by-its-many-names",
+    ),
+    pytest.param(
+        "Gunmen torched a school in Behsud district, Nangarhar, on Sunday.",
+        ("Nangarhar", "AF", "region"),
+        id="a-namesake-town-outside-the-named-province-yields-to-the-province",
+    ),
+    pytest.param(
+        "Militants shelled Sadr Hamid village near Kirkuk late on Friday.",
+        ("Kirkuk", "IQ", "town"),
+        id="a-name-that-runs-on-into-a-longer-name-is-not-the-focus",
+    ),
+    pytest.param(
+        "Gunmen shot dead a shopkeeper in Sinjar Tuesday, police said.",
+        ("Sinjār", "IQ", "town"),
+        id="a-weekday-after-a-town-is-not-part-of-its-name",
+    ),
+    pytest.param(
+        "Soldiers clashed with rebels in Barangay Lumbo, Negros Oriental, on Monday.",
+        ("Province of Negros Oriental", "PH", "district"),
+        id="a-district-is-found-without-the-admin-words-of-its-local-name",
+    ),
+    pytest.param(
+        "Gunmen killed two farmers in a village in Haweeja district on Friday.",
+        ("Al Ḩawījah", "IQ", "town"),
+        id="a-respelled-town-before-district-is-found-without-a-country-named",
+    ),
+    pytest.param(
+        "Dozens rallied in Babil province on Sunday, demanding that work resume at Faw port.",
+        ("Bābil", "IQ", "region"),
+        id="a-town-outside-the-region-the-text-names-is-not-the-focus",
+    ),
+    pytest.param(
+        "Dozens rallied in Babil province over Faw port; police in Hilla said it was calm.",
+        ("Al Hillah", "IQ", "town"),
+        id="a-town-inside-the-region-the-text-names-beats-one-outside",
+    ),
+    pytest.param(
+        "Villagers fled Bara and Kifri after mortar fire on Monday.",
+        ("Kifrī", "IQ", "town"),
+        id="the-surer-of-two-towns-sets-the-country-when-each-is-named-once",
+    ),
+    pytest.param(
+        "A grenade exploded outside a shop in Baghdad (Karadah) on Sunday.",
+        ("Baghdad", "IQ", "town"),
+        id="a-smaller-town-after-a-city-is-read-as-its-quarter-not-its-container",
+    ),
+    pytest.param(
+        "Gunmen shot two traders in Dangriga, Stann Creek, on Sunday.",
+        ("Dangriga", "BZ", "town"),
+        id="a-town-whose-district-the-gazetteer-knows-only-as-the-town-is-kept",
+    ),
+    pytest.param(
+        "A mortar round landed in Ghaziabad district, Kunar, wounding a farmer.",
+        ("Kunar", "AF", "region"),
+        id="a-dropped-namesake-abroad-lends-its-country-no-weight",
+    ),
+    pytest.param(
+        "Demonstrators burned tyres in Kut city to protest trade at the border with Iran.",
+        ("Al-Kut", "IQ", "town"),
+        id="a-partner-country-after-with-does-not-push-local-towns-abroad",
+    ),
 ]
 
 
@@ -173,6 +239,13 @@ def test_northern_part_of_a_country_moves_the_focus_north(finder: GazetteerPlace
     assert north.lat > country.lat + 1.5
 
 
+def test_a_respelled_name_before_district_needs_its_country_when_another_is_named(
+    finder: GazetteerPlaceFinder,
+) -> None:
+    places = finder.locate("A Nigerian army patrol was ambushed in Abbarah district.", NONE)
+    assert places.locations == []
+
+
 def test_a_short_acronym_inside_a_sentence_is_not_a_place(finder: GazetteerPlaceFinder) -> None:
     places = finder.locate("Militants attacked an AU convoy on Tuesday, officials said.", NONE)
     assert places.locations == []
@@ -187,3 +260,9 @@ def test_a_country_whose_capital_is_spelt_with_accents_lies_at_that_capital(
 ) -> None:
     focus = _focus(finder, "Troops clashed with rebels in Colombia on Monday.")
     assert (round(focus.lat), round(focus.lon)) == (5, -74)
+
+
+def test_a_region_lies_at_the_centre_of_its_people(finder: GazetteerPlaceFinder) -> None:
+    """Anbar's desert west holds few people: its point lies near Ramadi, not mid-desert."""
+    focus = _focus(finder, "Protests spread across Anbar province on Friday.")
+    assert haversine_km(focus.lat, focus.lon, 33.43, 43.30) < 80

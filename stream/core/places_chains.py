@@ -1,0 +1,43 @@
+"""Chains of places ('X village, Y district, Z province') and countries named aside."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from stream.core.places_mentions import Mention
+
+__all__ = ["link_chains", "partner"]
+
+_CHAIN_GAP = re.compile(
+    r"^[\s,()\-–]*(?:(?:in|of|the|near|district|sub-district|subdistrict|province|governorate|"
+    r"area|areas|region|village|villages|town|city|neighbourhood|neighborhood|quarter|county|"
+    r"state|nahiya|municipality|lga|local|government|east|west|north|south|eastern|western|"
+    r"northern|southern|central|outskirts|suburb|suburbs|camp|hill|hills|mountain|mountains|"
+    r"mount|valley|river|road|border|crossing|\([^()]{1,25}\))[\s,()\-–]+)*$",
+    re.IGNORECASE,
+)
+
+
+def partner(folded: str, start: int) -> bool:
+    """True when 'with' comes just before a place ('the border with Iran', 'solidarity with
+    Lebanon'): a country there is a partner of the event, not its place."""
+    before = folded[max(0, start - 20) : start].split()
+    return bool(before) and before[-1] == "with"
+
+
+def link_chains(text: str, mentions: list[Mention]) -> None:
+    """Record, for each mention, the later mentions that name its containing places (a
+    dateline's city has none: the story's first place follows it)."""
+    joined = [False] + [
+        len(gap) <= 45 and "\n" not in gap and _CHAIN_GAP.match(gap) is not None
+        for gap in (text[a.end : b.start] for a, b in itertools.pairwise(mentions))
+    ]
+    for index, mention in enumerate(mentions):
+        if mention.dateline:
+            continue
+        for later in range(index + 1, min(index + 4, len(mentions))):
+            if not joined[later]:
+                break
+            mention.parents = (*mention.parents, later)
+            mentions[later].children = (*mentions[later].children, index)
