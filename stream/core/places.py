@@ -9,6 +9,8 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
+import ahocorasick
+
 from schemas import Location, PlaceKind, Precision
 from stream.core.analysis import Classification, Places
 from stream.core.gazetteer import Gazetteer
@@ -143,6 +145,28 @@ def _top_country(
 
 
 _set_attribute = object.__setattr__
+# The whitespace that folding leaves as it is (it turns all other whitespace into spaces).
+_UNFOLDED_SPACES = ("\u1680", "\u3000")
+
+
+def _spaced(folded: str) -> str:
+    """Folded text whose words only spaces separate (as `str.split` would find them)."""
+    if any(space in folded for space in _UNFOLDED_SPACES):
+        return " ".join(folded.split())
+    return folded
+
+
+def _word_finder(words: dict[str, str]) -> ahocorasick.Automaton | None:
+    """An automaton finding the one-word keys of `words`, padded with spaces, with their
+    values; None when there are none."""
+    automaton = ahocorasick.Automaton()
+    for word, value in words.items():
+        if word and " " not in word:
+            automaton.add_word(f" {word} ", value)
+    if not len(automaton):
+        return None
+    automaton.make_automaton()
+    return automaton
 
 
 def _placed(model: Location, mention: Mention, confidence: float) -> Location:
@@ -171,6 +195,7 @@ class GazetteerPlaceFinder:
         self.resolver = Resolver(gazetteer)
         self.demonyms = demonyms
         self.demonym_words = frozenset(demonyms)
+        self._demonym_finder = _word_finder(demonyms)
         self._models: dict[int, Location] = {}
         self._parts: dict[tuple[str, str], tuple[float, float]] = {}
         table = gazetteer.table
@@ -318,10 +343,10 @@ class GazetteerPlaceFinder:
     def _demonyms(self, folded: str) -> dict[str, float]:
         """Countries suggested by nationality words ('Iraqi', 'Afghan') in the text."""
         found: dict[str, float] = {}
-        words = folded.split()
-        for word in self.demonym_words.intersection(words):
-            code = self.demonyms[word]
-            found[code] = found.get(code, 0.0) + words.count(word)
+        if self._demonym_finder is None:
+            return found
+        for _, code in self._demonym_finder.iter(f" {_spaced(folded)} "):
+            found[code] = found.get(code, 0.0) + 1.0
         return found
 
     def _location(self, resolution: Resolution) -> Location:

@@ -10,6 +10,7 @@ from schemas import EventType, Evidence, LabelScore, Location, PlaceKind, Precis
 from stream.core.analysis import Classification
 from stream.core.geo import haversine_km
 from stream.core.places import DEFAULT_PLACE_FILES, GazetteerPlaceFinder, load_place_finder
+from stream.core.places_text import fold
 from stream.errors import ConfigError
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "places"
@@ -272,3 +273,26 @@ def test_english_region_names_resolve_to_their_region(finder: GazetteerPlaceFind
     """'North Kivu province' is the Congolese region, not a bare 'North' elsewhere."""
     focus = _focus(finder, "Rebels seized a town in North Kivu province on Monday.")
     assert (focus.name, focus.country_code, focus.kind) == ("Nord Kivu", "CD", PlaceKind.REGION)
+
+
+def test_nationality_words_are_counted_between_any_whitespace(
+    finder: GazetteerPlaceFinder,
+) -> None:
+    folded = fold("Iraqi\u3000troops, Iraqi\u1680police; IRAQI.Iraqi and South Sudanese")
+    expected: dict[str, float] = {}
+    for word in folded.split():
+        if word in finder.demonyms:
+            code = finder.demonyms[word]
+            expected[code] = expected.get(code, 0.0) + 1.0
+    assert finder._demonyms(folded) == expected
+    assert expected["IQ"] == 4.0
+
+
+def test_a_located_place_is_a_copy_of_its_model_at_the_mention(
+    finder: GazetteerPlaceFinder,
+) -> None:
+    first, second = finder.locate("Kirkuk and Kirkuk", NONE).locations * 2
+    assert first == second
+    located = finder.locate("Kirkuk.", NONE).locations[0]
+    assert (located.text, located.start, located.end) == ("Kirkuk", 0, 6)
+    assert located.model_fields_set == set(Location.model_fields)
