@@ -46,6 +46,10 @@ _SPECIFICITY = {
 }
 
 
+# Kinds read once: an enum member looked up on its class costs more than a name.
+_COUNTRY = PlaceKind.COUNTRY
+_REGION = PlaceKind.REGION
+_WIDE_KINDS = frozenset({_COUNTRY, _REGION})
 _MODELS_CACHE = 20_000
 _LANDMARK_COST = 2.0
 _CONTINUED_COST = 2.0
@@ -137,7 +141,7 @@ def _top_country(
     places when none is local)."""
     weights: dict[str | None, float] = {}
     for code, kind, resolution in zip(codes, kinds, resolutions, strict=True):
-        if kind != PlaceKind.COUNTRY:
+        if kind != _COUNTRY:
             weights[code] = weights.get(code, 0.0) + resolution.confidence
     if not weights:
         return Counter(codes).most_common(1)[0][0]
@@ -202,7 +206,7 @@ class GazetteerPlaceFinder:
         self.country_ids = {
             table.country_of(i) or "": table.ids[i]
             for i in range(len(table))
-            if table.kind_of(i) == PlaceKind.COUNTRY
+            if table.kind_of(i) == _COUNTRY
         }
 
     def locate(self, text: str, classification: Classification) -> Places:
@@ -227,7 +231,7 @@ class GazetteerPlaceFinder:
         if focus is not None and focus_at is not None:
             start = resolutions[focus_at].mention.start
             focus = _offset(text, focus, start)
-            if focus.kind == PlaceKind.COUNTRY:
+            if focus.kind == _COUNTRY:
                 focus = self._part(text, focus, start)
         if focus is None and demonyms:
             focus = self._nationality_focus(text, folded)
@@ -248,9 +252,9 @@ class GazetteerPlaceFinder:
             kind = table.kind_of(parent)
             if kind in _LOCAL_KINDS and table.population[parent] < table.population[place]:
                 continue
-            if kind == PlaceKind.COUNTRY:
+            if kind == _COUNTRY:
                 inside = table.country_of(parent) == table.country_of(place)
-            elif kind == PlaceKind.REGION:
+            elif kind == _REGION:
                 inside = table.admin1_of(parent) == table.admin1_of(place)
             else:
                 inside = (
@@ -261,7 +265,7 @@ class GazetteerPlaceFinder:
                 )
             if inside:
                 return 0.0
-            cost = max(cost, _OUTSIDE_REGION_COST if kind == PlaceKind.REGION else _DETACHED_COST)
+            cost = max(cost, _OUTSIDE_REGION_COST if kind == _REGION else _DETACHED_COST)
         return cost
 
     def _part(self, text: str, focus: Location, start: int) -> Location:
@@ -394,17 +398,25 @@ class GazetteerPlaceFinder:
         table = self.gazetteer.table
         places = [resolution.place for resolution in resolutions]
         counts = Counter(places)
-        kinds = [table.kind_of(place) for place in places]
-        codes = [table.country_of(place) for place in places]
+        kinds: list[PlaceKind] = []
+        codes: list[str | None] = []
+        named: set[str | None] = set()
+        inland: set[str | None] = set()
+        regions: set[tuple[str | None, str | None]] = set()
+        for place in places:
+            kind = table.kind_of(place)
+            code = table.country_of(place)
+            kinds.append(kind)
+            codes.append(code)
+            if kind == _COUNTRY:
+                named.add(code)
+                continue
+            inland.add(code)
+            if kind == _REGION:
+                regions.add((code, table.admin1_of(place)))
         top_country = _top_country(codes, kinds, resolutions)
-        named = {c for c, k in zip(codes, kinds, strict=True) if k == PlaceKind.COUNTRY}
-        present = {table.ids[place] for place in places}
-        inland = {c for c, k in zip(codes, kinds, strict=True) if k != PlaceKind.COUNTRY}
-        regions = {
-            (code, table.admin1_of(place))
-            for code, kind, place in zip(codes, kinds, places, strict=True)
-            if kind == PlaceKind.REGION
-        }
+        ids = table.ids
+        present = {ids[place] for place in counts}
         region_countries = {code for code, _ in regions}
         chosen = {id(resolution.mention): resolution.place for resolution in resolutions}
         length = max(len(text), 1)
@@ -413,7 +425,7 @@ class GazetteerPlaceFinder:
         for position, resolution in enumerate(resolutions):
             mention = resolution.mention
             kind = kinds[position]
-            if kind == PlaceKind.COUNTRY and (
+            if kind == _COUNTRY and (
                 _actor_follows(text, folded, mention.end) or partner(folded, mention.start)
             ):
                 continue
@@ -426,9 +438,9 @@ class GazetteerPlaceFinder:
                 score += 2.0
             if mention.landmark:
                 score -= _LANDMARK_COST
-            if mention.continued and kind != PlaceKind.COUNTRY:
+            if mention.continued and kind != _COUNTRY:
                 score -= _CONTINUED_COST
-            if kind == PlaceKind.COUNTRY and codes[position] in inland:
+            if kind == _COUNTRY and codes[position] in inland:
                 score -= _COUNTRY_WITH_PLACES_COST
             if mention.parents:
                 score -= self._detached(resolution.place, mention, mentions, chosen)
@@ -444,14 +456,14 @@ class GazetteerPlaceFinder:
             score += 0.5 * min(counts[resolution.place] - 1, 3)
             if code == top_country:
                 score += 1.0
-            if code in named and kind != PlaceKind.COUNTRY:
+            if code in named and kind != _COUNTRY:
                 score += 0.5
             extra = extras.get(resolution.place)
             if extra is not None and extra[1] is not None and extra[1] in present:
                 score += 2.0
             score -= 2.0 * mention.start / length
             score += 2.0 * (resolution.confidence - 0.5)
-            if kind not in (PlaceKind.COUNTRY, PlaceKind.REGION):
+            if kind not in _WIDE_KINDS:
                 score += 0.3 * min(resolution.score, 4.0)
             if best is None or score > best[0]:
                 best = (score, position)

@@ -61,7 +61,12 @@ _Contribution = tuple[str, float] | None
 _Static = tuple[PlaceKind, str | None, str | None, int, float, str]
 _COUNTRY = PlaceKind.COUNTRY
 _TOWN = PlaceKind.TOWN
-_KIND_PRIOR = {PlaceKind.COUNTRY: 6.0, PlaceKind.REGION: 2.0, PlaceKind.DISTRICT: 1.5}
+_REGION = PlaceKind.REGION
+_DISTRICT = PlaceKind.DISTRICT
+_NEIGHBOURHOOD = PlaceKind.NEIGHBOURHOOD
+_WIDE_KINDS = frozenset({_COUNTRY, _REGION})
+_ONLY_COUNTRY = frozenset({_COUNTRY})
+_KIND_PRIOR = {_COUNTRY: 6.0, _REGION: 2.0, _DISTRICT: 1.5}
 _STRONG_CONTEXT = 0.5
 _FIRM_WEIGHT = 0.5
 
@@ -206,7 +211,7 @@ class Resolver:
                 resolution is None
                 or resolution.score < _CONTEXT_SCORE
                 or not code
-                or table.kind_of(resolution.place) == PlaceKind.COUNTRY
+                or table.kind_of(resolution.place) == _COUNTRY
             ):
                 continue
             weight = 0.5 * resolution.confidence
@@ -259,7 +264,7 @@ class Resolver:
 
     def _is_local(self, index: int) -> bool:
         """True for towns, districts and neighbourhoods (places that anchor nearness)."""
-        return self.table.kind_of(index) not in (PlaceKind.COUNTRY, PlaceKind.REGION)
+        return self.table.kind_of(index) not in _WIDE_KINDS
 
     def _context(
         self, folded: str, mentions: list[Mention], demonyms: dict[str, float]
@@ -275,14 +280,14 @@ class Resolver:
             kinds = summary.kinds
             codes = summary.codes
             own.append(None)
-            if kinds == {PlaceKind.COUNTRY} or (PlaceKind.COUNTRY in kinds and not mention.common):
+            if kinds == _ONLY_COUNTRY or (_COUNTRY in kinds and not mention.common):
                 if partner(folded, mention.start):
                     continue
                 for country in summary.country_codes:
                     countries[country] = countries.get(country, 0.0) + 1.0
             elif (
                 summary.dominant is not None
-                and PlaceKind.COUNTRY not in kinds
+                and _COUNTRY not in kinds
                 and not mention.fuzzy
                 and (len(codes) == 1 or self._main_name_in(summary.dominant, mention))
             ):
@@ -364,11 +369,11 @@ class Resolver:
         for index in mention.candidates:
             kind, code, admin1, population, prior, main_key = self._static(index)
             terms: list[float] = []
-            if kind == PlaceKind.REGION:
+            if kind == _REGION:
                 terms.append(2.5 if region_word else -1.5 if code in town_codes else 0.0)
-            elif kind == PlaceKind.DISTRICT:
+            elif kind == _DISTRICT:
                 terms.append(2.0 if district_word else -2.0 if code in town_codes else 0.0)
-            elif kind == PlaceKind.NEIGHBOURHOOD:
+            elif kind == _NEIGHBOURHOOD:
                 parent_id = extras.get(index, (None, None))[1]
                 parent = doc.by_id.get(parent_id, -1) if parent_id is not None else -1
                 named = parent >= 0 and (
@@ -376,19 +381,19 @@ class Resolver:
                 )
                 terms.append(1.0 if named else -1.0)
                 neighbourhood = True
-            elif kind == PlaceKind.TOWN and not mention.fuzzy and main_key != key:
+            elif kind == _TOWN and not mention.fuzzy and main_key != key:
                 terms.append(-1.0 if population < 20_000 else -0.8)
             if chain is not None:
                 terms.append(chain[index] or -3.0)
             if parent_codes and (len(parent_codes) > 1 or code not in parent_codes):
                 terms.append(-4.0)
-            if mention.children and kind in (PlaceKind.COUNTRY, PlaceKind.REGION):
+            if mention.children and kind in _WIDE_KINDS:
                 terms.append(self._contains_child(index, kind, mention, mentions))
             if mention.article and code not in _ARTICLE_COUNTRIES:
                 terms.append(-2.5)
             abroad = (
                 0.0
-                if kind == PlaceKind.COUNTRY
+                if kind == _COUNTRY
                 else 3.0
                 if population < 100_000 or mention.fuzzy or (mention.minor and kind == _TOWN)
                 else 1.0
@@ -396,7 +401,7 @@ class Resolver:
                 else 0.0
             )
             rows.append((index, kind, code, population, prior + sum(terms), abroad))
-            places_pairs.append((code, admin1) if kind != PlaceKind.REGION else None)
+            places_pairs.append((code, admin1) if kind != _REGION else None)
         pairs = frozenset(pair for pair in places_pairs if pair is not None)
         return rows, places_pairs, pairs, not neighbourhood
 
@@ -458,11 +463,11 @@ class Resolver:
             kind = table.kind_of(index)
             population = table.population[index] or _UNKNOWN_POPULATION
             prior = _KIND_PRIOR.get(kind, 0.0)
-            if kind == PlaceKind.COUNTRY:
+            if kind == _COUNTRY:
                 prior += 0.4 * math.log10(population + 10)
-            elif kind == PlaceKind.REGION:
+            elif kind == _REGION:
                 prior += 0.3 * (math.log10(population + 10) - 5.0)
-            elif kind == PlaceKind.TOWN:
+            elif kind == _TOWN:
                 prior += 0.55 * math.log10(population + 10) - 0.5
                 prior += 1.0 if table.extras.get(index, (None, None))[0] == "PPLC" else 0.0
             found = (
@@ -487,13 +492,13 @@ class Resolver:
             found = _Summary(
                 kinds=frozenset(kinds),
                 codes=frozenset(codes),
-                town_codes=frozenset(c for k, c in pairs if k == PlaceKind.TOWN),
-                country_codes=tuple(c for k, c in pairs if k == PlaceKind.COUNTRY and c),
+                town_codes=frozenset(c for k, c in pairs if k == _TOWN),
+                country_codes=tuple(c for k, c in pairs if k == _COUNTRY and c),
                 biggest=max(table.population[i] for i in candidates),
                 regions=tuple(
                     (code, table.admin1_of(i))
                     for i, (kind, code) in zip(candidates, pairs, strict=True)
-                    if kind == PlaceKind.REGION
+                    if kind == _REGION
                 ),
                 dominant=self._dominant(candidates, codes),
             )
@@ -537,9 +542,9 @@ class Resolver:
         for parent_pos in mention.parents:
             for parent in mentions[parent_pos].candidates:
                 kind = table.kind_of(parent)
-                if kind == PlaceKind.COUNTRY:
+                if kind == _COUNTRY:
                     countries.setdefault(table.country_of(parent), set()).add(parent)
-                elif kind == PlaceKind.REGION:
+                elif kind == _REGION:
                     key = (table.country_of(parent), table.admin1_of(parent))
                     regions.setdefault(key, set()).add(parent)
                 else:
@@ -570,10 +575,10 @@ class Resolver:
         admin1 = table.admin1_of(index)
         for child in mention.children:
             for candidate in mentions[child].candidates:
-                if table.kind_of(candidate) in (PlaceKind.COUNTRY, PlaceKind.REGION):
+                if table.kind_of(candidate) in _WIDE_KINDS:
                     continue
                 if table.country_of(candidate) != code:
                     continue
-                if kind == PlaceKind.COUNTRY or table.admin1_of(candidate) == admin1:
+                if kind == _COUNTRY or table.admin1_of(candidate) == admin1:
                     return 9.0
         return 0.0
