@@ -22,6 +22,7 @@ _REGION_WORDS = word_set(
 _DISTRICT_WORDS = word_set("district sub-district subdistrict municipality lga")
 _NEAR_KM = 150.0
 _NEAR_DEG = _NEAR_KM / 111.0
+_NEAR_SQUARED = _NEAR_DEG * _NEAR_DEG
 _SLACK_DEG = 1e-6
 _UNKNOWN_POPULATION = 1000
 _MIN_SCORE = 1.0
@@ -126,12 +127,13 @@ class _Nearness:
         near = 0
         low = bisect.bisect_left(self.lats, lat - _NEAR_DEG - _SLACK_DEG)
         high = bisect.bisect_right(self.lats, lat + _NEAR_DEG + _SLACK_DEG)
+        below, above = -_NEAR_DEG, _NEAR_DEG
         for anchor_lat, anchor_lon, anchor in self.points[low:high]:
             dlat = anchor_lat - lat
-            if anchor == index or not -_NEAR_DEG < dlat < _NEAR_DEG:
+            if anchor == index or not below < dlat < above:
                 continue
             dlon = (anchor_lon - lon + 180.0) % 360.0 - 180.0
-            if dlat * dlat + dlon * dlon * squeeze < _NEAR_DEG * _NEAR_DEG:
+            if dlat * dlat + dlon * dlon * squeeze < _NEAR_SQUARED:
                 near += 1
                 if near == 3:
                     break
@@ -312,10 +314,12 @@ class Resolver:
         kept across texts (all but the bonus for lying in a region that the text names)."""
         folded = doc.folded
         mentions = doc.mentions
-        tail = folded[mention.start : mention.end].split()[-1:]
-        words = set(tail + folded[mention.end : mention.end + 20].split()[:1])
-        region_word = bool(words & _REGION_WORDS)
-        district_word = bool(words & _DISTRICT_WORDS)
+        words = (
+            folded[mention.start : mention.end].rsplit(maxsplit=1)[-1:]
+            + folded[mention.end : mention.end + 20].split(maxsplit=1)[:1]
+        )
+        region_word = not _REGION_WORDS.isdisjoint(words)
+        district_word = not _DISTRICT_WORDS.isdisjoint(words)
         memo = (
             mention.candidates,
             mention.text,
