@@ -148,7 +148,6 @@ def _top_country(
     return max(weights, key=lambda code: weights[code])
 
 
-_set_attribute = object.__setattr__
 # The whitespace that folding leaves as it is (it turns all other whitespace into spaces).
 _UNFOLDED_SPACES = ("\u1680", "\u3000")
 
@@ -171,6 +170,9 @@ def _word_finder(words: dict[str, str]) -> ahocorasick.Automaton | None:
         return None
     automaton.make_automaton()
     return automaton
+
+
+_set_attribute = object.__setattr__
 
 
 def _placed(model: Location, mention: Mention, confidence: float) -> Location:
