@@ -172,25 +172,6 @@ def _word_finder(words: dict[str, str]) -> ahocorasick.Automaton | None:
     return automaton
 
 
-_set_attribute = object.__setattr__
-
-
-def _placed(model: Location, mention: Mention, confidence: float) -> Location:
-    """A cached place model copied to one mention's span and confidence (what `model_copy`
-    with that update makes, without its generic steps)."""
-    fields = model.__dict__.copy()
-    fields["text"] = mention.text
-    fields["start"] = mention.start
-    fields["end"] = mention.end
-    fields["confidence"] = confidence
-    copied = Location.__new__(Location)
-    _set_attribute(copied, "__dict__", fields)
-    _set_attribute(copied, "__pydantic_extra__", None)
-    _set_attribute(copied, "__pydantic_fields_set__", set(model.__pydantic_fields_set__))
-    _set_attribute(copied, "__pydantic_private__", None)
-    return copied
-
-
 class GazetteerPlaceFinder:
     """Finds places with the gazetteer's automaton and resolves them with document context."""
 
@@ -379,7 +360,14 @@ class GazetteerPlaceFinder:
                 self._models.clear()
             self._models[resolution.place] = model
         mention = resolution.mention
-        return _placed(model, mention, resolution.confidence)
+        return model.model_copy(
+            update={
+                "text": mention.text,
+                "start": mention.start,
+                "end": mention.end,
+                "confidence": resolution.confidence,
+            }
+        )
 
     def _focus(
         self,
