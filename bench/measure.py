@@ -23,6 +23,7 @@ from stream.settings import Settings
 __all__ = ["Run", "StalledError"]
 
 BENCH = Path(__file__).resolve().parent
+PARTITIONS = 4
 
 
 class StalledError(RuntimeError):
@@ -41,7 +42,7 @@ class Run:
     def __init__(self, bootstrap: str) -> None:
         self.bootstrap = bootstrap
 
-    def _topics(self, *names: str, partitions: int = 4) -> list[str]:
+    def _topics(self, *names: str, partitions: int = PARTITIONS) -> list[str]:
         """Create uniquely named topics; return their names."""
         suffix = uuid.uuid4().hex[:8]
         topics = [f"bench.{name}.{suffix}" for name in names]
@@ -167,8 +168,11 @@ class Run:
             ]
             return self._workers_rate([(command, {})], target, len(messages), 300)
 
-    def _service_env(self, topics: list[str], app_id: str, data_dir: str) -> dict[str, str]:
-        """Environment of a real worker on the given (articles, dlq, events, alerts) topics."""
+    def _service_env(
+        self, topics: list[str], app_id: str, data_dir: str, partitions: int = PARTITIONS
+    ) -> dict[str, str]:
+        """Environment of a real worker on the given (articles, dlq, events, alerts) topics,
+        told their partition count (a worker that expects another count re-keys every record)."""
         articles, dlq, events, alerts = topics
         return {
             "CONFLICT_ALERTS_BROKER": f"kafka://{self.bootstrap}",
@@ -182,9 +186,12 @@ class Run:
             "CONFLICT_ALERTS_WEB_PORT": str(free_port()),
             "CONFLICT_ALERTS_DATA_DIR": data_dir,
             "CONFLICT_ALERTS_RULES": str(BENCH / "rules.yaml"),
+            "CONFLICT_ALERTS_TOPIC_PARTITIONS": str(partitions),
         }
 
-    def service(self, messages: list[bytes], workers: int = 1, partitions: int = 4) -> float:
+    def service(
+        self, messages: list[bytes], workers: int = 1, partitions: int = PARTITIONS
+    ) -> float:
         """Real workers in one consumer group processing articles end to end; events/s."""
         topics = self._topics("articles", "dlq", "events", "alerts", partitions=partitions)
         self._fill(topics[0], messages)
@@ -193,7 +200,7 @@ class Run:
             commands = [
                 (
                     [sys.executable, "-m", "stream", "worker"],
-                    self._service_env(topics, app_id, f"{data_dir}/{index}"),
+                    self._service_env(topics, app_id, f"{data_dir}/{index}", partitions),
                 )
                 for index in range(workers)
             ]

@@ -17,6 +17,8 @@ from bench.measure import Run, StalledError
 from stream.broker import EmbeddedBroker
 
 RESULTS = Path(__file__).resolve().parent / "results"
+# one and two workers read the same six-partition topics, so their rates compare
+SCALING_PARTITIONS = 6
 
 
 def _median(label: str, repeat: int, measure: Callable[[], float]) -> float:
@@ -94,9 +96,13 @@ def main() -> int:
         results["faust_floor_direct_per_s"] = _median(
             "faust floor, direct sends", args.repeat, lambda: run.faust_floor(messages, direct=True)
         )
-        results["service_per_s"] = _median("service", args.repeat, lambda: run.service(messages))
+        results["service_per_s"] = _median(
+            "service", args.repeat, lambda: run.service(messages, partitions=SCALING_PARTITIONS)
+        )
         results["two_workers_per_s"] = _median(
-            "two workers", args.repeat, lambda: run.service(messages, workers=2, partitions=6)
+            "two workers",
+            args.repeat,
+            lambda: run.service(messages, workers=2, partitions=SCALING_PARTITIONS),
         )
         results["latency_ms"] = {
             rate: run.latency(float(rate), args.latency_seconds) for rate in args.rates.split(",")

@@ -71,10 +71,12 @@ class AlertingWiring:
     topic: Callable[[str], faust.TopicT]
     track: Callable[[str], Awaitable[None]]
     extra: dict[str, faust.TopicT] = field(default_factory=dict)
-    background: set[asyncio.Future[None]] = field(default_factory=set)
+    background: set[asyncio.Future[dict[str, int]]] = field(default_factory=set)
 
     @classmethod
-    def create(cls, app: faust.App, settings: Settings, book: RuleBook) -> AlertingWiring:
+    def create(
+        cls, app: faust.App, settings: Settings, book: RuleBook, placement: Placement
+    ) -> AlertingWiring:
         """Declare the alerting topics on the app."""
 
         raw = functools.partial(raw_topic, app)
@@ -84,7 +86,7 @@ class AlertingWiring:
             by_country=raw(f"{settings.app_id}-events-by-country"),
             outbox=raw(settings.topic_outbox),
             silences=SilenceStore(settings.bootstrap_servers, settings.topic_silences),
-            placement=Placement(app, settings.topic_partitions),
+            placement=placement,
             topic=raw,
             track=lambda name: track_topic(app, name),
         )

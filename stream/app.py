@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, datetime
 
 import faust
@@ -17,6 +18,7 @@ from stream.direct_topic import raw_topic
 from stream.kafka_admin import BrokerProfile
 from stream.lag import register_lag_monitor
 from stream.metrics import Metrics
+from stream.placement import Placement
 from stream.rulebook import RuleBook
 from stream.settings import Settings
 from stream.silencing_web import register_silence_pages
@@ -31,10 +33,12 @@ def create_app(
     profile: BrokerProfile,
     analyzer: Analyzer,
     metrics: Metrics,
+    partition_counts: Mapping[str, int],
     rules: tuple[Rule, ...] | None = None,
     book: RuleBook | None = None,
 ) -> faust.App:
-    """Build the worker app: topics, agents and dependencies, nothing started yet."""
+    """Build the worker app: topics, agents and dependencies, nothing started yet
+    (`partition_counts`: the broker's partition count of each topic the worker reads)."""
     book = book or RuleBook(settings.rules)
     rules = rules if rules is not None else book.current.rules
     app = faust.App(
@@ -68,8 +72,9 @@ def create_app(
         metrics=metrics,
         clock=lambda: datetime.now(UTC),
     )
-    build_deduplicating_agents(app, topics, deps, settings)
-    wiring = AlertingWiring.create(app, settings, book)
+    placement = Placement(settings.topic_partitions, partition_counts)
+    build_deduplicating_agents(app, topics, deps, settings, placement)
+    wiring = AlertingWiring.create(app, settings, book, placement)
     build_alerting_agent(app, topics, deps, wiring)
     build_delivery_agent(app, wiring, metrics, settings.topic_webhooks_dlq, deps.clock)
     register_silence_pages(app, settings, wiring.silences)

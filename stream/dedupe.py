@@ -193,7 +193,7 @@ def _build_intake_agent(
 
 
 def build_deduplicating_agents(
-    app: faust.App, topics: Topics, deps: Dependencies, settings: Settings
+    app: faust.App, topics: Topics, deps: Dependencies, settings: Settings, placement: Placement
 ) -> None:
     """Register intake → (repartition topic →) analyze, with the first-seen table."""
     by_key = raw_topic(
@@ -216,6 +216,5 @@ def build_deduplicating_agents(
     stage = build_analyze_agent(
         app, topics, replace(deps, parse=decode_forwarded), source=by_key, gate=gate
     )
-    placement = Placement(app, settings.topic_partitions)
     routes = (by_key, stage, placement)
     _build_intake_agent(app, topics, deps, routes, settings.topic_partitions)

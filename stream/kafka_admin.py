@@ -56,8 +56,9 @@ def topic_names(settings: Settings, rules: tuple[Rule, ...]) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-async def ensure_topics(settings: Settings, names: list[str]) -> None:
-    """Create missing topics explicitly (auto-creation gives the wrong partition count)."""
+async def ensure_topics(settings: Settings, names: list[str]) -> dict[str, int]:
+    """Create missing topics explicitly (auto-creation gives the wrong partition count);
+    return each named topic's partition count."""
     admin = AIOKafkaAdminClient(bootstrap_servers=settings.bootstrap_servers)
     await admin.start()
     try:
@@ -70,5 +71,11 @@ async def ensure_topics(settings: Settings, names: list[str]) -> None:
         if missing:
             with contextlib.suppress(TopicAlreadyExistsError):
                 await admin.create_topics(missing)
+        counts = {topic.name: settings.topic_partitions for topic in missing}
+        found = [name for name in names if name in existing]
+        for described in await admin.describe_topics(found) if found else []:
+            if described["error_code"] == 0:
+                counts[described["topic"]] = len(described["partitions"])
+        return counts
     finally:
         await admin.close()

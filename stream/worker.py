@@ -29,9 +29,9 @@ def run_worker(settings: Settings) -> int:
     profile = asyncio.run(probe_broker(settings))
     names = topic_names(settings, rules) + alerting_topic_names(settings)
     names += dedupe_topic_names(settings)
-    asyncio.run(ensure_topics(settings, names))
+    counts = asyncio.run(ensure_topics(settings, names))
     analyzer = build_analyzer(settings.places_files, settings.actors_files)
-    app = create_app(settings, profile, analyzer, Metrics.create(), rules, book)
+    app = create_app(settings, profile, analyzer, Metrics.create(), counts, rules, book)
     log.info("worker_starting", broker=profile.url, tansu=profile.tansu, rules=len(rules))
     worker = faust.Worker(
         app,

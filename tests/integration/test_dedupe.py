@@ -9,11 +9,13 @@ import time
 from collections.abc import Callable
 
 import httpx
+from aiokafka import TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
 
 from schemas import Event
 from stream.dedupe import dedupe_topic_names, repartition_topic_name
 from stream.kafka_io import Record
+from stream.tansu import fetch_high_watermarks
 from tests.integration.workers import Deployment, WorkerProcess
 
 URL = "https://news.example.org/2026/11/checkpoint-attack"
@@ -60,11 +62,16 @@ LATER = _article(
 )
 
 
+def _metric(worker: WorkerProcess, name: str) -> float:
+    """The value of the worker's unlabelled metric `name` (-1 when it is not exposed)."""
+    text = httpx.get(f"http://127.0.0.1:{worker.web_port}/metrics", timeout=5).text
+    found = re.search(rf"^{name} (\S+)$", text, re.MULTILINE)
+    return float(found.group(1)) if found else -1.0
+
+
 def _duplicates_counted(worker: WorkerProcess) -> float:
     """The worker's conflict_alerts_articles_duplicate_total."""
-    text = httpx.get(f"http://127.0.0.1:{worker.web_port}/metrics", timeout=5).text
-    found = re.search(r"^conflict_alerts_articles_duplicate_total (\S+)$", text, re.MULTILINE)
-    return float(found.group(1)) if found else -1.0
+    return _metric(worker, "conflict_alerts_articles_duplicate_total")
 
 
 def _wait_for_duplicates(worker: WorkerProcess, expected: float, timeout_s: float = 60) -> None:
@@ -160,3 +167,48 @@ def test_keyed_articles_skip_the_repartition_topic_and_meet_unkeyed_copies(
         [repartition_topic_name(deployment.settings)], lambda found: len(found) >= 1
     )
     assert [json.loads(record.value)["id"] for record in repartitioned] == ["outlet-2"]
+
+
+def _keyed_article(index: int) -> bytes:
+    """A made-up article with its own URL, so its dedupe key differs from the others'."""
+    return _article(
+        f"scale-{index:03d}",
+        f"Mortar fire hits village outpost ({index})",
+        f"Mortar rounds struck an outpost near the village on day {index}, wounding two guards.",
+        f"https://news.example.org/2026/11/outpost-{index}",
+    )
+
+
+def test_each_of_two_workers_analyses_keyed_articles_where_they_sit(
+    deployment: Deployment,
+) -> None:
+    """With two workers in the group, neither re-keys an article already keyed by dedupe key:
+    the group leader and the other member both know the topics' partition counts."""
+    workers = [deployment.start_worker(), deployment.start_worker()]
+    sent = 0
+    deadline = time.monotonic() + 180
+    while not all(_consumed(worker) > 0 for worker in workers):
+        assert time.monotonic() < deadline, "both workers never consumed an article"
+        deployment.publish([_keyed_article(sent + i) for i in range(8)], keyed=True)
+        sent += 8
+        time.sleep(2)
+    ids = _event_article_ids(deployment, lambda seen: len(seen) >= sent)
+    assert len(set(ids)) == sent
+    settings = deployment.settings
+    by_key = repartition_topic_name(settings)
+    counts = asyncio.run(_record_counts(deployment.bootstrap, by_key, settings.topic_partitions))
+    assert sum(counts.values()) == 0
+
+
+def _consumed(worker: WorkerProcess) -> float:
+    """The worker's conflict_alerts_articles_consumed_total (0 before its web server is up)."""
+    try:
+        return _metric(worker, "conflict_alerts_articles_consumed_total")
+    except httpx.HTTPError:
+        return 0.0
+
+
+async def _record_counts(bootstrap: str, topic: str, partitions: int) -> dict[TopicPartition, int]:
+    """How many records each partition of `topic` holds (its end offsets)."""
+    tps = [TopicPartition(topic, index) for index in range(partitions)]
+    return await fetch_high_watermarks(bootstrap, tps)
