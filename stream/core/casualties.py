@@ -15,13 +15,14 @@ from stream.core.casualty_patterns import (
     NONE_KILLED,
     SINGLE_PATTERNS,
     Count,
+    for_lowered,
     parse_number,
     sum_list,
 )
 from stream.core.classify_anchors import start_literals
 from stream.core.classify_context import fold
 from stream.core.classify_gates import GateHits, GateLiterals, Gates
-from stream.core.classify_lexicon import CASE_SENSITIVE, lower_pattern
+from stream.core.classify_lexicon import CASE_SENSITIVE
 from stream.core.text import Sentence, split_sentences
 
 __all__ = ["CasualtyCounter", "parse_number"]
@@ -64,10 +65,8 @@ Twin = tuple[re.Pattern[str], re.Pattern[str] | None]
 
 
 def _twin(pattern: re.Pattern[str]) -> Twin:
-    """The pattern and the same pattern compiled for lower-cased text, without IGNORECASE."""
-    if CASE_SENSITIVE in pattern.pattern:
-        return pattern, None
-    return pattern, re.compile(lower_pattern(pattern.pattern), pattern.flags & ~re.IGNORECASE)
+    """The pattern and its form for lower-cased text (`for_lowered`)."""
+    return pattern, None if CASE_SENSITIVE in pattern.pattern else for_lowered(pattern)
 
 
 _SINGLES = tuple(_twin(pattern) for pattern in SINGLE_PATTERNS)

@@ -15,6 +15,7 @@ __all__ = [
     "SINGLE_PATTERNS",
     "Count",
     "Span",
+    "for_lowered",
     "parse_number",
     "sum_list",
 ]
@@ -161,8 +162,15 @@ _AGE = re.compile(r"[- ]?(?:years?|yrs?)\b", re.IGNORECASE)
 _DATE_BEFORE = re.compile(rf"\b{_MONTHS}\.? $", re.IGNORECASE)
 _NAME_NUMBER = re.compile(r"[A-Z][a-z]+ $")
 _CASED = (_NUMBER, _AGE, _DATE_BEFORE)
-_LOWERED = tuple(re.compile(lower_pattern(pattern.pattern)) for pattern in _CASED)
-"""The number, age and date patterns for lower-cased text, without IGNORECASE."""
+
+
+def for_lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """A case-insensitive pattern compiled for lower-cased text, without IGNORECASE."""
+    return re.compile(lower_pattern(pattern.pattern), pattern.flags & ~re.IGNORECASE)
+
+
+_LOWERED = tuple(for_lowered(pattern) for pattern in _CASED)
+"""The number, age and date patterns for lower-cased text."""
 
 
 def parse_number(text: str) -> tuple[int, bool] | None:

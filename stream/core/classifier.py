@@ -54,7 +54,9 @@ _FORCE_CUE = re.compile(
     re.IGNORECASE,
 )
 _VERBAL_ENDS = ("ed", "dead", "down", "fire", "shot", "slain", "death", "beat", "beaten")
-_PRESENT_VERB = re.compile(r"(?:kills?|wounds|injures|hurts|bombs|shells|rocks)")
+_PRESENT_VERBS = frozenset(
+    {"kill", "kills", "wounds", "injures", "hurts", "bombs", "shells", "rocks"}
+)
 _ADJECTIVAL = re.compile(r"\b(?:the|a|an|of|for|freed|release[ds]?|their|his|her|its)\s*$")
 _ADJECTIVAL_LONGEST = len("released")
 """Its words end where only spaces follow, so a search may start this far before that point."""
@@ -375,7 +377,7 @@ class RuleClassifier:
 
 def _is_verbal(trigger: str, before: str) -> bool:
     """True when the trigger reports the event as a verb ('killed', 'shot dead', 'kills')."""
-    if _PRESENT_VERB.fullmatch(trigger):
+    if trigger in _PRESENT_VERBS:
         return True
     if not trigger.endswith(_VERBAL_ENDS):
         return False

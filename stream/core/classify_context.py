@@ -165,12 +165,12 @@ _ACCIDENT_TEST = _tested(_ACCIDENT)
 
 
 def clause_before(sentence: str, offset: int, max_chars: int = 80) -> str:
-    """The text of the trigger's clause before `offset` in `sentence` (at most max_chars)."""
-    head = sentence[max(0, offset - max_chars) : offset]
-    cut = 0
-    for found in _CLAUSE_BREAK.finditer(head):
-        cut = found.end()
-    return head[cut:]
+    """The text of the trigger's clause before `offset` in `sentence` (at most max_chars).
+
+    That is the head's last piece when split at its clause breaks (the pattern has no groups,
+    so the pieces are the text between the breaks, found as a left-to-right scan finds them).
+    """
+    return _CLAUSE_BREAK.split(sentence[max(0, offset - max_chars) : offset])[-1]
 
 
 def _last_words(text: str, count: int) -> str:
