@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 
 import faust
 
@@ -31,6 +32,8 @@ def run_worker(settings: Settings) -> int:
     names += dedupe_topic_names(settings)
     counts = asyncio.run(ensure_topics(settings, names))
     analyzer = build_analyzer(settings.places_files, settings.actors_files)
+    # The gazetteer and automata live as long as the process: keep full collections off them.
+    gc.freeze()
     app = create_app(settings, profile, analyzer, Metrics.create(), counts, rules, book)
     log.info("worker_starting", broker=profile.url, tansu=profile.tansu, rules=len(rules))
     worker = faust.Worker(
