@@ -17,6 +17,7 @@ from stream.core.gazetteer import Gazetteer
 from stream.core.gazetteer_build import ALIASES_FILE, load_aliases, load_gazetteer
 from stream.core.geo import destination, haversine_km
 from stream.core.places_chains import link_chains, partner
+from stream.core.places_coherence import lone_places
 from stream.core.places_ext import load_extension
 from stream.core.places_mentions import Mention, MentionFinder
 from stream.core.places_resolve import Resolution, Resolver
@@ -57,6 +58,7 @@ _COUNTRY_WITH_PLACES_COST = 1.5
 _DETACHED_COST = 1.0
 _OUTSIDE_REGION_COST = 6.0
 _OUTSIDE_NAMED_REGIONS_COST = 3.0
+_LONE_COST = 5.0
 _LOCAL_KINDS = frozenset({PlaceKind.TOWN, PlaceKind.DISTRICT, PlaceKind.NEIGHBOURHOOD})
 _CHAIN_KM = 60.0
 _WORDS = re.compile(r"\S+")
@@ -199,7 +201,7 @@ class GazetteerPlaceFinder:
         link_chains(text, mentions)
         demonyms = self._demonyms(folded)
         resolutions = self.resolver.resolve(folded, mentions, demonyms)
-        focus_at = self._focus(text, folded, mentions, resolutions, classification)
+        focus_at = self._focus(text, folded, mentions, resolutions, classification, demonyms)
         locations: list[Location] = []
         seen: set[int] = set()
         focus = None
@@ -376,6 +378,7 @@ class GazetteerPlaceFinder:
         mentions: list[Mention],
         resolutions: list[Resolution],
         classification: Classification,
+        demonyms: dict[str, float],
     ) -> int | None:
         """Position of the most specific place where the event happened (evidence first)."""
         if not resolutions:
@@ -405,6 +408,7 @@ class GazetteerPlaceFinder:
             if kind == _REGION:
                 regions.add((code, table.admin1_of(place)))
         top_country = _top_country(codes, kinds, resolutions)
+        lone = lone_places(table, places, codes, named, demonyms)
         ids = table.ids
         present = {ids[place] for place in counts}
         region_countries = {code for code, _ in regions}
@@ -446,6 +450,8 @@ class GazetteerPlaceFinder:
             score += 0.5 * min(counts[resolution.place] - 1, 3)
             if code == top_country:
                 score += 1.0
+            if resolution.place in lone:
+                score -= _LONE_COST
             if code in named and kind != _COUNTRY:
                 score += 0.5
             extra = extras.get(resolution.place)

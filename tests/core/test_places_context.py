@@ -133,6 +133,11 @@ FOCUS_CASES = [
         id="a-namesake-town-outside-the-named-province-yields-to-the-province",
     ),
     pytest.param(
+        "A roadside bomb hit a patrol near Santa Rosa farm in Benue state, police said.",
+        ("Benue State", "NG", "region"),
+        id="a-lone-foreign-namesake-yields-to-the-region-of-another-country",
+    ),
+    pytest.param(
         "Militants shelled Sadr Hamid village near Kirkuk late on Friday.",
         ("Kirkuk", "IQ", "town"),
         id="a-name-that-runs-on-into-a-longer-name-is-not-the-focus",
