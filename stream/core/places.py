@@ -226,8 +226,9 @@ class GazetteerPlaceFinder:
         self, place: int, mention: Mention, mentions: list[Mention], chosen: dict[int, int]
     ) -> float:
         """The focus cost of a place that none of the resolved places its chain names ('X
-        area of Y city', 'X, Y province') holds or lies near: more when one is a region; a
-        town smaller than the place cannot hold it ('Baghdad (Karadah)' names a quarter)."""
+        area of Y city', 'X, Y province', 'X in Y country') holds or lies near: more when one
+        is a region or a country; a town smaller than the place cannot hold it ('Baghdad
+        (Karadah)' names a quarter)."""
         table = self.gazetteer.table
         cost = 0.0
         for parent_at in mention.parents:
@@ -250,7 +251,7 @@ class GazetteerPlaceFinder:
                 )
             if inside:
                 return 0.0
-            cost = max(cost, _OUTSIDE_REGION_COST if kind == _REGION else _DETACHED_COST)
+            cost = max(cost, _OUTSIDE_REGION_COST if kind in _WIDE_KINDS else _DETACHED_COST)
         return cost
 
     def _part(self, text: str, focus: Location, start: int) -> Location:

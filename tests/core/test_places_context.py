@@ -138,6 +138,11 @@ FOCUS_CASES = [
         id="a-lone-foreign-namesake-yields-to-the-region-of-another-country",
     ),
     pytest.param(
+        "Militiamen burned homes near the village of Lusaka in Malawi on Monday.",
+        ("Malawi", "MW", "country"),
+        id="a-village-outside-the-country-its-chain-names-yields-to-that-country",
+    ),
+    pytest.param(
         "Militants shelled Sadr Hamid village near Kirkuk late on Friday.",
         ("Kirkuk", "IQ", "town"),
         id="a-name-that-runs-on-into-a-longer-name-is-not-the-focus",
