@@ -69,7 +69,8 @@ _ACTORS = word_set(
     "backed led based intelligence border guards militias militia fighters dollar dollars "
     "currency airstrike strike strikes sanctions rebels rebel gunfire shelling operation "
     "operations crimes tourist tourists national nationals airliner citizen citizens hostage "
-    "hostages"
+    "hostages company companies firm firms migrants refugees pilgrims worker workers officer "
+    "officers minister ministry policy policies aircrafts"
 )
 
 

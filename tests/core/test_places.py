@@ -189,6 +189,17 @@ def test_a_foreign_force_is_not_the_focus(finder: GazetteerPlaceFinder) -> None:
     assert finder.locate("Turkish army warplanes struck PKK hideouts.", NONE).focus is None
 
 
+def test_a_nationality_before_a_company_or_its_staff_is_not_the_focus(
+    finder: GazetteerPlaceFinder,
+) -> None:
+    for text in (
+        "Rockets landed near a Turkish company on Monday, police said.",
+        "Gunmen kidnapped two Egyptian workers on Friday.",
+        "Protesters denounced French policies on Sunday.",
+    ):
+        assert finder.locate(text, NONE).focus is None
+
+
 def test_a_country_before_a_comma_and_officials_is_still_the_focus(
     finder: GazetteerPlaceFinder,
 ) -> None:
