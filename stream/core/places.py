@@ -11,7 +11,7 @@ from pathlib import Path
 
 import ahocorasick
 
-from schemas import Location, PlaceKind, Precision
+from schemas import Actor, Location, PlaceKind, Precision
 from stream.core.analysis import Classification, Places
 from stream.core.gazetteer import Gazetteer
 from stream.core.gazetteer_build import ALIASES_FILE, load_aliases, load_gazetteer
@@ -72,6 +72,9 @@ _ACTORS = word_set(
     "hostages company companies firm firms migrants refugees pilgrims worker workers officer "
     "officers minister ministry policy policies aircrafts"
 )
+
+
+_STATE_FORCE = "state_force"
 
 
 # Actors that act at home: 'Egyptian security forces', 'the Nigerian government'.
@@ -195,12 +198,16 @@ class GazetteerPlaceFinder:
             if table.kind_of(i) == _COUNTRY
         }
 
-    def locate(self, text: str, classification: Classification) -> Places:
-        """Every place in `text` and the focus place of the classified event."""
+    def locate(
+        self, text: str, classification: Classification, actors: Sequence[Actor] = ()
+    ) -> Places:
+        """Every place in `text` and the focus place of the classified event; an armed group
+        of one country among the `actors` counts for that country as a nationality word."""
         folded = fold(text)
         mentions = self.mentions.find(text, folded)
         link_chains(text, mentions)
         demonyms = self._demonyms(folded)
+        self._add_group_countries(demonyms, actors)
         resolutions = self.resolver.resolve(folded, mentions, demonyms)
         focus_at = self._focus(text, folded, mentions, resolutions, classification, demonyms)
         locations: list[Location] = []
@@ -339,6 +346,14 @@ class GazetteerPlaceFinder:
         for _, code in self._demonym_finder.iter(f" {_spaced(folded)} "):
             found[code] = found.get(code, 0.0) + 1.0
         return found
+
+    def _add_group_countries(self, demonyms: dict[str, float], actors: Sequence[Actor]) -> None:
+        """Count each armed group or militia of one country once, as a nationality word (a
+        state's forces act abroad too: 'Turkish warplanes', 'US troops')."""
+        for actor in actors:
+            code = actor.country_code
+            if code and actor.kind != _STATE_FORCE:
+                demonyms[code] = demonyms.get(code, 0.0) + 1.0
 
     def _location(self, resolution: Resolution) -> Location:
         """The wire Location of a resolved mention."""

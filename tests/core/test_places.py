@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from schemas import EventType, Evidence, LabelScore, Location, PlaceKind, Precision
+from stream.core.actors import load_actor_finder
 from stream.core.analysis import Classification
 from stream.core.geo import haversine_km
 from stream.core.places import DEFAULT_PLACE_FILES, GazetteerPlaceFinder, load_place_finder
@@ -187,6 +188,17 @@ def test_each_place_is_listed_once(finder: GazetteerPlaceFinder) -> None:
 
 def test_a_foreign_force_is_not_the_focus(finder: GazetteerPlaceFinder) -> None:
     assert finder.locate("Turkish army warplanes struck PKK hideouts.", NONE).focus is None
+
+
+def test_an_armed_group_of_one_country_places_a_respelled_town_there(
+    finder: GazetteerPlaceFinder,
+) -> None:
+    text = "Al-Shabaab fighters seized Beletweyne on Monday."
+    actors = load_actor_finder().find(text, NONE)
+    assert finder.locate(text, NONE).focus is None
+    focus = finder.locate(text, NONE, actors).focus
+    assert focus is not None
+    assert (focus.name, focus.country_code) == ("Beledweyne", "SO")
 
 
 def test_a_nationality_before_a_company_or_its_staff_is_not_the_focus(
