@@ -17,7 +17,7 @@ from stream.core.gazetteer import Gazetteer
 from stream.core.gazetteer_build import ALIASES_FILE, load_aliases, load_gazetteer
 from stream.core.geo import destination, haversine_km
 from stream.core.places_chains import link_chains, partner
-from stream.core.places_coherence import lone_places
+from stream.core.places_coherence import known_by_main_name, lone_places
 from stream.core.places_ext import load_extension
 from stream.core.places_mentions import Mention, MentionFinder
 from stream.core.places_resolve import Resolution, Resolver
@@ -467,7 +467,9 @@ class GazetteerPlaceFinder:
             score += 0.5 * min(counts[resolution.place] - 1, 3)
             if code == top_country:
                 score += 1.0
-            if resolution.place in lone:
+            if resolution.place in lone and not known_by_main_name(
+                table, resolution.place, mention.text
+            ):
                 score -= _LONE_COST
             if code in named and kind != _COUNTRY:
                 score += 0.5

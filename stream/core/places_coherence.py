@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from schemas import PlaceKind
 from stream.core.gazetteer import PlaceTable
+from stream.core.places_text import fold_key
 
-__all__ = ["lone_places"]
+__all__ = ["known_by_main_name", "lone_places"]
 
 _COUNTRY = PlaceKind.COUNTRY
 _REGION = PlaceKind.REGION
@@ -20,9 +21,9 @@ def lone_places(
     named: set[str | None],
     demonyms: dict[str, float],
 ) -> frozenset[int]:
-    """Places below a large city's size that are the only place of their country in the text,
-    a country the text neither names nor calls by a nationality word, while another country
-    holds a region or two places of the text: most likely namesakes of a local place."""
+    """Places that are the only place of their country in the text, a country the text neither
+    names nor calls by a nationality word, while another country holds a region or two places
+    of the text: most likely namesakes of a local place."""
     support: dict[str | None, set[int]] = {}
     firm: set[str | None] = set()
     for place, code in zip(places, codes, strict=True):
@@ -39,9 +40,13 @@ def lone_places(
         place
         for code, found in support.items()
         for place in found
-        if len(found) == 1
-        and code not in named
-        and code not in demonyms
-        and firm - {code}
-        and table.population[place] < _NAMESAKE_POPULATION
+        if len(found) == 1 and code not in named and code not in demonyms and firm - {code}
+    )
+
+
+def known_by_main_name(table: PlaceTable, place: int, text: str) -> bool:
+    """True for a large place that `text` calls by its main name (a city that size, named
+    so, is rarely a namesake; one called by an old or foreign name, as 'Saigon', may be)."""
+    return table.population[place] >= _NAMESAKE_POPULATION and fold_key(text) == fold_key(
+        table.names[place]
     )

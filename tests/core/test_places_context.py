@@ -138,6 +138,11 @@ FOCUS_CASES = [
         id="a-lone-foreign-namesake-yields-to-the-region-of-another-country",
     ),
     pytest.param(
+        "Gunmen attacked farmers in Saigon on Friday and burned houses, Zamfara state police said.",
+        ("Zamfara State", "NG", "region"),
+        id="a-large-city-named-by-an-old-name-is-no-exception-to-lone-namesakes",
+    ),
+    pytest.param(
         "Militiamen burned homes near the village of Lusaka in Malawi on Monday.",
         ("Malawi", "MW", "country"),
         id="a-village-outside-the-country-its-chain-names-yields-to-that-country",
