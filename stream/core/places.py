@@ -20,7 +20,7 @@ from stream.core.places_chains import link_chains, partner
 from stream.core.places_coherence import known_by_main_name, lone_places
 from stream.core.places_ext import load_extension
 from stream.core.places_mentions import Mention, MentionFinder
-from stream.core.places_resolve import Resolution, Resolver
+from stream.core.places_resolve import DEMONYM_WEIGHT, STRONG_CONTEXT, Resolution, Resolver
 from stream.core.places_text import fold, fold_key, word_set
 
 __all__ = ["DEFAULT_PLACE_FILES", "GazetteerPlaceFinder", "load_place_finder"]
@@ -70,7 +70,7 @@ _ACTORS = word_set(
     "currency airstrike strike strikes sanctions rebels rebel gunfire shelling operation "
     "operations crimes tourist tourists national nationals airliner citizen citizens hostage "
     "hostages company companies firm firms migrants refugees pilgrims worker workers officer "
-    "officers minister ministry policy policies aircrafts"
+    "officers minister ministry policy policies aircrafts warplane fighter"
 )
 
 
@@ -339,21 +339,31 @@ class GazetteerPlaceFinder:
         )
 
     def _demonyms(self, folded: str) -> dict[str, float]:
-        """Countries suggested by nationality words ('Iraqi', 'Afghan') in the text."""
+        """Countries suggested by nationality words ('Iraqi', 'Afghan') in the text, with
+        their context weights: a word before a force, an envoy or a firm ('Turkish
+        warplanes') is weak, one before anything else ('Iraqi villagers', 'the Iraqi
+        government') is strong on its own."""
         found: dict[str, float] = {}
         if self._demonym_finder is None:
             return found
-        for _, code in self._demonym_finder.iter(f" {_spaced(folded)} "):
-            found[code] = found.get(code, 0.0) + 1.0
+        padded = f" {_spaced(folded)} "
+        for end, code in self._demonym_finder.iter(padded):
+            following = _first_word_after(padded, end)
+            weight = (
+                DEMONYM_WEIGHT
+                if following in _ACTORS and following not in _HOME_ACTORS
+                else STRONG_CONTEXT
+            )
+            found[code] = found.get(code, 0.0) + weight
         return found
 
     def _add_group_countries(self, demonyms: dict[str, float], actors: Sequence[Actor]) -> None:
-        """Count each armed group or militia of one country once, as a nationality word (a
-        state's forces act abroad too: 'Turkish warplanes', 'US troops')."""
+        """Count each armed group or militia of one country once, as a nationality word
+        before a force (a state's forces act abroad too: 'Turkish warplanes', 'US troops')."""
         for actor in actors:
             code = actor.country_code
             if code and actor.kind != _STATE_FORCE:
-                demonyms[code] = demonyms.get(code, 0.0) + 1.0
+                demonyms[code] = demonyms.get(code, 0.0) + DEMONYM_WEIGHT
 
     def _location(self, resolution: Resolution) -> Location:
         """The wire Location of a resolved mention."""

@@ -13,7 +13,7 @@ from stream.core.places_chains import partner
 from stream.core.places_mentions import Mention
 from stream.core.places_text import fold_key, word_set
 
-__all__ = ["Resolution", "Resolver"]
+__all__ = ["DEMONYM_WEIGHT", "STRONG_CONTEXT", "Resolution", "Resolver"]
 
 _REGION_WORDS = word_set(
     "province governorate region state oblast county department prefecture division "
@@ -29,7 +29,8 @@ _MIN_SCORE = 1.0
 _PLACED_SLACK = 1.0
 _CONTEXT_SCORE = 2.0
 _CLEAR_SCORE = 3.5
-_DEMONYM_WEIGHT = 0.3
+# The context weight of a nationality word ('Turkish warplanes'): weak alone.
+DEMONYM_WEIGHT = 0.3
 _SUMMARY_CACHE = 20_000
 _DOMINANT_SIZE = 100_000
 _CHAIN_KM = 60.0
@@ -68,7 +69,8 @@ _NEIGHBOURHOOD = PlaceKind.NEIGHBOURHOOD
 _WIDE_KINDS = frozenset({_COUNTRY, _REGION})
 _ONLY_COUNTRY = frozenset({_COUNTRY})
 _KIND_PRIOR = {_COUNTRY: 6.0, _REGION: 2.0, _DISTRICT: 1.5}
-_STRONG_CONTEXT = 0.5
+# A country weight from which the context is strong (places elsewhere pay their abroad cost).
+STRONG_CONTEXT = 0.5
 _FIRM_WEIGHT = 0.5
 
 
@@ -170,7 +172,7 @@ _Countries = tuple[dict[str, float], float, bool]
 def _weighed(countries: dict[str, float]) -> _Countries:
     """Country weights with the total and strength that scoring divides and tests by."""
     total = max(sum(countries.values()), 1.0)
-    return countries, total, max(countries.values(), default=0.0) >= _STRONG_CONTEXT
+    return countries, total, max(countries.values(), default=0.0) >= STRONG_CONTEXT
 
 
 class Resolver:
@@ -187,7 +189,8 @@ class Resolver:
     def resolve(
         self, folded: str, mentions: list[Mention], demonyms: dict[str, float]
     ) -> list[Resolution]:
-        """One Resolution per mention that keeps a plausible place; a mention the first pass
+        """One Resolution per mention that keeps a plausible place, given the context weights
+        of the countries that nationality words suggest (`demonyms`); a mention the first pass
         drops no longer lends its country weight to the others."""
         countries, regions, own = self._context(folded, mentions, demonyms)
         doc = _Document(
@@ -275,7 +278,7 @@ class Resolver:
         each mention's own share of the country weights; a partner country ('the border
         with Iran') weighs nothing."""
         own: list[_Contribution] = []
-        countries = {code: _DEMONYM_WEIGHT * n for code, n in demonyms.items()}
+        countries = dict(demonyms)
         regions: set[tuple[str | None, str | None]] = set()
         for mention in mentions:
             summary = self._summary(mention.candidates)

@@ -11,6 +11,7 @@ from stream.core.actors import load_actor_finder
 from stream.core.analysis import Classification
 from stream.core.geo import haversine_km
 from stream.core.places import DEFAULT_PLACE_FILES, GazetteerPlaceFinder, load_place_finder
+from stream.core.places_resolve import DEMONYM_WEIGHT, STRONG_CONTEXT
 from stream.core.places_text import fold
 from stream.errors import ConfigError
 
@@ -302,13 +303,10 @@ def test_nationality_words_are_counted_between_any_whitespace(
     finder: GazetteerPlaceFinder,
 ) -> None:
     folded = fold("Iraqi\u3000troops, Iraqi\u1680police; IRAQI.Iraqi and South Sudanese")
-    expected: dict[str, float] = {}
-    for word in folded.split():
-        if word in finder.demonyms:
-            code = finder.demonyms[word]
-            expected[code] = expected.get(code, 0.0) + 1.0
-    assert finder._demonyms(folded) == expected
-    assert expected["IQ"] == 4.0
+    expected = {finder.demonyms[word] for word in folded.split() if word in finder.demonyms}
+    weights = finder._demonyms(folded)
+    assert set(weights) == expected
+    assert weights["IQ"] == pytest.approx(DEMONYM_WEIGHT + 3 * STRONG_CONTEXT)
 
 
 def test_a_located_place_is_a_copy_of_its_model_at_the_mention(

@@ -138,6 +138,11 @@ FOCUS_CASES = [
         id="a-lone-foreign-namesake-yields-to-the-region-of-another-country",
     ),
     pytest.param(
+        "Chilean students occupied a school in Victoria on Monday.",
+        ("Victoria", "CL", "town"),
+        id="a-nationality-word-before-no-force-places-a-namesake-in-its-country",
+    ),
+    pytest.param(
         "Gunmen attacked farmers in Saigon on Friday and burned houses, Zamfara state police said.",
         ("Zamfara State", "NG", "region"),
         id="a-large-city-named-by-an-old-name-is-no-exception-to-lone-namesakes",
