@@ -202,7 +202,7 @@ class GazetteerPlaceFinder:
         self, text: str, classification: Classification, actors: Sequence[Actor] = ()
     ) -> Places:
         """Every place in `text` and the focus place of the classified event; an armed group
-        of one country among the `actors` counts for that country as a nationality word."""
+        of one country among the `actors` makes that country a strong context."""
         folded = fold(text)
         mentions = self.mentions.find(text, folded)
         link_chains(text, mentions)
@@ -358,12 +358,13 @@ class GazetteerPlaceFinder:
         return found
 
     def _add_group_countries(self, demonyms: dict[str, float], actors: Sequence[Actor]) -> None:
-        """Count each armed group or militia of one country once, as a nationality word
-        before a force (a state's forces act abroad too: 'Turkish warplanes', 'US troops')."""
+        """Count each armed group or militia of one country once, as strongly as a
+        nationality word before no force: such groups fight at home (a state's forces act
+        abroad too: 'Turkish warplanes', 'US troops')."""
         for actor in actors:
             code = actor.country_code
             if code and actor.kind != _STATE_FORCE:
-                demonyms[code] = demonyms.get(code, 0.0) + DEMONYM_WEIGHT
+                demonyms[code] = demonyms.get(code, 0.0) + STRONG_CONTEXT
 
     def _location(self, resolution: Resolution) -> Location:
         """The wire Location of a resolved mention."""

@@ -202,6 +202,14 @@ def test_an_armed_group_of_one_country_places_a_respelled_town_there(
     assert (focus.name, focus.country_code) == ("Beledweyne", "SO")
 
 
+def test_an_armed_group_of_one_country_rules_out_a_small_village_abroad(
+    finder: GazetteerPlaceFinder,
+) -> None:
+    text = "Houthi fighters shelled Talant on Monday."
+    assert finder.locate(text, NONE).focus is not None
+    assert finder.locate(text, NONE, load_actor_finder().find(text, NONE)).focus is None
+
+
 def test_a_nationality_before_a_company_or_its_staff_is_not_the_focus(
     finder: GazetteerPlaceFinder,
 ) -> None:
