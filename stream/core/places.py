@@ -59,6 +59,7 @@ _DETACHED_COST = 1.0
 _OUTSIDE_REGION_COST = 6.0
 _OUTSIDE_NAMED_REGIONS_COST = 3.0
 _LONE_COST = 5.0
+_AGAINST_CONTEXT_COST = 1.0
 _LOCAL_KINDS = frozenset({PlaceKind.TOWN, PlaceKind.DISTRICT, PlaceKind.NEIGHBOURHOOD})
 _CHAIN_KM = 60.0
 _WORDS = re.compile(r"\S+")
@@ -482,6 +483,8 @@ class GazetteerPlaceFinder:
                 table, resolution.place, mention.text
             ):
                 score -= _LONE_COST
+            if resolution.against_context and not mention.dateline:
+                score -= _AGAINST_CONTEXT_COST
             if code in named and kind != _COUNTRY:
                 score += 0.5
             extra = extras.get(resolution.place)

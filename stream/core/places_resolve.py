@@ -46,17 +46,21 @@ _DOMINANT_RATIO = 20
 
 @dataclass(slots=True)
 class Resolution:
-    """The place chosen for a mention, its score and a confidence in 0-1."""
+    """The place chosen for a mention, its score, a confidence in 0-1, whether no rival was
+    left, and whether it lies abroad of a strong context that it paid its abroad cost for."""
 
     mention: Mention
     place: int
     score: float
     confidence: float
     clear_cut: bool = False
+    against_context: bool = False
 
     def about(self, mention: Mention) -> Resolution:
         """The same resolution for another mention of the same name."""
-        return Resolution(mention, self.place, self.score, self.confidence, self.clear_cut)
+        return Resolution(
+            mention, self.place, self.score, self.confidence, self.clear_cut, self.against_context
+        )
 
 
 _Contribution = tuple[str, float] | None
@@ -422,7 +426,7 @@ class Resolver:
         """The best-scoring candidate of `mention`, or None when none is plausible."""
         countries, total, strong = context
         bonuses: dict[int, float] = near.cache if near is not None else {}
-        scored: list[tuple[float, int, float]] = []
+        scored: list[tuple[float, int, float, bool]] = []
         dateline = mention.dateline
         fuzzy = mention.fuzzy
         empty = not countries
@@ -435,7 +439,8 @@ class Resolver:
             if near is not None:
                 bonus = bonuses.get(index)
                 score += near.bonus(index) if bonus is None else bonus
-            if not weight and strong:
+            against = not weight and strong and abroad > 0
+            if against:
                 score -= abroad
             if dateline:
                 score += 1.5
@@ -443,11 +448,11 @@ class Resolver:
                 score -= 0.5 if weight else fuzzy_cost
             if empty and population < 1000 and kind is _TOWN:
                 score -= 1.0
-            scored.append((score, index, weight))
+            scored.append((score, index, weight, against))
         if not scored:
             return None
         scored.sort(reverse=True)
-        best, place, weight = scored[0]
+        best, place, weight, against = scored[0]
         placed = (
             mention.seat and (weight > 0 or empty)
             if fuzzy
@@ -460,7 +465,7 @@ class Resolver:
         if mention.common:
             confidence *= 0.8
         clear_cut = len(scored) == 1 and best >= _CLEAR_SCORE
-        return Resolution(mention, place, best, round(min(0.99, confidence), 3), clear_cut)
+        return Resolution(mention, place, best, round(min(0.99, confidence), 3), clear_cut, against)
 
     def _static(self, index: int) -> _Static:
         """What scoring needs about a place that never changes, cached per place."""

@@ -210,6 +210,22 @@ def test_an_armed_group_of_one_country_rules_out_a_small_village_abroad(
     assert finder.locate(text, NONE, load_actor_finder().find(text, NONE)).focus is None
 
 
+@pytest.mark.parametrize(
+    ("text", "against"),
+    [
+        ("Chilean students occupied a school in Sabzevar on Monday.", True),
+        ("Students occupied a school in Sabzevar on Monday.", False),
+    ],
+)
+def test_a_town_abroad_of_a_strong_context_is_marked_as_against_it(
+    finder: GazetteerPlaceFinder, text: str, against: bool
+) -> None:
+    folded = fold(text)
+    mentions = finder.mentions.find(text, folded)
+    resolutions = finder.resolver.resolve(folded, mentions, finder._demonyms(folded))
+    assert [r.against_context for r in resolutions] == [against]
+
+
 def test_a_nationality_before_a_company_or_its_staff_is_not_the_focus(
     finder: GazetteerPlaceFinder,
 ) -> None:
