@@ -323,13 +323,19 @@ def test_english_region_names_resolve_to_their_region(finder: GazetteerPlaceFind
     assert (focus.name, focus.country_code, focus.kind) == ("Nord Kivu", "CD", PlaceKind.REGION)
 
 
+def test_a_two_word_nationality_counts_for_its_own_country_only(
+    finder: GazetteerPlaceFinder,
+) -> None:
+    weights = finder._demonyms(fold("South Sudanese villagers fled the fighting on Monday."))
+    assert set(weights) == {"SS"}
+
+
 def test_nationality_words_are_counted_between_any_whitespace(
     finder: GazetteerPlaceFinder,
 ) -> None:
     folded = fold("Iraqi\u3000troops, Iraqi\u1680police; IRAQI.Iraqi and South Sudanese")
-    expected = {finder.demonyms[word] for word in folded.split() if word in finder.demonyms}
     weights = finder._demonyms(folded)
-    assert set(weights) == expected
+    assert set(weights) == {"IQ", "SS"}
     assert weights["IQ"] == pytest.approx(DEMONYM_WEIGHT + 3 * STRONG_CONTEXT)
 
 
