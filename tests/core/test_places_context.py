@@ -138,6 +138,11 @@ FOCUS_CASES = [
         id="a-lone-foreign-namesake-yields-to-the-region-of-another-country",
     ),
     pytest.param(
+        "Dock workers protested in Alexandria city on Tuesday.",
+        ("Alexandria", "EG", "town"),
+        id="a-name-before-city-keeps-the-towns-of-the-bare-name",
+    ),
+    pytest.param(
         "Chilean students occupied a school in Victoria on Monday.",
         ("Victoria", "CL", "town"),
         id="a-nationality-word-before-no-force-places-a-namesake-in-its-country",
