@@ -24,6 +24,8 @@ def lone_places(
     """Places that are the only place of their country in the text, a country the text neither
     names nor calls by a nationality word, while another country holds a region or two places
     of the text: most likely namesakes of a local place."""
+    if len(set(codes)) < 2:
+        return frozenset()
     support: dict[str | None, set[int]] = {}
     firm: set[str | None] = set()
     for place, code in zip(places, codes, strict=True):

@@ -209,25 +209,24 @@ class MentionFinder:
     ) -> list[NameMatch]:
         """Matches that end in 'city', 'town' or 'district' ('X city') with the towns of the bare
         name 'X' added: a gazetteer may know the longer name as one namesake's alias only."""
-        bare = {(m.start, m.end): m for m in matches if not m.fuzzy}
-        table = self.gazetteer.table
-        merged: list[NameMatch] = []
-        for match in chosen:
+        for position, match in enumerate(chosen):
             cut = text.rfind(" ", match.start, match.end)
-            if (
-                cut > match.start
-                and text[cut + 1 : match.end].lower() in _SEAT_WORDS
-                and (match.start, cut) in bare
-            ):
+            if cut > match.start and text[cut + 1 : match.end].lower() in _SEAT_WORDS:
+                chosen[position] = self._plus_bare_towns(match, cut, matches)
+        return chosen
+
+    def _plus_bare_towns(self, match: NameMatch, cut: int, matches: list[NameMatch]) -> NameMatch:
+        """`match` with the towns of the exact match that ends at `cut` added."""
+        table = self.gazetteer.table
+        for bare in matches:
+            if bare.start == match.start and bare.end == cut and not bare.fuzzy:
                 extra = tuple(
                     i
-                    for i in bare[(match.start, cut)].candidates
+                    for i in bare.candidates
                     if table.kind_of(i) == _TOWN and i not in match.candidates
                 )
-                if extra:
-                    match = match._replace(candidates=match.candidates + extra)
-            merged.append(match)
-        return merged
+                return match._replace(candidates=match.candidates + extra)
+        return match
 
     def _mention(
         self, text: str, folded: str, match: NameMatch, line: int, titled: bool
