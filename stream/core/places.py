@@ -167,12 +167,12 @@ def _spaced(folded: str) -> str:
 
 
 def _word_finder(words: dict[str, str]) -> ahocorasick.Automaton | None:
-    """An automaton finding the keys of `words`, padded with spaces, with their values and
-    lengths; None when there are none."""
+    """An automaton finding the keys of `words`, padded with spaces, with their values (the
+    longest key first where several end at one place); None when there are none."""
     automaton = ahocorasick.Automaton()
     for word, value in words.items():
         if word:
-            automaton.add_word(f" {word} ", (value, len(word)))
+            automaton.add_word(f" {word} ", value)
     if not len(automaton):
         return None
     automaton.make_automaton()
@@ -348,11 +348,11 @@ class GazetteerPlaceFinder:
         if self._demonym_finder is None:
             return found
         padded = f" {_spaced(folded)} "
-        longest: dict[int, tuple[str, int]] = {}
-        for end, (code, size) in self._demonym_finder.iter(padded):
-            if size > longest.get(end, ("", 0))[1]:
-                longest[end] = (code, size)
-        for end, (code, _) in longest.items():
+        previous = -1
+        for end, code in self._demonym_finder.iter(padded):
+            if end == previous:
+                continue
+            previous = end
             following = _first_word_after(padded, end)
             weight = (
                 DEMONYM_WEIGHT
