@@ -83,8 +83,11 @@ class Classifier(Protocol):
 class PlaceFinder(Protocol):
     """Finds and geocodes places in a text."""
 
-    def locate(self, text: str, classification: Classification) -> Places:
-        """Return every place in `text` and the focus place of the classified event."""
+    def locate(
+        self, text: str, classification: Classification, actors: Sequence[Actor] = ()
+    ) -> Places:
+        """Return every place in `text` and the focus place of the classified event; the
+        `actors` found in the text may hint at its country."""
         ...
 
 
@@ -130,7 +133,8 @@ class Analyzer:
         """Run every step on the article's text and assemble the Event."""
         text = article.text
         classification = self.classifier.classify(text)
-        places = self.places.locate(text, classification)
+        actors = self.actors.find(text, classification)
+        places = self.places.locate(text, classification, actors)
         return Event(
             id=event_id_for(article.id),
             article=ArticleRef(
@@ -148,7 +152,7 @@ class Analyzer:
             labels=classification.labels,
             locations=places.locations,
             focus=places.focus,
-            actors=self.actors.find(text, classification),
+            actors=actors,
             casualties=self.casualties.extract(text, classification),
             received_at=received_at,
             analyzed_at=now,

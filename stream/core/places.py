@@ -11,15 +11,16 @@ from pathlib import Path
 
 import ahocorasick
 
-from schemas import Location, PlaceKind, Precision
+from schemas import Actor, Location, PlaceKind, Precision
 from stream.core.analysis import Classification, Places
 from stream.core.gazetteer import Gazetteer
 from stream.core.gazetteer_build import ALIASES_FILE, load_aliases, load_gazetteer
 from stream.core.geo import destination, haversine_km
 from stream.core.places_chains import link_chains, partner
+from stream.core.places_coherence import known_by_main_name, lone_places
 from stream.core.places_ext import load_extension
 from stream.core.places_mentions import Mention, MentionFinder
-from stream.core.places_resolve import Resolution, Resolver
+from stream.core.places_resolve import DEMONYM_WEIGHT, STRONG_CONTEXT, Resolution, Resolver
 from stream.core.places_text import fold, fold_key, word_set
 
 __all__ = ["DEFAULT_PLACE_FILES", "GazetteerPlaceFinder", "load_place_finder"]
@@ -57,6 +58,8 @@ _COUNTRY_WITH_PLACES_COST = 1.5
 _DETACHED_COST = 1.0
 _OUTSIDE_REGION_COST = 6.0
 _OUTSIDE_NAMED_REGIONS_COST = 3.0
+_LONE_COST = 5.0
+_AGAINST_CONTEXT_COST = 1.0
 _LOCAL_KINDS = frozenset({PlaceKind.TOWN, PlaceKind.DISTRICT, PlaceKind.NEIGHBOURHOOD})
 _CHAIN_KM = 60.0
 _WORDS = re.compile(r"\S+")
@@ -67,8 +70,12 @@ _ACTORS = word_set(
     "backed led based intelligence border guards militias militia fighters dollar dollars "
     "currency airstrike strike strikes sanctions rebels rebel gunfire shelling operation "
     "operations crimes tourist tourists national nationals airliner citizen citizens hostage "
-    "hostages"
+    "hostages company companies firm firms migrants refugees pilgrims worker workers officer "
+    "officers minister ministry policy policies aircrafts warplane fighter"
 )
+
+
+_STATE_FORCE = "state_force"
 
 
 # Actors that act at home: 'Egyptian security forces', 'the Nigerian government'.
@@ -160,11 +167,11 @@ def _spaced(folded: str) -> str:
 
 
 def _word_finder(words: dict[str, str]) -> ahocorasick.Automaton | None:
-    """An automaton finding the one-word keys of `words`, padded with spaces, with their
-    values; None when there are none."""
+    """An automaton finding the keys of `words`, padded with spaces, with their values (the
+    longest key first where several end at one place); None when there are none."""
     automaton = ahocorasick.Automaton()
     for word, value in words.items():
-        if word and " " not in word:
+        if word:
             automaton.add_word(f" {word} ", value)
     if not len(automaton):
         return None
@@ -192,14 +199,18 @@ class GazetteerPlaceFinder:
             if table.kind_of(i) == _COUNTRY
         }
 
-    def locate(self, text: str, classification: Classification) -> Places:
-        """Every place in `text` and the focus place of the classified event."""
+    def locate(
+        self, text: str, classification: Classification, actors: Sequence[Actor] = ()
+    ) -> Places:
+        """Every place in `text` and the focus place of the classified event; an armed group
+        of one country among the `actors` makes that country a strong context."""
         folded = fold(text)
         mentions = self.mentions.find(text, folded)
         link_chains(text, mentions)
         demonyms = self._demonyms(folded)
+        self._add_group_countries(demonyms, actors)
         resolutions = self.resolver.resolve(folded, mentions, demonyms)
-        focus_at = self._focus(text, folded, mentions, resolutions, classification)
+        focus_at = self._focus(text, folded, mentions, resolutions, classification, demonyms)
         locations: list[Location] = []
         seen: set[int] = set()
         focus = None
@@ -224,8 +235,9 @@ class GazetteerPlaceFinder:
         self, place: int, mention: Mention, mentions: list[Mention], chosen: dict[int, int]
     ) -> float:
         """The focus cost of a place that none of the resolved places its chain names ('X
-        area of Y city', 'X, Y province') holds or lies near: more when one is a region; a
-        town smaller than the place cannot hold it ('Baghdad (Karadah)' names a quarter)."""
+        area of Y city', 'X, Y province', 'X in Y country') holds or lies near: more when one
+        is a region or a country; a town smaller than the place cannot hold it ('Baghdad
+        (Karadah)' names a quarter)."""
         table = self.gazetteer.table
         cost = 0.0
         for parent_at in mention.parents:
@@ -248,7 +260,7 @@ class GazetteerPlaceFinder:
                 )
             if inside:
                 return 0.0
-            cost = max(cost, _OUTSIDE_REGION_COST if kind == _REGION else _DETACHED_COST)
+            cost = max(cost, _OUTSIDE_REGION_COST if kind in _WIDE_KINDS else _DETACHED_COST)
         return cost
 
     def _part(self, text: str, focus: Location, start: int) -> Location:
@@ -328,13 +340,36 @@ class GazetteerPlaceFinder:
         )
 
     def _demonyms(self, folded: str) -> dict[str, float]:
-        """Countries suggested by nationality words ('Iraqi', 'Afghan') in the text."""
+        """Countries suggested by nationality words ('Iraqi', 'Afghan') in the text, with
+        their context weights: a word before a force, an envoy or a firm ('Turkish
+        warplanes') is weak, one before anything else ('Iraqi villagers', 'the Iraqi
+        government') is strong on its own."""
         found: dict[str, float] = {}
         if self._demonym_finder is None:
             return found
-        for _, code in self._demonym_finder.iter(f" {_spaced(folded)} "):
-            found[code] = found.get(code, 0.0) + 1.0
+        padded = f" {_spaced(folded)} "
+        previous = -1
+        for end, code in self._demonym_finder.iter(padded):
+            if end == previous:
+                continue
+            previous = end
+            following = _first_word_after(padded, end)
+            weight = (
+                DEMONYM_WEIGHT
+                if following in _ACTORS and following not in _HOME_ACTORS
+                else STRONG_CONTEXT
+            )
+            found[code] = found.get(code, 0.0) + weight
         return found
+
+    def _add_group_countries(self, demonyms: dict[str, float], actors: Sequence[Actor]) -> None:
+        """Count each armed group or militia of one country once, as strongly as a
+        nationality word before no force: such groups fight at home (a state's forces act
+        abroad too: 'Turkish warplanes', 'US troops')."""
+        for actor in actors:
+            code = actor.country_code
+            if code and actor.kind != _STATE_FORCE:
+                demonyms[code] = demonyms.get(code, 0.0) + STRONG_CONTEXT
 
     def _location(self, resolution: Resolution) -> Location:
         """The wire Location of a resolved mention."""
@@ -376,6 +411,7 @@ class GazetteerPlaceFinder:
         mentions: list[Mention],
         resolutions: list[Resolution],
         classification: Classification,
+        demonyms: dict[str, float],
     ) -> int | None:
         """Position of the most specific place where the event happened (evidence first)."""
         if not resolutions:
@@ -405,6 +441,7 @@ class GazetteerPlaceFinder:
             if kind == _REGION:
                 regions.add((code, table.admin1_of(place)))
         top_country = _top_country(codes, kinds, resolutions)
+        lone = lone_places(table, places, codes, named, demonyms)
         ids = table.ids
         present = {ids[place] for place in counts}
         region_countries = {code for code, _ in regions}
@@ -446,6 +483,12 @@ class GazetteerPlaceFinder:
             score += 0.5 * min(counts[resolution.place] - 1, 3)
             if code == top_country:
                 score += 1.0
+            if resolution.place in lone and not known_by_main_name(
+                table, resolution.place, mention.text
+            ):
+                score -= _LONE_COST
+            if resolution.against_context and not mention.dateline:
+                score -= _AGAINST_CONTEXT_COST
             if code in named and kind != _COUNTRY:
                 score += 0.5
             extra = extras.get(resolution.place)

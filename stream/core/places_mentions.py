@@ -74,6 +74,7 @@ _NAME, _NEVER, _DEMONYM, _COMMON = range(4)
 _SETTLEMENT_WORDS = word_set("city town village")
 # Words after a name that say it is a town or the district named after one ('Hawija district').
 _SEAT_WORDS = word_set("city town district")
+_TOWN = PlaceKind.TOWN
 # Words after a name that make it a landmark named after a place ('Buckingham Palace').
 _LANDMARK_WORDS = word_set(
     "palace square street bridge hospital mosque university stadium prison hotel church "
@@ -184,6 +185,7 @@ class MentionFinder:
         """Longest non-overlapping matches that pass the case, word and name filters."""
         matches = self.gazetteer.find(text, capitalised_only=True, skip=self._never)
         chosen = _longest(matches + self._sounds_like(text, matches))
+        chosen = self._with_bare_names(text, chosen, matches)
         mentions: list[Mention] = []
         titled: dict[int, bool] = {}
         for match in chosen:
@@ -201,6 +203,30 @@ class MentionFinder:
                 )
                 mentions.append(mention)
         return mentions
+
+    def _with_bare_names(
+        self, text: str, chosen: list[NameMatch], matches: list[NameMatch]
+    ) -> list[NameMatch]:
+        """Matches that end in 'city', 'town' or 'district' ('X city') with the towns of the bare
+        name 'X' added: a gazetteer may know the longer name as one namesake's alias only."""
+        for position, match in enumerate(chosen):
+            cut = text.rfind(" ", match.start, match.end)
+            if cut > match.start and text[cut + 1 : match.end].lower() in _SEAT_WORDS:
+                chosen[position] = self._plus_bare_towns(match, cut, matches)
+        return chosen
+
+    def _plus_bare_towns(self, match: NameMatch, cut: int, matches: list[NameMatch]) -> NameMatch:
+        """`match` with the towns of the exact match that ends at `cut` added."""
+        table = self.gazetteer.table
+        for bare in matches:
+            if bare.start == match.start and bare.end == cut and not bare.fuzzy:
+                extra = tuple(
+                    i
+                    for i in bare.candidates
+                    if table.kind_of(i) == _TOWN and i not in match.candidates
+                )
+                return match._replace(candidates=match.candidates + extra)
+        return match
 
     def _mention(
         self, text: str, folded: str, match: NameMatch, line: int, titled: bool

@@ -13,7 +13,7 @@ from stream.core.places_chains import partner
 from stream.core.places_mentions import Mention
 from stream.core.places_text import fold_key, word_set
 
-__all__ = ["Resolution", "Resolver"]
+__all__ = ["DEMONYM_WEIGHT", "STRONG_CONTEXT", "Resolution", "Resolver"]
 
 _REGION_WORDS = word_set(
     "province governorate region state oblast county department prefecture division "
@@ -29,7 +29,8 @@ _MIN_SCORE = 1.0
 _PLACED_SLACK = 1.0
 _CONTEXT_SCORE = 2.0
 _CLEAR_SCORE = 3.5
-_DEMONYM_WEIGHT = 0.3
+# The context weight of a nationality word ('Turkish warplanes'): weak alone.
+DEMONYM_WEIGHT = 0.3
 _SUMMARY_CACHE = 20_000
 _DOMINANT_SIZE = 100_000
 _CHAIN_KM = 60.0
@@ -45,17 +46,21 @@ _DOMINANT_RATIO = 20
 
 @dataclass(slots=True)
 class Resolution:
-    """The place chosen for a mention, its score and a confidence in 0-1."""
+    """The place chosen for a mention, its score, a confidence in 0-1, whether no rival was
+    left, and whether it lies abroad of a strong context that it paid its abroad cost for."""
 
     mention: Mention
     place: int
     score: float
     confidence: float
     clear_cut: bool = False
+    against_context: bool = False
 
     def about(self, mention: Mention) -> Resolution:
         """The same resolution for another mention of the same name."""
-        return Resolution(mention, self.place, self.score, self.confidence, self.clear_cut)
+        return Resolution(
+            mention, self.place, self.score, self.confidence, self.clear_cut, self.against_context
+        )
 
 
 _Contribution = tuple[str, float] | None
@@ -68,7 +73,8 @@ _NEIGHBOURHOOD = PlaceKind.NEIGHBOURHOOD
 _WIDE_KINDS = frozenset({_COUNTRY, _REGION})
 _ONLY_COUNTRY = frozenset({_COUNTRY})
 _KIND_PRIOR = {_COUNTRY: 6.0, _REGION: 2.0, _DISTRICT: 1.5}
-_STRONG_CONTEXT = 0.5
+# A country weight from which the context is strong (places elsewhere pay their abroad cost).
+STRONG_CONTEXT = 0.5
 _FIRM_WEIGHT = 0.5
 
 
@@ -170,7 +176,7 @@ _Countries = tuple[dict[str, float], float, bool]
 def _weighed(countries: dict[str, float]) -> _Countries:
     """Country weights with the total and strength that scoring divides and tests by."""
     total = max(sum(countries.values()), 1.0)
-    return countries, total, max(countries.values(), default=0.0) >= _STRONG_CONTEXT
+    return countries, total, max(countries.values(), default=0.0) >= STRONG_CONTEXT
 
 
 class Resolver:
@@ -187,7 +193,8 @@ class Resolver:
     def resolve(
         self, folded: str, mentions: list[Mention], demonyms: dict[str, float]
     ) -> list[Resolution]:
-        """One Resolution per mention that keeps a plausible place; a mention the first pass
+        """One Resolution per mention that keeps a plausible place, given the context weights
+        of the countries that nationality words suggest (`demonyms`); a mention the first pass
         drops no longer lends its country weight to the others."""
         countries, regions, own = self._context(folded, mentions, demonyms)
         doc = _Document(
@@ -275,7 +282,7 @@ class Resolver:
         each mention's own share of the country weights; a partner country ('the border
         with Iran') weighs nothing."""
         own: list[_Contribution] = []
-        countries = {code: _DEMONYM_WEIGHT * n for code, n in demonyms.items()}
+        countries = dict(demonyms)
         regions: set[tuple[str | None, str | None]] = set()
         for mention in mentions:
             summary = self._summary(mention.candidates)
@@ -419,7 +426,7 @@ class Resolver:
         """The best-scoring candidate of `mention`, or None when none is plausible."""
         countries, total, strong = context
         bonuses: dict[int, float] = near.cache if near is not None else {}
-        scored: list[tuple[float, int, float]] = []
+        scored: list[tuple[float, int, float, bool]] = []
         dateline = mention.dateline
         fuzzy = mention.fuzzy
         empty = not countries
@@ -432,7 +439,8 @@ class Resolver:
             if near is not None:
                 bonus = bonuses.get(index)
                 score += near.bonus(index) if bonus is None else bonus
-            if not weight and strong:
+            against = not weight and strong and abroad > 0
+            if against:
                 score -= abroad
             if dateline:
                 score += 1.5
@@ -440,11 +448,11 @@ class Resolver:
                 score -= 0.5 if weight else fuzzy_cost
             if empty and population < 1000 and kind is _TOWN:
                 score -= 1.0
-            scored.append((score, index, weight))
+            scored.append((score, index, weight, against))
         if not scored:
             return None
         scored.sort(reverse=True)
-        best, place, weight = scored[0]
+        best, place, weight, against = scored[0]
         placed = (
             mention.seat and (weight > 0 or empty)
             if fuzzy
@@ -457,7 +465,7 @@ class Resolver:
         if mention.common:
             confidence *= 0.8
         clear_cut = len(scored) == 1 and best >= _CLEAR_SCORE
-        return Resolution(mention, place, best, round(min(0.99, confidence), 3), clear_cut)
+        return Resolution(mention, place, best, round(min(0.99, confidence), 3), clear_cut, against)
 
     def _static(self, index: int) -> _Static:
         """What scoring needs about a place that never changes, cached per place."""

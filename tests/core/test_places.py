@@ -7,9 +7,11 @@ from pathlib import Path
 import pytest
 
 from schemas import EventType, Evidence, LabelScore, Location, PlaceKind, Precision
+from stream.core.actors import load_actor_finder
 from stream.core.analysis import Classification
 from stream.core.geo import haversine_km
 from stream.core.places import DEFAULT_PLACE_FILES, GazetteerPlaceFinder, load_place_finder
+from stream.core.places_resolve import DEMONYM_WEIGHT, STRONG_CONTEXT
 from stream.core.places_text import fold
 from stream.errors import ConfigError
 
@@ -189,6 +191,52 @@ def test_a_foreign_force_is_not_the_focus(finder: GazetteerPlaceFinder) -> None:
     assert finder.locate("Turkish army warplanes struck PKK hideouts.", NONE).focus is None
 
 
+def test_an_armed_group_of_one_country_places_a_respelled_town_there(
+    finder: GazetteerPlaceFinder,
+) -> None:
+    text = "Al-Shabaab fighters seized Beletweyne on Monday."
+    actors = load_actor_finder().find(text, NONE)
+    assert finder.locate(text, NONE).focus is None
+    focus = finder.locate(text, NONE, actors).focus
+    assert focus is not None
+    assert (focus.name, focus.country_code) == ("Beledweyne", "SO")
+
+
+def test_an_armed_group_of_one_country_rules_out_a_small_village_abroad(
+    finder: GazetteerPlaceFinder,
+) -> None:
+    text = "Houthi fighters shelled Talant on Monday."
+    assert finder.locate(text, NONE).focus is not None
+    assert finder.locate(text, NONE, load_actor_finder().find(text, NONE)).focus is None
+
+
+@pytest.mark.parametrize(
+    ("text", "against"),
+    [
+        ("Chilean students occupied a school in Sabzevar on Monday.", True),
+        ("Students occupied a school in Sabzevar on Monday.", False),
+    ],
+)
+def test_a_town_abroad_of_a_strong_context_is_marked_as_against_it(
+    finder: GazetteerPlaceFinder, text: str, against: bool
+) -> None:
+    folded = fold(text)
+    mentions = finder.mentions.find(text, folded)
+    resolutions = finder.resolver.resolve(folded, mentions, finder._demonyms(folded))
+    assert [r.against_context for r in resolutions] == [against]
+
+
+def test_a_nationality_before_a_company_or_its_staff_is_not_the_focus(
+    finder: GazetteerPlaceFinder,
+) -> None:
+    for text in (
+        "Rockets landed near a Turkish company on Monday, police said.",
+        "Gunmen kidnapped two Egyptian workers on Friday.",
+        "Protesters denounced French policies on Sunday.",
+    ):
+        assert finder.locate(text, NONE).focus is None
+
+
 def test_a_country_before_a_comma_and_officials_is_still_the_focus(
     finder: GazetteerPlaceFinder,
 ) -> None:
@@ -275,17 +323,20 @@ def test_english_region_names_resolve_to_their_region(finder: GazetteerPlaceFind
     assert (focus.name, focus.country_code, focus.kind) == ("Nord Kivu", "CD", PlaceKind.REGION)
 
 
+def test_a_two_word_nationality_counts_for_its_own_country_only(
+    finder: GazetteerPlaceFinder,
+) -> None:
+    weights = finder._demonyms(fold("South Sudanese villagers fled the fighting on Monday."))
+    assert set(weights) == {"SS"}
+
+
 def test_nationality_words_are_counted_between_any_whitespace(
     finder: GazetteerPlaceFinder,
 ) -> None:
     folded = fold("Iraqi\u3000troops, Iraqi\u1680police; IRAQI.Iraqi and South Sudanese")
-    expected: dict[str, float] = {}
-    for word in folded.split():
-        if word in finder.demonyms:
-            code = finder.demonyms[word]
-            expected[code] = expected.get(code, 0.0) + 1.0
-    assert finder._demonyms(folded) == expected
-    assert expected["IQ"] == 4.0
+    weights = finder._demonyms(folded)
+    assert set(weights) == {"IQ", "SS"}
+    assert weights["IQ"] == pytest.approx(DEMONYM_WEIGHT + 3 * STRONG_CONTEXT)
 
 
 def test_a_located_place_is_a_copy_of_its_model_at_the_mention(

@@ -133,6 +133,31 @@ FOCUS_CASES = [
         id="a-namesake-town-outside-the-named-province-yields-to-the-province",
     ),
     pytest.param(
+        "A roadside bomb hit a patrol near Santa Rosa farm in Benue state, police said.",
+        ("Benue State", "NG", "region"),
+        id="a-lone-foreign-namesake-yields-to-the-region-of-another-country",
+    ),
+    pytest.param(
+        "Dock workers protested in Alexandria city on Tuesday.",
+        ("Alexandria", "EG", "town"),
+        id="a-name-before-city-keeps-the-towns-of-the-bare-name",
+    ),
+    pytest.param(
+        "Chilean students occupied a school in Victoria on Monday.",
+        ("Victoria", "CL", "town"),
+        id="a-nationality-word-before-no-force-places-a-namesake-in-its-country",
+    ),
+    pytest.param(
+        "Gunmen attacked farmers in Saigon on Friday and burned houses, Zamfara state police said.",
+        ("Zamfara State", "NG", "region"),
+        id="a-large-city-named-by-an-old-name-is-no-exception-to-lone-namesakes",
+    ),
+    pytest.param(
+        "Militiamen burned homes near the village of Lusaka in Malawi on Monday.",
+        ("Malawi", "MW", "country"),
+        id="a-village-outside-the-country-its-chain-names-yields-to-that-country",
+    ),
+    pytest.param(
         "Militants shelled Sadr Hamid village near Kirkuk late on Friday.",
         ("Kirkuk", "IQ", "town"),
         id="a-name-that-runs-on-into-a-longer-name-is-not-the-focus",

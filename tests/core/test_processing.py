@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from schemas import Actor, Article, Casualties, EventType, LabelScore
@@ -23,7 +24,9 @@ class _KeywordClassifier:
 
 
 class _NoPlaces:
-    def locate(self, text: str, classification: Classification) -> Places:
+    def locate(
+        self, text: str, classification: Classification, actors: Sequence[Actor] = ()
+    ) -> Places:
         return Places([], None)
 
 
