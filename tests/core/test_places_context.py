@@ -240,6 +240,11 @@ COUNTRY_CASES = [
         "AF",
         id="a-district-named-like-a-town-abroad-stays-in-the-country-named",
     ),
+    pytest.param(
+        "Gunmen killed a herder near Mardan (Zorbash, Ituri) on Sunday.",
+        "CD",
+        id="a-province-after-an-unknown-district-in-brackets-holds-the-village",
+    ),
 ]
 
 
