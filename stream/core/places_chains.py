@@ -14,7 +14,7 @@ _CHAIN_GAP = re.compile(
     r"area|areas|region|village|villages|town|city|neighbourhood|neighborhood|quarter|county|"
     r"state|nahiya|municipality|lga|local|government|east|west|north|south|eastern|western|"
     r"northern|southern|central|outskirts|suburb|suburbs|camp|hill|hills|mountain|mountains|"
-    r"mount|valley|river|road|border|crossing|\([^()]{1,25}\)|\([^(),]{1,25},)[\s,()\-–]+)*$",
+    r"mount|valley|river|road|border|crossing|sector|\([^()]{1,25}\)|\([^(),]{1,25},)[\s,()\-–]+)*$",
     re.IGNORECASE,
 )
 

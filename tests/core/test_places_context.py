@@ -245,6 +245,11 @@ COUNTRY_CASES = [
         "CD",
         id="a-province-after-an-unknown-district-in-brackets-holds-the-village",
     ),
+    pytest.param(
+        "Two soldiers died in shelling at Mardan sector area (Zorbash district, Ituri).",
+        "CD",
+        id="a-front-line-sector-lies-in-the-province-that-follows-it",
+    ),
 ]
 
 
