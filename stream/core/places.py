@@ -145,13 +145,15 @@ def _top_country(
     codes: list[str | None], kinds: list[PlaceKind], resolutions: list[Resolution]
 ) -> str | None:
     """The country of the most local places, each counted by its confidence (of all the
-    places when none is local)."""
+    places when none is local, then none when two countries are named equally often)."""
     weights: dict[str | None, float] = {}
     for code, kind, resolution in zip(codes, kinds, resolutions, strict=True):
         if kind != _COUNTRY:
             weights[code] = weights.get(code, 0.0) + resolution.confidence
     if not weights:
-        return Counter(codes).most_common(1)[0][0]
+        ranked = Counter(codes).most_common(2)
+        tied = len(ranked) > 1 and ranked[0][1] == ranked[1][1]
+        return None if tied else ranked[0][0]
     return max(weights, key=lambda code: weights[code])
 
 

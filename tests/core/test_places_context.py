@@ -212,6 +212,11 @@ FOCUS_CASES = [
         ("Al-Kut", "IQ", "town"),
         id="a-partner-country-after-with-does-not-push-local-towns-abroad",
     ),
+    pytest.param(
+        "On Monday, Canada suspended its training mission in Mali for a month.",
+        ("Mali", "ML", "country"),
+        id="of-two-countries-named-once-the-first-is-not-the-top-country",
+    ),
 ]
 
 
