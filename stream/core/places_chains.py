@@ -14,7 +14,9 @@ _CHAIN_GAP = re.compile(
     r"area|areas|region|village|villages|town|city|neighbourhood|neighborhood|quarter|county|"
     r"state|nahiya|municipality|lga|local|government|east|west|north|south|eastern|western|"
     r"northern|southern|central|outskirts|suburb|suburbs|camp|hill|hills|mountain|mountains|"
-    r"mount|valley|river|road|border|crossing|sector|\([^()]{1,25}\)|\([^(),]{1,25},)[\s,()\-–]+)*$",
+    r"mount|valley|river|road|border|crossing|sector|\([^()]{1,25}\)|\([^(),]{1,25},|"
+    r"(?-i:[A-Z][\w'’\-]*)(?:\s(?-i:[A-Z][\w'’\-]*)){0,2}\s(?:town|village|city|district))"
+    r"[\s,()\-–]+)*$",
     re.IGNORECASE,
 )
 
@@ -27,8 +29,9 @@ def partner(folded: str, start: int) -> bool:
 
 
 def link_chains(text: str, mentions: list[Mention]) -> None:
-    """Record, for each mention, the later mentions that name its containing places (a
-    dateline's city has none: the story's first place follows it)."""
+    """Record, for each mention, the later mentions that name its containing places, past
+    names the gazetteer lacks ('(Unknown district,', 'Unknown town,'); a dateline's city has
+    none: the story's first place follows it."""
     joined = [False] + [
         len(gap) <= 45 and "\n" not in gap and _CHAIN_GAP.match(gap) is not None
         for gap in (text[a.end : b.start] for a, b in itertools.pairwise(mentions))

@@ -255,6 +255,12 @@ COUNTRY_CASES = [
         "CD",
         id="a-front-line-sector-lies-in-the-province-that-follows-it",
     ),
+    pytest.param(
+        "Gunmen shot a teacher in the village of Mardan, in the outskirts of Zorbash town, "
+        "Ituri province.",
+        "CD",
+        id="an-unknown-town-between-a-village-and-its-province-keeps-the-chain",
+    ),
 ]
 
 
