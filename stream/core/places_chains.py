@@ -11,11 +11,12 @@ __all__ = ["link_chains", "partner"]
 
 _CHAIN_GAP = re.compile(
     r"^[\s,()\-–]*(?:(?:in|of|the|near|district|sub-district|subdistrict|province|governorate|"
-    r"area|areas|region|village|villages|town|city|neighbourhood|neighborhood|quarter|county|"
-    r"state|nahiya|municipality|lga|local|government|east|west|north|south|eastern|western|"
+    r"area|areas|locality|region|village|villages|town|city|neighbourhood|neighborhood|quarter|"
+    r"county|state|nahiya|municipality|lga|local|government|east|west|north|south|eastern|western|"
     r"northern|southern|central|outskirts|suburb|suburbs|camp|hill|hills|mountain|mountains|"
     r"mount|valley|river|road|border|crossing|sector|\([^()]{1,25}\)|\([^(),]{1,25},|"
-    r"(?-i:[A-Z][\w'’\-]*)(?:\s(?-i:[A-Z][\w'’\-]*)){0,2}\s(?:town|village|city|district))"
+    r"(?-i:[A-Z][\w'’\-]*)(?:\s(?-i:[A-Z][\w'’\-]*)){0,2}\s(?:town|village|city|district|area|"
+    r"neighbourhood|neighborhood|quarter|locality|subdistrict|sub-district|county|camp))"
     r"[\s,()\-–]+)*$",
     re.IGNORECASE,
 )

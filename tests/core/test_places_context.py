@@ -261,6 +261,11 @@ COUNTRY_CASES = [
         "CD",
         id="an-unknown-town-between-a-village-and-its-province-keeps-the-chain",
     ),
+    pytest.param(
+        "Drones struck a vehicle in Mardan in the Zorbash area of the Ituri province.",
+        "CD",
+        id="an-unknown-area-between-a-village-and-its-province-keeps-the-chain",
+    ),
 ]
 
 
