@@ -20,6 +20,8 @@ _REGION_WORDS = word_set(
     "wilayah wilaya muhafazah"
 )
 _DISTRICT_WORDS = word_set("district sub-district subdistrict municipality lga")
+# Words after a name that say it is a settlement or part of one, never a province.
+_SETTLEMENT_WORDS = word_set("city town village neighbourhood neighborhood quarter")
 _NEAR_KM = 150.0
 _NEAR_DEG = _NEAR_KM / 111.0
 _NEAR_SQUARED = _NEAR_DEG * _NEAR_DEG
@@ -93,7 +95,7 @@ _Facts = tuple[list[_Candidate], list[_Region | None], frozenset[_Region], bool]
 _PlainKey = tuple[
     tuple[int, ...],
     str,
-    tuple[bool, bool, bool, bool, bool],
+    tuple[bool, bool, bool, bool, bool, bool],
     tuple[tuple[tuple[int, ...], bool], ...],
     tuple[tuple[int, ...], ...],
 ]
@@ -177,6 +179,16 @@ def _weighed(countries: dict[str, float]) -> _Countries:
     """Country weights with the total and strength that scoring divides and tests by."""
     total = max(sum(countries.values()), 1.0)
     return countries, total, max(countries.values(), default=0.0) >= STRONG_CONTEXT
+
+
+def _region_term(region_word: bool, settlement_word: bool, towns_there: bool) -> float:
+    """The score term of a province for its name: up after 'province', down after 'city' or
+    'neighbourhood' (as much), a little down when the name is also a town of that country."""
+    if region_word:
+        return 2.5
+    if settlement_word:
+        return -2.5
+    return -1.5 if towns_there else 0.0
 
 
 class Resolver:
@@ -327,10 +339,18 @@ class Resolver:
         )
         region_word = not _REGION_WORDS.isdisjoint(words)
         district_word = not _DISTRICT_WORDS.isdisjoint(words)
+        settlement_word = not region_word and not _SETTLEMENT_WORDS.isdisjoint(words)
         memo = (
             mention.candidates,
             mention.text,
-            (region_word, district_word, mention.fuzzy, mention.minor, mention.article),
+            (
+                region_word,
+                district_word,
+                settlement_word,
+                mention.fuzzy,
+                mention.minor,
+                mention.article,
+            ),
             tuple((mentions[i].candidates, mentions[i].fuzzy) for i in mention.parents)
             if mention.parents
             else (),
@@ -338,7 +358,7 @@ class Resolver:
         )
         known = self._plain.get(memo)
         if known is None:
-            known = self._base_facts(mention, doc, region_word, district_word)
+            known = self._base_facts(mention, doc, (region_word, district_word, settlement_word))
             if known[3]:
                 if len(self._plain) >= _SUMMARY_CACHE:
                     self._plain.clear()
@@ -356,10 +376,12 @@ class Resolver:
         ]
 
     def _base_facts(
-        self, mention: Mention, doc: _Document, region_word: bool, district_word: bool
+        self, mention: Mention, doc: _Document, words: tuple[bool, bool, bool]
     ) -> _Facts:
         """Candidate rows without the named-region bonus, each row's (country, region) where
-        that bonus may apply, their set, and whether the rows may be kept for other texts."""
+        that bonus may apply, their set, and whether the rows may be kept for other texts;
+        `words` says whether a province, a district or a settlement word ends the name."""
+        region_word, district_word, settlement_word = words
         mentions = doc.mentions
         town_codes = self._summary(mention.candidates).town_codes
         parent_codes: set[str | None] = set()
@@ -381,7 +403,7 @@ class Resolver:
             kind, code, admin1, population, prior, main_key = self._static(index)
             terms: list[float] = []
             if kind == _REGION:
-                terms.append(2.5 if region_word else -1.5 if code in town_codes else 0.0)
+                terms.append(_region_term(region_word, settlement_word, code in town_codes))
             elif kind == _DISTRICT:
                 terms.append(2.0 if district_word else -2.0 if code in town_codes else 0.0)
             elif kind == _NEIGHBOURHOOD:

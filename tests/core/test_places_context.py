@@ -317,3 +317,10 @@ def test_a_region_lies_at_the_centre_of_its_people(finder: GazetteerPlaceFinder)
     """Anbar's desert west holds few people: its point lies near Ramadi, not mid-desert."""
     focus = _focus(finder, "Protests spread across Anbar province on Friday.")
     assert haversine_km(focus.lat, focus.lon, 33.43, 43.30) < 80
+
+
+def test_a_neighbourhood_named_after_a_province_is_not_the_province(
+    finder: GazetteerPlaceFinder,
+) -> None:
+    places = finder.locate("A bomb went off in the Diyala neighbourhood on Friday.", NONE)
+    assert all(location.kind.value != "region" for location in places.locations)
