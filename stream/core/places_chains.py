@@ -14,9 +14,11 @@ _CHAIN_GAP = re.compile(
     r"area|areas|locality|region|village|villages|town|city|neighbourhood|neighborhood|quarter|"
     r"county|state|nahiya|municipality|lga|local|government|east|west|north|south|eastern|western|"
     r"northern|southern|central|outskirts|suburb|suburbs|camp|hill|hills|mountain|mountains|"
-    r"mount|valley|river|road|border|crossing|sector|\([^()]{1,25}\)|\([^(),]{1,25},|"
+    r"mount|valley|river|road|border|crossing|sector|territory|commune|upazila|tehsil|"
+    r"\([^()]{1,25}\)|\([^(),]{1,25},|"
     r"(?-i:[A-Z][\w'’\-]*)(?:\s(?-i:[A-Z][\w'’\-]*)){0,2}\s(?:town|village|city|district|area|"
-    r"neighbourhood|neighborhood|quarter|locality|subdistrict|sub-district|county|camp))"
+    r"neighbourhood|neighborhood|quarter|locality|subdistrict|sub-district|county|camp|"
+    r"territory|commune|upazila|tehsil))"
     r"[\s,()\-–]+)*$",
     re.IGNORECASE,
 )

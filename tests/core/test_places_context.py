@@ -266,6 +266,11 @@ COUNTRY_CASES = [
         "CD",
         id="an-unknown-area-between-a-village-and-its-province-keeps-the-chain",
     ),
+    pytest.param(
+        "Gunmen killed a herder in Mardan, Zorbash territory, Ituri.",
+        "CD",
+        id="an-unknown-territory-between-a-village-and-its-province-keeps-the-chain",
+    ),
 ]
 
 
