@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import bisect
 import math
 from dataclasses import dataclass
 
 from schemas import PlaceKind
-from stream.core.gazetteer import Gazetteer, PlaceTable
-from stream.core.geo import haversine_km
+from stream.core.gazetteer import Gazetteer
 from stream.core.places_chains import partner
 from stream.core.places_mentions import Mention
+from stream.core.places_support import Nearness, chain_bonuses, contains_child
 from stream.core.places_text import fold_key, word_set
 
 __all__ = ["DEMONYM_WEIGHT", "STRONG_CONTEXT", "Resolution", "Resolver"]
@@ -22,10 +21,6 @@ _REGION_WORDS = word_set(
 _DISTRICT_WORDS = word_set("district sub-district subdistrict municipality lga")
 # Words after a name that say it is a settlement or part of one, never a province.
 _SETTLEMENT_WORDS = word_set("city town village neighbourhood neighborhood quarter")
-_NEAR_KM = 150.0
-_NEAR_DEG = _NEAR_KM / 111.0
-_NEAR_SQUARED = _NEAR_DEG * _NEAR_DEG
-_SLACK_DEG = 1e-6
 _UNKNOWN_POPULATION = 1000
 _MIN_SCORE = 1.0
 _PLACED_SLACK = 1.0
@@ -35,10 +30,7 @@ _CLEAR_SCORE = 3.5
 DEMONYM_WEIGHT = 0.3
 _SUMMARY_CACHE = 20_000
 _DOMINANT_SIZE = 100_000
-_CHAIN_KM = 60.0
 _IN_REGION = 1.5
-_CHAIN_DEG = _CHAIN_KM / 111.0
-_SELF_CHAIN = 1.0
 # Countries whose place names take the Arabic article ('al-Zaidan', 'Ar Rutba').
 _ARTICLE_COUNTRIES = word_set(
     "IQ SY YE SA JO LB PS IL EG LY TN DZ MA SD SO MR OM AE KW QA BH EH DJ TD KM"
@@ -112,41 +104,6 @@ class _Summary:
     biggest: int
     regions: tuple[tuple[str | None, str | None], ...]
     dominant: str | None
-
-
-class _Nearness:
-    """Bonus for lying near the local places that the text names, cached per place."""
-
-    def __init__(self, table: PlaceTable, anchors: list[int]) -> None:
-        """Anchor places (indices into `table`) with their coordinates."""
-        self.table = table
-        self.points = sorted((table.lat[anchor], table.lon[anchor], anchor) for anchor in anchors)
-        self.lats = [point[0] for point in self.points]
-        self.cache: dict[int, float] = {}
-
-    def bonus(self, index: int) -> float:
-        """Up to 2.0 for lying near other anchors (0.8 for each of up to three)."""
-        found = self.cache.get(index)
-        if found is not None:
-            return found
-        lat = self.table.lat[index]
-        lon = self.table.lon[index]
-        squeeze = math.cos(math.radians(lat)) ** 2
-        near = 0
-        low = bisect.bisect_left(self.lats, lat - _NEAR_DEG - _SLACK_DEG)
-        high = bisect.bisect_right(self.lats, lat + _NEAR_DEG + _SLACK_DEG)
-        below, above = -_NEAR_DEG, _NEAR_DEG
-        for anchor_lat, anchor_lon, anchor in self.points[low:high]:
-            dlat = anchor_lat - lat
-            if anchor == index or not below < dlat < above:
-                continue
-            dlon = (anchor_lon - lon + 180.0) % 360.0 - 180.0
-            if dlat * dlat + dlon * dlon * squeeze < _NEAR_SQUARED:
-                near += 1
-                if near == 3:
-                    break
-        found = self.cache[index] = min(2.0, 0.8 * near)
-        return found
 
 
 @dataclass(slots=True)
@@ -242,7 +199,7 @@ class Resolver:
                 code,
                 weight + (previous[1] if previous and previous[0] == code else 0),
             )
-        near = _Nearness(table, anchors) if anchors else None
+        near = Nearness(table, anchors) if anchors else None
         second = self._pass(doc, countries, own, near, first)
         return [resolution for resolution in second if resolution is not None]
 
@@ -251,7 +208,7 @@ class Resolver:
         doc: _Document,
         countries: dict[str, float],
         own: list[_Contribution],
-        near: _Nearness | None,
+        near: Nearness | None,
         settled: list[Resolution | None] | None = None,
     ) -> list[Resolution | None]:
         """Resolve every mention once; repeated names outside chains are scored once, and
@@ -391,7 +348,7 @@ class Resolver:
                 parent_codes.add(dominant)
         chain = None
         if mention.parents:
-            chain = self._chain_bonuses(mention, mentions)
+            chain = chain_bonuses(self.table, mention, mentions)
             if not any(chain.values()) and not parent_codes & town_codes:
                 chain = None
         key = fold_key(mention.text)
@@ -421,7 +378,7 @@ class Resolver:
             if parent_codes and (len(parent_codes) > 1 or code not in parent_codes):
                 terms.append(-4.0)
             if mention.children and kind in _WIDE_KINDS:
-                terms.append(self._contains_child(index, kind, mention, mentions))
+                terms.append(contains_child(self.table, index, kind, mention, mentions))
             if mention.article and code not in _ARTICLE_COUNTRIES:
                 terms.append(-2.5)
             abroad = (
@@ -442,7 +399,7 @@ class Resolver:
         self,
         mention: Mention,
         context: _Countries,
-        near: _Nearness | None,
+        near: Nearness | None,
         candidates: list[_Candidate],
     ) -> Resolution | None:
         """The best-scoring candidate of `mention`, or None when none is plausible."""
@@ -564,55 +521,3 @@ class Resolver:
         if size >= _DOMINANT_SIZE and ranked[1][1] * _DOMINANT_RATIO <= size:
             return top
         return None
-
-    def _chain_bonuses(self, mention: Mention, mentions: list[Mention]) -> dict[int, float]:
-        """Per candidate, the bonus when a following 'X, Y district, Z province' mention
-        contains it: 2 for its country, 3 for its region or a place within 60 km, 1 when the
-        following mention may name the place itself ('Dangriga, Stann Creek')."""
-        table = self.table
-        countries: dict[str | None, set[int]] = {}
-        regions: dict[tuple[str | None, str | None], set[int]] = {}
-        points: list[tuple[int, float, float]] = []
-        for parent_pos in mention.parents:
-            for parent in mentions[parent_pos].candidates:
-                kind = table.kind_of(parent)
-                if kind == _COUNTRY:
-                    countries.setdefault(table.country_of(parent), set()).add(parent)
-                elif kind == _REGION:
-                    key = (table.country_of(parent), table.admin1_of(parent))
-                    regions.setdefault(key, set()).add(parent)
-                else:
-                    points.append((parent, table.lat[parent], table.lon[parent]))
-        bonuses: dict[int, float] = {}
-        for index in mention.candidates:
-            code = table.country_of(index)
-            lat, lon = table.lat[index], table.lon[index]
-            if regions.get((code, table.admin1_of(index)), set()) - {index} or any(
-                parent != index
-                and abs(parent_lat - lat) < _CHAIN_DEG
-                and haversine_km(parent_lat, parent_lon, lat, lon) < _CHAIN_KM
-                for parent, parent_lat, parent_lon in points
-            ):
-                bonuses[index] = 3.0
-            elif countries.get(code, set()) - {index}:
-                bonuses[index] = 2.0
-            else:
-                bonuses[index] = _SELF_CHAIN if any(p == index for p, _, _ in points) else 0.0
-        return bonuses
-
-    def _contains_child(
-        self, index: int, kind: PlaceKind, mention: Mention, mentions: list[Mention]
-    ) -> float:
-        """Bonus for a country or region that contains a place named just before it."""
-        table = self.table
-        code = table.country_of(index)
-        admin1 = table.admin1_of(index)
-        for child in mention.children:
-            for candidate in mentions[child].candidates:
-                if table.kind_of(candidate) in _WIDE_KINDS:
-                    continue
-                if table.country_of(candidate) != code:
-                    continue
-                if kind == _COUNTRY or table.admin1_of(candidate) == admin1:
-                    return 9.0
-        return 0.0
