@@ -14,8 +14,22 @@ import ahocorasick
 from schemas import PlaceKind
 from stream.core.places_text import ARTICLE_STARTS, fold, fold_key, starts_with_article
 
-__all__ = ["Gazetteer", "NameMatch", "Place", "PlaceTable"]
+__all__ = [
+    "COUNTRY",
+    "REGION",
+    "TOWN",
+    "WIDE_KINDS",
+    "Gazetteer",
+    "NameMatch",
+    "Place",
+    "PlaceTable",
+]
 
+# Kinds as module names: an enum member looked up on its class costs more than a name.
+COUNTRY = PlaceKind.COUNTRY
+REGION = PlaceKind.REGION
+TOWN = PlaceKind.TOWN
+WIDE_KINDS = frozenset({COUNTRY, REGION})
 _KINDS = tuple(PlaceKind)
 _CACHED_KEYS = 100_000
 

@@ -13,7 +13,7 @@ import ahocorasick
 
 from schemas import Actor, Location, PlaceKind, Precision
 from stream.core.analysis import Classification, Places
-from stream.core.gazetteer import Gazetteer
+from stream.core.gazetteer import COUNTRY, REGION, WIDE_KINDS, Gazetteer
 from stream.core.gazetteer_build import ALIASES_FILE, load_aliases, load_gazetteer
 from stream.core.geo import destination, haversine_km
 from stream.core.places_chains import link_chains, partner
@@ -47,10 +47,6 @@ _SPECIFICITY = {
 }
 
 
-# Kinds read once: an enum member looked up on its class costs more than a name.
-_COUNTRY = PlaceKind.COUNTRY
-_REGION = PlaceKind.REGION
-_WIDE_KINDS = frozenset({_COUNTRY, _REGION})
 _MODELS_CACHE = 20_000
 _LANDMARK_COST = 2.0
 _CONTINUED_COST = 2.0
@@ -148,7 +144,7 @@ def _top_country(
     places when none is local, then none when two countries are named equally often)."""
     weights: dict[str | None, float] = {}
     for code, kind, resolution in zip(codes, kinds, resolutions, strict=True):
-        if kind != _COUNTRY:
+        if kind != COUNTRY:
             weights[code] = weights.get(code, 0.0) + resolution.confidence
     if not weights:
         ranked = Counter(codes).most_common(2)
@@ -198,7 +194,7 @@ class GazetteerPlaceFinder:
         self.country_ids = {
             table.country_of(i) or "": table.ids[i]
             for i in range(len(table))
-            if table.kind_of(i) == _COUNTRY
+            if table.kind_of(i) == COUNTRY
         }
 
     def locate(
@@ -227,7 +223,7 @@ class GazetteerPlaceFinder:
         if focus is not None and focus_at is not None:
             start = resolutions[focus_at].mention.start
             focus = _offset(text, focus, start)
-            if focus.kind == _COUNTRY:
+            if focus.kind == COUNTRY:
                 focus = self._part(text, focus, start)
         if focus is None and demonyms:
             focus = self._nationality_focus(text, folded)
@@ -249,9 +245,9 @@ class GazetteerPlaceFinder:
             kind = table.kind_of(parent)
             if kind in _LOCAL_KINDS and table.population[parent] < table.population[place]:
                 continue
-            if kind == _COUNTRY:
+            if kind == COUNTRY:
                 inside = table.country_of(parent) == table.country_of(place)
-            elif kind == _REGION:
+            elif kind == REGION:
                 inside = table.admin1_of(parent) == table.admin1_of(place)
             else:
                 inside = (
@@ -262,7 +258,7 @@ class GazetteerPlaceFinder:
                 )
             if inside:
                 return 0.0
-            cost = max(cost, _OUTSIDE_REGION_COST if kind in _WIDE_KINDS else _DETACHED_COST)
+            cost = max(cost, _OUTSIDE_REGION_COST if kind in WIDE_KINDS else _DETACHED_COST)
         return cost
 
     def _part(self, text: str, focus: Location, start: int) -> Location:
@@ -436,11 +432,11 @@ class GazetteerPlaceFinder:
             code = table.country_of(place)
             kinds.append(kind)
             codes.append(code)
-            if kind == _COUNTRY:
+            if kind == COUNTRY:
                 named.add(code)
                 continue
             inland.add(code)
-            if kind == _REGION:
+            if kind == REGION:
                 regions.add((code, table.admin1_of(place)))
         top_country = _top_country(codes, kinds, resolutions)
         lone = lone_places(table, places, codes, named, demonyms)
@@ -454,7 +450,7 @@ class GazetteerPlaceFinder:
         for position, resolution in enumerate(resolutions):
             mention = resolution.mention
             kind = kinds[position]
-            if kind == _COUNTRY and (
+            if kind == COUNTRY and (
                 _actor_follows(text, folded, mention.end) or partner(folded, mention.start)
             ):
                 continue
@@ -467,9 +463,9 @@ class GazetteerPlaceFinder:
                 score += 2.0
             if mention.landmark:
                 score -= _LANDMARK_COST
-            if mention.continued and kind != _COUNTRY:
+            if mention.continued and kind != COUNTRY:
                 score -= _CONTINUED_COST
-            if kind == _COUNTRY and codes[position] in inland:
+            if kind == COUNTRY and codes[position] in inland:
                 score -= _COUNTRY_WITH_PLACES_COST
             if mention.parents:
                 score -= self._detached(resolution.place, mention, mentions, chosen)
@@ -491,14 +487,14 @@ class GazetteerPlaceFinder:
                 score -= _LONE_COST
             if resolution.against_context and not mention.dateline:
                 score -= _AGAINST_CONTEXT_COST
-            if code in named and kind != _COUNTRY:
+            if code in named and kind != COUNTRY:
                 score += 0.5
             extra = extras.get(resolution.place)
             if extra is not None and extra[1] is not None and extra[1] in present:
                 score += 2.0
             score -= 2.0 * mention.start / length
             score += 2.0 * (resolution.confidence - 0.5)
-            if kind not in _WIDE_KINDS:
+            if kind not in WIDE_KINDS:
                 score += 0.3 * min(resolution.score, 4.0)
             if best is None or score > best[0]:
                 best = (score, position)

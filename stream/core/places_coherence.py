@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from schemas import PlaceKind
-from stream.core.gazetteer import PlaceTable
+from stream.core.gazetteer import COUNTRY, REGION, PlaceTable
 from stream.core.places_text import fold_key
 
 __all__ = ["known_by_main_name", "lone_places"]
 
-_COUNTRY = PlaceKind.COUNTRY
-_REGION = PlaceKind.REGION
 # As in resolution: a place this large is rarely a namesake of a little-known place.
 _NAMESAKE_POPULATION = 500_000
 
@@ -30,10 +27,10 @@ def lone_places(
     firm: set[str | None] = set()
     for place, code in zip(places, codes, strict=True):
         kind = table.kind_of(place)
-        if kind == _COUNTRY:
+        if kind == COUNTRY:
             continue
         support.setdefault(code, set()).add(place)
-        if kind == _REGION:
+        if kind == REGION:
             firm.add(code)
     firm.update(code for code, found in support.items() if len(found) > 1)
     if not firm:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from schemas import PlaceKind
-from stream.core.gazetteer import Gazetteer, NameMatch
+from stream.core.gazetteer import TOWN, WIDE_KINDS, Gazetteer, NameMatch
 from stream.core.places_text import fold_key, skeleton, word_set
 
 __all__ = ["COMMON_WORDS_FILE", "ENGLISH_WORDS_FILE", "Mention", "MentionFinder"]
@@ -74,7 +74,6 @@ _NAME, _NEVER, _DEMONYM, _COMMON = range(4)
 _SETTLEMENT_WORDS = word_set("city town village")
 # Words after a name that say it is a town or the district named after one ('Hawija district').
 _SEAT_WORDS = word_set("city town district")
-_TOWN = PlaceKind.TOWN
 # Words after a name that make it a landmark named after a place ('Buckingham Palace').
 _LANDMARK_WORDS = word_set(
     "palace square street bridge hospital mosque university stadium prison hotel church "
@@ -223,7 +222,7 @@ class MentionFinder:
                 extra = tuple(
                     i
                     for i in bare.candidates
-                    if table.kind_of(i) == _TOWN and i not in match.candidates
+                    if table.kind_of(i) == TOWN and i not in match.candidates
                 )
                 return match._replace(candidates=match.candidates + extra)
         return match
@@ -348,7 +347,7 @@ class MentionFinder:
             local = [
                 table.population[i]
                 for i, kind in zip(candidates, kinds, strict=True)
-                if kind not in (PlaceKind.COUNTRY, PlaceKind.REGION)
+                if kind not in WIDE_KINDS
             ]
             found = (PlaceKind.COUNTRY in kinds, max(local, default=0), PlaceKind.REGION in kinds)
             if len(self._summaries) > _SUMMARY_CACHE:

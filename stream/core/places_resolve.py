@@ -6,7 +6,7 @@ import math
 from dataclasses import dataclass
 
 from schemas import PlaceKind
-from stream.core.gazetteer import Gazetteer
+from stream.core.gazetteer import COUNTRY, REGION, TOWN, WIDE_KINDS, Gazetteer
 from stream.core.places_chains import partner
 from stream.core.places_mentions import Mention
 from stream.core.places_support import Nearness, chain_bonuses, contains_child
@@ -59,14 +59,10 @@ class Resolution:
 
 _Contribution = tuple[str, float] | None
 _Static = tuple[PlaceKind, str | None, str | None, int, float, str]
-_COUNTRY = PlaceKind.COUNTRY
-_TOWN = PlaceKind.TOWN
-_REGION = PlaceKind.REGION
 _DISTRICT = PlaceKind.DISTRICT
 _NEIGHBOURHOOD = PlaceKind.NEIGHBOURHOOD
-_WIDE_KINDS = frozenset({_COUNTRY, _REGION})
-_ONLY_COUNTRY = frozenset({_COUNTRY})
-_KIND_PRIOR = {_COUNTRY: 6.0, _REGION: 2.0, _DISTRICT: 1.5}
+_ONLY_COUNTRY = frozenset({COUNTRY})
+_KIND_PRIOR = {COUNTRY: 6.0, REGION: 2.0, _DISTRICT: 1.5}
 # A country weight from which the context is strong (places elsewhere pay their abroad cost).
 STRONG_CONTEXT = 0.5
 _FIRM_WEIGHT = 0.5
@@ -189,7 +185,7 @@ class Resolver:
                 resolution is None
                 or resolution.score < _CONTEXT_SCORE
                 or not code
-                or table.kind_of(resolution.place) == _COUNTRY
+                or table.kind_of(resolution.place) == COUNTRY
             ):
                 continue
             weight = 0.5 * resolution.confidence
@@ -242,7 +238,7 @@ class Resolver:
 
     def _is_local(self, index: int) -> bool:
         """True for towns, districts and neighbourhoods (places that anchor nearness)."""
-        return self.table.kind_of(index) not in _WIDE_KINDS
+        return self.table.kind_of(index) not in WIDE_KINDS
 
     def _context(
         self, folded: str, mentions: list[Mention], demonyms: dict[str, float]
@@ -258,14 +254,14 @@ class Resolver:
             kinds = summary.kinds
             codes = summary.codes
             own.append(None)
-            if kinds == _ONLY_COUNTRY or (_COUNTRY in kinds and not mention.common):
+            if kinds == _ONLY_COUNTRY or (COUNTRY in kinds and not mention.common):
                 if partner(folded, mention.start):
                     continue
                 for country in summary.country_codes:
                     countries[country] = countries.get(country, 0.0) + 1.0
             elif (
                 summary.dominant is not None
-                and _COUNTRY not in kinds
+                and COUNTRY not in kinds
                 and not mention.fuzzy
                 and (len(codes) == 1 or self._main_name_in(summary.dominant, mention))
             ):
@@ -359,7 +355,7 @@ class Resolver:
         for index in mention.candidates:
             kind, code, admin1, population, prior, main_key = self._static(index)
             terms: list[float] = []
-            if kind == _REGION:
+            if kind == REGION:
                 terms.append(_region_term(region_word, settlement_word, code in town_codes))
             elif kind == _DISTRICT:
                 terms.append(2.0 if district_word else -2.0 if code in town_codes else 0.0)
@@ -371,27 +367,27 @@ class Resolver:
                 )
                 terms.append(1.0 if named else -1.0)
                 neighbourhood = True
-            elif kind == _TOWN and not mention.fuzzy and main_key != key:
+            elif kind == TOWN and not mention.fuzzy and main_key != key:
                 terms.append(-1.0 if population < 20_000 else -0.8)
             if chain is not None:
                 terms.append(chain[index] or -3.0)
             if parent_codes and (len(parent_codes) > 1 or code not in parent_codes):
                 terms.append(-4.0)
-            if mention.children and kind in _WIDE_KINDS:
+            if mention.children and kind in WIDE_KINDS:
                 terms.append(contains_child(self.table, index, kind, mention, mentions))
             if mention.article and code not in _ARTICLE_COUNTRIES:
                 terms.append(-2.5)
             abroad = (
                 0.0
-                if kind == _COUNTRY
+                if kind == COUNTRY
                 else 3.0
-                if population < 100_000 or mention.fuzzy or (mention.minor and kind == _TOWN)
+                if population < 100_000 or mention.fuzzy or (mention.minor and kind == TOWN)
                 else 1.0
                 if population < 500_000
                 else 0.0
             )
             rows.append((index, kind, code, population, prior + sum(terms), abroad))
-            places_pairs.append((code, admin1) if kind != _REGION else None)
+            places_pairs.append((code, admin1) if kind != REGION else None)
         pairs = frozenset(pair for pair in places_pairs if pair is not None)
         return rows, places_pairs, pairs, not neighbourhood
 
@@ -425,7 +421,7 @@ class Resolver:
                 score += 1.5
             if fuzzy:
                 score -= 0.5 if weight else fuzzy_cost
-            if empty and population < 1000 and kind is _TOWN:
+            if empty and population < 1000 and kind is TOWN:
                 score -= 1.0
             scored.append((score, index, weight, against))
         if not scored:
@@ -454,11 +450,11 @@ class Resolver:
             kind = table.kind_of(index)
             population = table.population[index] or _UNKNOWN_POPULATION
             prior = _KIND_PRIOR.get(kind, 0.0)
-            if kind == _COUNTRY:
+            if kind == COUNTRY:
                 prior += 0.4 * math.log10(population + 10)
-            elif kind == _REGION:
+            elif kind == REGION:
                 prior += 0.3 * (math.log10(population + 10) - 5.0)
-            elif kind == _TOWN:
+            elif kind == TOWN:
                 prior += 0.55 * math.log10(population + 10) - 0.5
                 prior += 1.0 if table.extras.get(index, (None, None))[0] == "PPLC" else 0.0
             found = (
@@ -483,13 +479,13 @@ class Resolver:
             found = _Summary(
                 kinds=frozenset(kinds),
                 codes=frozenset(codes),
-                town_codes=frozenset(c for k, c in pairs if k == _TOWN),
-                country_codes=tuple(c for k, c in pairs if k == _COUNTRY and c),
+                town_codes=frozenset(c for k, c in pairs if k == TOWN),
+                country_codes=tuple(c for k, c in pairs if k == COUNTRY and c),
                 biggest=max(table.population[i] for i in candidates),
                 regions=tuple(
                     (code, table.admin1_of(i))
                     for i, (kind, code) in zip(candidates, pairs, strict=True)
-                    if kind == _REGION
+                    if kind == REGION
                 ),
                 dominant=self._dominant(candidates, codes),
             )

@@ -6,7 +6,7 @@ import bisect
 import math
 
 from schemas import PlaceKind
-from stream.core.gazetteer import PlaceTable
+from stream.core.gazetteer import COUNTRY, REGION, WIDE_KINDS, PlaceTable
 from stream.core.geo import haversine_km
 from stream.core.places_mentions import Mention
 
@@ -19,9 +19,6 @@ _SLACK_DEG = 1e-6
 _CHAIN_KM = 60.0
 _CHAIN_DEG = _CHAIN_KM / 111.0
 _SELF_CHAIN = 1.0
-_COUNTRY = PlaceKind.COUNTRY
-_REGION = PlaceKind.REGION
-_WIDE_KINDS = frozenset({_COUNTRY, _REGION})
 
 
 class Nearness:
@@ -69,9 +66,9 @@ def chain_bonuses(table: PlaceTable, mention: Mention, mentions: list[Mention]) 
     for parent_pos in mention.parents:
         for parent in mentions[parent_pos].candidates:
             kind = table.kind_of(parent)
-            if kind == _COUNTRY:
+            if kind == COUNTRY:
                 countries.setdefault(table.country_of(parent), set()).add(parent)
-            elif kind == _REGION:
+            elif kind == REGION:
                 key = (table.country_of(parent), table.admin1_of(parent))
                 regions.setdefault(key, set()).add(parent)
             else:
@@ -102,10 +99,10 @@ def contains_child(
     admin1 = table.admin1_of(index)
     for child in mention.children:
         for candidate in mentions[child].candidates:
-            if table.kind_of(candidate) in _WIDE_KINDS:
+            if table.kind_of(candidate) in WIDE_KINDS:
                 continue
             if table.country_of(candidate) != code:
                 continue
-            if kind == _COUNTRY or table.admin1_of(candidate) == admin1:
+            if kind == COUNTRY or table.admin1_of(candidate) == admin1:
                 return 9.0
     return 0.0
