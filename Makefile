@@ -3,10 +3,12 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# setup.py compiles part of the core with mypyc, in place: a change to the core rebuilds it.
+SOURCES := $(wildcard stream/core/*.py schemas/*.py)
 
 .PHONY: install demo test lint typecheck bench schemas clean test-tools
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml setup.py $(SOURCES)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
@@ -38,4 +40,5 @@ schemas: $(STAMP)
 	$(BIN)/python -m schemas.export
 
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis build
+	find . -path ./$(VENV) -prune -o -name '*.so' -print -exec rm {} +

@@ -14,6 +14,22 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 
 
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Stop before testing stale code: a core module edited after mypyc compiled it."""
+    stale = [
+        source.name
+        for compiled in (REPO / "stream" / "core").glob("*.so")
+        if (source := compiled.with_name(compiled.name.split(".")[0] + ".py")).exists()
+        and source.stat().st_mtime > compiled.stat().st_mtime
+    ]
+    if stale:
+        pytest.exit(
+            f"{', '.join(sorted(stale))} changed after mypyc compiled them; run `make install` "
+            "to rebuild (or delete stream/core/*.so to test the pure Python)",
+            returncode=2,
+        )
+
+
 @pytest.fixture(scope="session")
 def kafka_bootstrap() -> Iterator[str]:
     """A reachable Kafka bootstrap address: KAFKA_BOOTSTRAP if set, else an embedded broker."""

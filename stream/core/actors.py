@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, Final, cast
 
 import ahocorasick
 import yaml
@@ -18,10 +18,10 @@ from stream.errors import ConfigError
 
 __all__ = ["ActorEntry", "LexiconActorFinder", "load_actor_finder"]
 
-_SHORT_ACRONYM = re.compile(r"^[A-Z0-9]{2,4}$")
-_PASSIVE_AGENT = re.compile(r"\bby\b", re.IGNORECASE)
-_SUBJECT_GAP = re.compile(r"[.;]|\b(?:against|on|from|by)\b", re.IGNORECASE)
-_STEP = "actors"
+_SHORT_ACRONYM: Final = re.compile(r"^[A-Z0-9]{2,4}$")
+_PASSIVE_AGENT: Final = re.compile(r"\bby\b", re.IGNORECASE)
+_SUBJECT_GAP: Final = re.compile(r"[.;]|\b(?:against|on|from|by)\b", re.IGNORECASE)
+_STEP: Final = "actors"
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import cast
+from typing import Final, cast
 
 from schemas import Casualties, EventType, Trigger
 from stream.core.analysis import Classification, LiteralHits
@@ -27,15 +27,15 @@ from stream.core.text import Sentence, split_sentences
 
 __all__ = ["CasualtyCounter", "parse_number"]
 
-_ADDITIVE = re.compile(
+_ADDITIVE: Final = re.compile(
     r"\balso (?:\w+ )?(?:killed|died|left|claimed)|^(?:in (?:another|a separate)|separately"
     r"|elsewhere|meanwhile|in addition)\b",
     re.IGNORECASE,
 )
-_TAG = re.compile(r"<[^<>]{1,40}>")
-_CASE_TRAPS = re.compile("[\u0130\u0131\u017f]")
+_TAG: Final = re.compile(r"<[^<>]{1,40}>")
+_CASE_TRAPS: Final = re.compile("[\u0130\u0131\u017f]")
 """Letters that case-insensitive patterns equate with an ASCII letter that lower() does not give."""
-_KIND_WORDS = {
+_KIND_WORDS: Final = {
     "killed": re.compile(
         r"kill|dead|died|death|slain|massacr|murder|execut|behead|perish|fatalit|bodies|lives"
         r"|gunned|assassin|lynch"
@@ -44,13 +44,13 @@ _KIND_WORDS = {
 }
 
 
-_KIND_GATES = tuple((kind, f"kind:{kind}") for kind in _KIND_WORDS)
+_KIND_GATES: Final = tuple((kind, f"kind:{kind}") for kind in _KIND_WORDS)
 """A kind's words occur in a sentence exactly when its gate is open there: the words are plain
 literals, and a sentence starts after whitespace, so no word reaches into it from before."""
-_COUNT_GATES = tuple(f"count:{number}" for number in range(len(COUNT_PATTERNS)))
-_SINGLE_GATES = tuple(f"single:{number}" for number in range(len(SINGLE_PATTERNS)))
-_STEP = "casualties"
-_GATES = Gates(
+_COUNT_GATES: Final = tuple(f"count:{number}" for number in range(len(COUNT_PATTERNS)))
+_SINGLE_GATES: Final = tuple(f"single:{number}" for number in range(len(SINGLE_PATTERNS)))
+_STEP: Final = "casualties"
+_GATES: Final = Gates(
     {
         **{f"kind:{kind}": (words,) for kind, words in _KIND_WORDS.items()},
         **{f"count:{number}": (pattern,) for number, (_, pattern) in enumerate(COUNT_PATTERNS)},
@@ -69,9 +69,9 @@ def _twin(pattern: re.Pattern[str]) -> Twin:
     return pattern, None if CASE_SENSITIVE in pattern.pattern else for_lowered(pattern)
 
 
-_SINGLES = tuple(_twin(pattern) for pattern in SINGLE_PATTERNS)
-_CODED = _twin(CODED)
-_NONE_KILLED = _twin(NONE_KILLED)
+_SINGLES: Final = tuple(_twin(pattern) for pattern in SINGLE_PATTERNS)
+_CODED: Final = _twin(CODED)
+_NONE_KILLED: Final = _twin(NONE_KILLED)
 
 
 def _word_starts(pattern: re.Pattern[str]) -> frozenset[str] | None:
@@ -85,8 +85,8 @@ def _word_starts(pattern: re.Pattern[str]) -> frozenset[str] | None:
     return frozenset(x for x in found if not any(x != y and x.startswith(y) for y in found))
 
 
-_CODED_STARTS = _word_starts(CODED)
-_NONE_STARTS = _word_starts(NONE_KILLED)
+_CODED_STARTS: Final = _word_starts(CODED)
+_NONE_STARTS: Final = _word_starts(NONE_KILLED)
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Final
 
 from stream.core.classify_lexicon import lower_pattern
 
@@ -20,7 +21,7 @@ __all__ = [
     "sum_list",
 ]
 
-_UNITS = {
+_UNITS: Final = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
     "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
@@ -28,7 +29,7 @@ _UNITS = {
     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100,
     "a dozen": 12, "dozen": 12, "two dozen": 24, "single": 1, "lone": 1,
 }  # fmt: skip
-_VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "several": 3, "a few": 3}
+_VAGUE: Final = {"dozens": 24, "scores": 40, "hundreds": 200, "several": 3, "a few": 3}
 
 
 def _by_letter(words: Iterable[str]) -> str:
@@ -46,72 +47,76 @@ def _by_letter(words: Iterable[str]) -> str:
     )
 
 
-_NUMBER_WORDS = sorted((*_UNITS, *_VAGUE), key=len, reverse=True)
-_WORDS = _by_letter(_NUMBER_WORDS)
-_NUM = (
+_NUMBER_WORDS: Final = sorted((*_UNITS, *_VAGUE), key=len, reverse=True)
+_WORDS: Final = _by_letter(_NUMBER_WORDS)
+_NUM: Final = (
     rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_WORDS})"
     rf"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)"
 )
-_QUALIFIERS = (
+_QUALIFIERS: Final = (
     "at least", "more than", "over", "nearly", "almost", "about", "around", "some", "up to",
     "as many as", "no fewer than", "no less than", "not less than", "an estimated",
     "approximately", "roughly", "a total of", "another", "at most",
 )  # fmt: skip
-_QUAL = f"(?:{_by_letter(_QUALIFIERS)})"
-_MONTHS = (
+_QUAL: Final = f"(?:{_by_letter(_QUALIFIERS)})"
+_MONTHS: Final = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november"
     r"|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)"
 )
-_NOT_PEOPLE = (
+_NOT_PEOPLE: Final = (
     r"(?:years?|yrs|year-old|-year-old|percent|%|per cent|km|kilomet\w+|miles?|metres?|meters?"
     r"|hours?|days?|weeks?|months?|minutes?|am|pm|vehicles?|cars?|trucks?|tanks?|buses|houses?"
     r"|homes?|buildings?|shops?|times|rounds|shells|rockets|mortars|bombs|blasts|explosions"
     r"|attacks|dollars|million|billion|tonnes|tons|villages|towns|provinces|districts|points"
     rf"|{_MONTHS})"
 )
-_GROUP_WORD = (
+_GROUP_WORD: Final = (
     r"(?:[ -](?!(?:and|or|were|was|have|has|had|in|on|at|when|after|while|by|near|as|including"
     r"|during|from|shot|gunned|hacked|stabbed|killed|dead|died|injured|wounded|hurt|who|which|that)\b)[\w'-]+)"
 )
-_GROUP_START = "(?=[0-9" + "".join(sorted({w[0] for w in (*_QUALIFIERS, *_NUMBER_WORDS)})) + "])"
+_GROUP_START: Final = (
+    "(?=[0-9" + "".join(sorted({w[0] for w in (*_QUALIFIERS, *_NUMBER_WORDS)})) + "])"
+)
 """Every group starts with a digit or the first letter of a qualifier or number word: a cheap
 first test before the alternatives."""
-_GROUP = rf"{_GROUP_START}(?<!\bno )(?:{_QUAL} )?{_NUM}\b(?! {_NOT_PEOPLE}\b){_GROUP_WORD}{{0,4}}"
-_KIN = r"(?:his|her|their) [\w'-]+"
-_LIST = rf"{_GROUP}(?:(?:,| and|, and) (?:{_GROUP}|{_KIN})){{0,3}}"
-_BE = (
+_GROUP: Final = (
+    rf"{_GROUP_START}(?<!\bno )(?:{_QUAL} )?{_NUM}\b(?! {_NOT_PEOPLE}\b){_GROUP_WORD}{{0,4}}"
+)
+_KIN: Final = r"(?:his|her|their) [\w'-]+"
+_LIST: Final = rf"{_GROUP}(?:(?:,| and|, and) (?:{_GROUP}|{_KIN})){{0,3}}"
+_BE: Final = (
     r"(?:(?:were|was|have been|had been|has been|are|is|being)"
     r"(?: (?!(?:killed|dead|injured|wounded|hurt)\b)[a-z'-]+){0,4}? )?"
 )
-_NO_OBJECT = (
+_NO_OBJECT: Final = (
     r"(?! (?:a|an|the|his|her|their|one|two|three|four|five|six|seven|eight|nine|ten|several"
     r"|dozens|scores|at least|more than|some|all|many|\d)\b)"
 )
-_KILLED_AFTER = (
+_KILLED_AFTER: Final = (
     rf"{_BE}(?:reportedly |later |all |also |confirmed )*(?:(?:killed|shot dead|gunned down"
     r"|massacred|murdered|executed|beheaded)(?!,? (?:or )?(?:injured|wounded|captured|arrested))"
     rf"{_NO_OBJECT}|(?:hacked|stabbed|beaten|burned|burnt|stoned|gored|crushed|trampled|bled)"
     r" to death|dead|died|slain"
     r"|lost their lives|losing their lives|perished|fatalities|deaths|bodies|fatally)"
 )
-_INJURED_AFTER = (
+_INJURED_AFTER: Final = (
     rf"{_BE}(?:also |seriously |critically |slightly |badly )*(?:wounded|injured|hurt"
     r"|injuries|casualties)"
 )
-_KILLED_BEFORE = "(?:" + _by_letter(
+_KILLED_BEFORE: Final = "(?:" + _by_letter(
     ("killing", "killed", "kills", "kill", "leaving", "left", "claimed the lives of", "massacred",
      "murdered", "executed", "shot dead", "gunned down", "shot and killed", "beheaded")
 ) + "|(?:deaths?|killing|bodies) of|" + _by_letter(
     ("claimed", "claiming", r"death toll (?:\w+ ){0,4}?(?:to|at|of|reached|hit)")
 ) + ")"  # fmt: skip
-_INJURED_BEFORE = "(?:" + _by_letter(
+_INJURED_BEFORE: Final = "(?:" + _by_letter(
     ("wounding", "wounded", "injuring", "injured", "injures", "wounds", "hurting", "hurt")
 ) + ")"  # fmt: skip
-_TO_DEATH = "(?:" + _by_letter(
+_TO_DEATH: Final = "(?:" + _by_letter(
     ("shot", "stabbed", "hacked", "beaten", "beat", "burned", "burnt", "stoned", "clubbed",
      "axed", "gored", "crushed")
 ) + ")"  # fmt: skip
-COUNT_PATTERNS = tuple(
+COUNT_PATTERNS: Final = tuple(
     (kind, re.compile(lower_pattern(pattern)))
     for kind, pattern in (
         ("killed", rf"\b(?P<list>{_LIST})(?:, [\w' -]{{1,30}},)? {_KILLED_AFTER}\b"),
@@ -122,12 +127,12 @@ COUNT_PATTERNS = tuple(
     )
 )
 """Count phrases, compiled for lower-cased text (see `stream.core.classify_context.fold`)."""
-_KILL_VERB = (
+_KILL_VERB: Final = (
     r"(?:killed|shot dead|shot to death|murdered|assassinated|beheaded|stabbed to death"
     r"|hacked to death|beaten to death|beat to death|gunned down|lynched|executed"
     r"|shot and killed)"
 )
-SINGLE_PATTERNS = (
+SINGLE_PATTERNS: Final = (
     re.compile(
         rf"\b{_KILL_VERB} (?:(?:a|an|the|one) [\w'-]+(?: [\w'-]+){{0,4}}?|him|her)"
         r"(?P<pair> and (?:his|her|their|a|an|the) [\w'-]+)",
@@ -149,19 +154,21 @@ SINGLE_PATTERNS = (
         re.IGNORECASE,
     ),
 )
-NONE_KILLED = re.compile(
+NONE_KILLED: Final = re.compile(
     r"\b(?:no (?:one|body|people|civilians|\w+ )?(?:was |were )?(?:killed|dead|fatalities"
     r"|deaths|casualties)|without casualties)\b",
     re.IGNORECASE,
 )
-CODED = re.compile(r"\bfatalities (?:were )?(?:coded|recorded) as (?P<num>\d+)", re.IGNORECASE)
-_NUMBER = re.compile(rf"\b(?P<qual>{_QUAL} )?(?P<num>{_NUM})\b", re.IGNORECASE)
-_KIN_ITEM = re.compile(rf"(?<=and ){_KIN}", re.IGNORECASE)
-_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
-_AGE = re.compile(r"[- ]?(?:years?|yrs?)\b", re.IGNORECASE)
-_DATE_BEFORE = re.compile(rf"\b{_MONTHS}\.? $", re.IGNORECASE)
-_NAME_NUMBER = re.compile(r"[A-Z][a-z]+ $")
-_CASED = (_NUMBER, _AGE, _DATE_BEFORE)
+CODED: Final = re.compile(
+    r"\bfatalities (?:were )?(?:coded|recorded) as (?P<num>\d+)", re.IGNORECASE
+)
+_NUMBER: Final = re.compile(rf"\b(?P<qual>{_QUAL} )?(?P<num>{_NUM})\b", re.IGNORECASE)
+_KIN_ITEM: Final = re.compile(rf"(?<=and ){_KIN}", re.IGNORECASE)
+_YEAR: Final = re.compile(r"^(?:1[89]|20)\d\d$")
+_AGE: Final = re.compile(r"[- ]?(?:years?|yrs?)\b", re.IGNORECASE)
+_DATE_BEFORE: Final = re.compile(rf"\b{_MONTHS}\.? $", re.IGNORECASE)
+_NAME_NUMBER: Final = re.compile(r"[A-Z][a-z]+ $")
+_CASED: Final = (_NUMBER, _AGE, _DATE_BEFORE)
 
 
 def for_lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
@@ -169,7 +176,7 @@ def for_lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(lower_pattern(pattern.pattern), pattern.flags & ~re.IGNORECASE)
 
 
-_LOWERED = tuple(for_lowered(pattern) for pattern in _CASED)
+_LOWERED: Final = tuple(for_lowered(pattern) for pattern in _CASED)
 """The number, age and date patterns for lower-cased text."""
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Final
 
 import ahocorasick
 
@@ -39,12 +40,12 @@ from stream.core.text import Sentence, split_sentences
 
 __all__ = ["RuleClassifier", "load_classifier"]
 
-THRESHOLD = 0.5
-_POSITION_WEIGHTS = (1.0, 0.95, 0.85, 0.75, 0.7, 0.7)
-_LATE_WEIGHT = 0.55
-_PRIORITY = {EventType.ATTACK: 0.01, EventType.ADVANCE: 0.005, EventType.THREAT: 0.0}
-_BROAD_ARMED = re.compile(r"\b(?:police\w*|forces|security|army|military)\b")
-_FORCE_CUE = re.compile(
+THRESHOLD: Final = 0.5
+_POSITION_WEIGHTS: Final[tuple[float, ...]] = (1.0, 0.95, 0.85, 0.75, 0.7, 0.7)
+_LATE_WEIGHT: Final = 0.55
+_PRIORITY: Final = {EventType.ATTACK: 0.01, EventType.ADVANCE: 0.005, EventType.THREAT: 0.0}
+_BROAD_ARMED: Final = re.compile(r"\b(?:police\w*|forces|security|army|military)\b")
+_FORCE_CUE: Final = re.compile(
     r"\b(?:forces?|troops?|army|armies|soldiers?|military|militants?|rebels?|fighters?"
     r"|insurgents?|militia\w*|police\w*|tanks?|marines?|units?|brigades?|regiments?"
     r"|battalions?|divisions?|gunm[ae]n|jihadists?|guerrillas?|paramilitar\w*|peacekeepers"
@@ -53,15 +54,15 @@ _FORCE_CUE = re.compile(
     r"|(?-i:[A-Z]{2,6}))\b",
     re.IGNORECASE,
 )
-_VERBAL_ENDS = ("ed", "dead", "down", "fire", "shot", "slain", "death", "beat", "beaten")
-_PRESENT_VERBS = frozenset(
+_VERBAL_ENDS: Final = ("ed", "dead", "down", "fire", "shot", "slain", "death", "beat", "beaten")
+_PRESENT_VERBS: Final = frozenset(
     {"kill", "kills", "wounds", "injures", "hurts", "bombs", "shells", "rocks"}
 )
-_ADJECTIVAL = re.compile(r"\b(?:the|a|an|of|for|freed|release[ds]?|their|his|her|its)\s*$")
-_ADJECTIVAL_LONGEST = len("released")
+_ADJECTIVAL: Final = re.compile(r"\b(?:the|a|an|of|for|freed|release[ds]?|their|his|her|its)\s*$")
+_ADJECTIVAL_LONGEST: Final = len("released")
 """Its words end where only spaces follow, so a search may start this far before that point."""
-_AFTER_CUE = re.compile(r"\b(?:after|following|since)\b(?:\W+\w+){0,2}\W*$")
-FOLLOW_UP_FACTOR = 0.3
+_AFTER_CUE: Final = re.compile(r"\b(?:after|following|since)\b(?:\W+\w+){0,2}\W*$")
+FOLLOW_UP_FACTOR: Final = 0.3
 
 
 @dataclass(slots=True)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 from stream.core.classify_rule import GAP, PLACE, TriggerRule, advance_rule
 
 __all__ = ["ADVANCE"]
 
-ADVANCE: tuple[TriggerRule, ...] = (
+ADVANCE: Final[tuple[TriggerRule, ...]] = (
     advance_rule(
         0.95,
         r"(?:re-?)?(?:took|take|taken|takes|taking|seized?|seizing|gain(?:ed|s)?|regain(?:ed|s"

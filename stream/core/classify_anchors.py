@@ -12,7 +12,7 @@ from bisect import bisect_right
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import Any, Final
 
 import ahocorasick
 
@@ -25,11 +25,11 @@ __all__ = [
     "start_literals",
 ]
 
-_PARSER: Any = importlib.import_module("re._parser")
-_CONST: Any = importlib.import_module("re._constants")
-_REPEATS = (_CONST.MAX_REPEAT, _CONST.MIN_REPEAT, _CONST.POSSESSIVE_REPEAT)
-_MIN_ANCHOR = 3
-_COMMON = frozenset(
+_PARSER: Final[Any] = importlib.import_module("re._parser")
+_CONST: Final[Any] = importlib.import_module("re._constants")
+_REPEATS: Final = (_CONST.MAX_REPEAT, _CONST.MIN_REPEAT, _CONST.POSSESSIVE_REPEAT)
+_MIN_ANCHOR: Final = 3
+_COMMON: Final = frozenset(
     {"kill", "attack", "attacks", "bomb", "fight", "fighting", "strike", "force", "forces",
      "the", "to ", "into", "from", "out of", " over ", "over", "and", "with"}
 )  # fmt: skip

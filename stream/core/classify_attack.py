@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 from stream.core.classify_rule import TriggerRule, attack_rule
 
 __all__ = ["ATTACK"]
 
-ATTACK: tuple[TriggerRule, ...] = (
+ATTACK: Final[tuple[TriggerRule, ...]] = (
     attack_rule(
         0.9,
         r"(?:repelled|repulsed|thwarted|foiled|fought off|beat back|pushed back) (?:an? |the )?"

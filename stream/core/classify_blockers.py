@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 from stream.core.classify_rule import TriggerRule, blocker
 
 __all__ = ["BLOCKERS"]
 
-BLOCKERS: tuple[TriggerRule, ...] = (
+BLOCKERS: Final[tuple[TriggerRule, ...]] = (
     blocker(
         r"(?:heart|panic|asthma|anxiety|shark|dog|bear|cyber|computer|virus|hacker|bee|insect|sex"
         r"|snake|crocodile|lion|tiger|wolf|bull|denial.of.service) ?-?attacks?"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from stream.core.classify_anchors import split_branches
 from stream.core.classify_lexicon import lower_pattern
@@ -82,15 +83,15 @@ def fold(text: str) -> str:
     return "".join(char if len(char.lower()) != 1 else char.lower() for char in text)
 
 
-_CLAUSE_BREAK = re.compile(
+_CLAUSE_BREAK: Final = re.compile(
     r"[,;:()\"“” ](?:(?<! )|(?<= )(?:- |but |while |whereas |although |as well as ))"
 )
 """A punctuation break or a spaced dash or conjunction (one leading class: fast to scan)."""
-_NEGATION = _lc(
+_NEGATION: Final = _lc(
     r"\b(?:no|not|never|without|denied|denies|deny|denying|nor|neither|rejected|refuted"
     r"|dismissed|false(?:ly)?|nobody|none)\b|n't\b",
 )
-_MODAL = _lc(
+_MODAL: Final = _lc(
     r"\b(?:(?<!\d )may(?! \d)|could|might|would|will|shall|should|can|plan\w*|intend\w*"
     r"|threat\w*|vow\w*"
     r"|warn\w*|prepar\w*|ready|want\w*|seek\w*|sought|call\w* for|urg\w*|risk\w*"
@@ -100,8 +101,8 @@ _MODAL = _lc(
     r"|instead of|against any|readiness|stop\w*|halt\w*|end|ending|cease\w*|encourag\w*"
     r"|incit\w*|bid to|in a bid|seeking|alert|or be|or face)\b"
 )
-_USED_TO = _lc(r"\b(?:used|using|uses)\b(?: \S+){0,4} to$")
-_FOLLOW_UP = _lc(
+_USED_TO: Final = _lc(r"\b(?:used|using|uses)\b(?: \S+){0,4} to$")
+_FOLLOW_UP: Final = _lc(
     r"\b(?:suspects?|suspected of|accused|charged|convicted|sentenced|jailed|trials?|tried"
     r"|arrest\w*|detain\w*|indicted|extradit\w*|investigat\w*|inquiry|inquest|probe\w*"
     r"|condemn\w*|denounc\w*|mourn\w*|funerals?|responsibility|claim\w*|blamed?|connection"
@@ -113,19 +114,19 @@ _FOLLOW_UP = _lc(
     r"|planning|warn\w*|commemorat\w*|remember\w*|report\w* on|book|film|documentary"
     r"|accountab\w*|responsible|justice)\b",
 )
-_HISTORY_BEFORE = _lc(
+_HISTORY_BEFORE: Final = _lc(
     r"(?:last (?:year|month|decade|century)'?s?|(?:19|20)\d\d(?:'s)?|anniversary of"
     r"|(?:years?|months?|weeks?|days?) (?:after|since)|earlier|previous|past|former|recently"
     r"|newly|(?:first|second) world war"
     r"|cold war)\W+(?:\w+\W+){0,2}$",
 )
-_HISTORY_AFTER = _lc(
+_HISTORY_AFTER: Final = _lc(
     r"^\W*(?:\w+\W+){0,9}?(?:(?:in|of|since) (?:19|20)\d\d\b|last year|years ago|decades ago"
     r"|months ago|weeks? ago|days? ago|last month|earlier this (?:week|month|year)"
     r"|(?:a|one|two|three|several) days? (?:earlier|before)|the (?:day|night|week) before"
     r"|the previous (?:day|night|week))",
 )
-_PROTEST = _lc(
+_PROTEST: Final = _lc(
     r"\b(?:protest\w*|demonstrat\w*|rioters?|riots?|rally|rallies|marchers|sit-ins?|mobs?"
     r"|crowds?|strikers|striking|looters?|looting|vigilantes?|villagers (?:attacked|beat)"
     r"|disputes?|supporters|party workers|(?:two|rival) (?:groups|factions|communities)"
@@ -134,11 +135,11 @@ _PROTEST = _lc(
     r" (?:stones|rocks)|lathi|tear.?gas|water cannons?|rubber bullets|stun grenades|brawl\w*"
     r"|scuffle\w*)\b",
 )
-_LETHAL = _lc_test(
+_LETHAL: Final = _lc_test(
     r"\b(?:killed|killing|shot dead|died|dead|live (?:ammunition|rounds|fire|bullets)"
     r"|opened fire|gunfire|fatally|bomb\w*|gunmen|militants?|insurgents?)\b",
 )
-_ACCIDENT = _lc(
+_ACCIDENT: Final = _lc(
     r"\b(?:crash\w*|accidents?|accidentally|collision|collided|derail\w*|earthquakes?|quakes?|floods?"
     r"|flooding|storms?|hurricanes?|typhoons?|cyclones?|tsunamis?|landslides?|mudslides?"
     r"|avalanches?|blaze|stampedes?|drown\w*|heat ?wave|outbreaks?|epidemic|disease|flu|virus"
@@ -147,7 +148,7 @@ _ACCIDENT = _lc(
     r"|eruption|mine explosion|coal mine|wildfires?|bushfires?|heart attack|stroke"
     r"|natural causes|sharks?|crocodiles?|elephants?|(?:in|by) an? (?:\w+ )?fire|submarine)\b",
 )
-ARMED_CUE = _lc_test(
+ARMED_CUE: Final = _lc_test(
     r"\b(?:bomb\w*|gunm[ae]n|militants?|(?<!heart )(?<!panic )(?<!shark )attack\w*|shot"
     r"|shooting|armed|rebels?|insurgents?"
     r"|troops|soldiers?|grenades?|explosive devices?|ieds?|rockets?|missiles?|shell\w*"
@@ -157,10 +158,10 @@ ARMED_CUE = _lc_test(
 )
 
 
-_MODAL_TEST = _tested(_MODAL)
-_FOLLOW_UP_TEST = _tested(_FOLLOW_UP)
-_PROTEST_TEST = _tested(_PROTEST)
-_ACCIDENT_TEST = _tested(_ACCIDENT)
+_MODAL_TEST: Final = _tested(_MODAL)
+_FOLLOW_UP_TEST: Final = _tested(_FOLLOW_UP)
+_PROTEST_TEST: Final = _tested(_PROTEST)
+_ACCIDENT_TEST: Final = _tested(_ACCIDENT)
 """Test forms of gated patterns (gates read their literals from the patterns as written)."""
 
 
@@ -226,11 +227,11 @@ def accident_words(sentence: str) -> bool:
     return _ACCIDENT_TEST.search(sentence) is not None
 
 
-_JUDICIAL = _lc(
+_JUDICIAL: Final = _lc(
     r"\b(?:sentenc\w*|jail\w*|convict\w*|pardon\w*|trials?|guilty|acquit\w*|verdict|court"
     r"|suspected links|cancel\w*|prison)\b",
 )
-_FOLLOW_UP_HEADLINE = _lc_test(
+_FOLLOW_UP_HEADLINE: Final = _lc_test(
     r"\b(?:admit\w*|blam\w*|condemn\w*|comdemn\w*|apologi[sz]\w*|probes?|inquiry|inquest"
     r"|investigat\w*|trials?|plead\w*|guilty|sentenc\w*|jail\w*|charg\w*|convict\w*"
     r"|mourn\w*|funerals?|video|tape|pardon\w*|acquit\w*|verdict|extradit\w*|manhunt"
@@ -239,7 +240,7 @@ _FOLLOW_UP_HEADLINE = _lc_test(
     r"|clampdown|crackdown|negotiat\w*|talks|freed|released|rescued|tells of|recounts"
     r"|describes|recalls|pictured)\b",
 )
-_CUMULATIVE = _lc(
+_CUMULATIVE: Final = _lc(
     r"\b(?:since (?:the start|january|february|march|april|may|june|july|august|september"
     r"|october|november|december|(?:19|20)\d\d)|so far this year|this year alone"
     r"|over the (?:past|last) (?:\w+ )?(?:months|years|decade))\b",
@@ -261,7 +262,7 @@ def cumulative_factor(sentence: str) -> float:
     return 0.5 if _CUMULATIVE.search(sentence) else 1.0
 
 
-_REPORT_TAG = _lc(
+_REPORT_TAG: Final = _lc(
     r"^\s*(?:movement of forces|weapons seizure|property destruction|defusal|arrests?"
     r"|security measures|displacement|explosive remnants of war|land seizure|headquarters or"
     r" base established|non-violent activity|agreement|change to group/activity|looting"
@@ -275,19 +276,19 @@ def report_tag(text: str) -> bool:
     return _REPORT_TAG.match(text) is not None
 
 
-_MODAL_AFTER = _lc(
+_MODAL_AFTER: Final = _lc(
     r"^\W*(?:(?:is|are|was|were|seems?|seemed) (?:\w+ )?(?:likely|possible|expected|imminent"
     r"|feared|planned|unlikely)|plots?|plotters?|threats?|scares?|hoax\w*|alerts?|warnings?"
     r"|fears?|plans?|planned|attempts? (?:was|were) foiled)\b",
 )
-_RHETORIC_AFTER = _lc(
+_RHETORIC_AFTER: Final = _lc(
     r"^\W*(?:\w+\W+){0,3}?(?:plans?|policy|policies|proposals?|record|remarks|comments|critics"
     r"|budget|bill|decision|stance|views|handling|leadership|deal|reforms?|campaign|ads?"
     r"|claims|report|deficit|economic|tax\w*|spam|viruses|piracy|corruption|inflation|poverty"
     r"|drugs|crime|obesity|smoking|costs?|prices?|rivals?|opponents?)\b",
 )
-_DISPUTE_AFTER = _lc(r"\W*(?:over|on|about) (?!(?:the )?(?:border|frontline|front line)\b)")
-_DEFUSED = _lc(
+_DISPUTE_AFTER: Final = _lc(r"\W*(?:over|on|about) (?!(?:the )?(?:border|frontline|front line)\b)")
+_DEFUSED: Final = _lc(
     r"\b(?:(?:defused|intercepted|made safe|disarmed|found|discovered|seized|confiscated"
     r"|dismantled|recovered|removed)(?:\W+\w+){0,6}?\W+(?:bombs?|explosives?|ieds?|devices?"
     r"|grenades?|mines?|landmines?|weapons|cache|ammunition|rockets?|mortars?)|(?:bombs?"
@@ -295,7 +296,7 @@ _DEFUSED = _lc(
     r"|found|discovered|seized|dismantled|removed|intercepted|made safe|disarmed)"
     r"|controlled explosion|bomb disposal)\b",
 )
-_DETONATION = _lc_test(
+_DETONATION: Final = _lc_test(
     r"\b(?:explo(?:ded|des|sion|sions|ding)|went off|blasts?|killed|killing|wound\w*|injur\w*"
     r"|detonated|hurt|dead)\b",
 )
@@ -318,7 +319,7 @@ def device_defused(sentence: str) -> bool:
     return _DETONATION.search(sentence) is None and _DEFUSED.search(sentence) is not None
 
 
-_JUDICIAL_HEADLINE = _lc(
+_JUDICIAL_HEADLINE: Final = _lc(
     r"\b(?:jail\w*|sentenc\w*|convict\w*|pardon\w*|trials?|guilty|acquit\w*|court)\b",
 )
 
@@ -328,7 +329,7 @@ def judicial_headline(headline: str) -> bool:
     return _JUDICIAL_HEADLINE.search(headline) is not None
 
 
-GATED: dict[str, tuple[re.Pattern[str], ...]] = {
+GATED: Final[dict[str, tuple[re.Pattern[str], ...]]] = {
     "history_before": (_HISTORY_BEFORE,),
     "history_after": (_HISTORY_AFTER,),
     "negated": (_NEGATION,),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from stream.core.classify_advance import ADVANCE
 from stream.core.classify_attack import ATTACK
@@ -12,9 +13,9 @@ from stream.core.classify_threat import THREAT
 
 __all__ = ["CASE_SENSITIVE", "RULES", "TriggerRule", "compile_branch", "lower_pattern"]
 
-CASE_SENSITIVE = "(?-i:"
+CASE_SENSITIVE: Final = "(?-i:"
 
-RULES: tuple[TriggerRule, ...] = BLOCKERS + ATTACK[:1] + THREAT + ADVANCE + ATTACK[1:]
+RULES: Final[tuple[TriggerRule, ...]] = BLOCKERS + ATTACK[:1] + THREAT + ADVANCE + ATTACK[1:]
 """Blockers first (they win at the same position), then the repelled-attack rule, threats,
 advances and attacks."""
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Final
 
 from schemas import EventType
 
@@ -18,22 +19,22 @@ __all__ = [
     "threat_rule",
 ]
 
-GAP = (
+GAP: Final = (
     r"(?:(?!(?:in|at|from|near|during|on|after|while|when|by|for|with|to|and|as|of)\b)"
     r"[\w'()-]+ ){0,5}"
 )
-VIOLENT = (
+VIOLENT: Final = (
     r"\b(?:kill\w*|attack\w*|bomb\w*|terror\w*|militants?|insurgents?|gunmen|rebels?|jihad\w*"
     r"|al.?qaeda|isis|isil|daesh|islamic state|taliban|death|behead\w*|execut\w*|violence|weapons?"
     r"|explosi\w+|armed|hostages?|kidnap\w*|assassin\w*|shoot\w*|chemical|strikes?)\b"
 )
-THREAT_CONTEXT = (
+THREAT_CONTEXT: Final = (
     r"\b(?:kill\w*|behead\w*|execut\w*|bomb\w*|blow\w* up|terror\w*|militants?|insurgents?|gunmen"
     r"|armed|fighters|rebels?|militias?|warlords?|separatists?|extremists?|gangs?"
     r"|kidnap\w*|captors|hostages?|jihad\w*|al.?qaeda|isis|isil|daesh|islamic state|taliban"
     r"|suicide|death threats?)\b"
 )
-PLACE = (
+PLACE: Final = (
     r"(?:t(?:owns?|erritor(?:y|ies))|c(?:ity|ities|amps?|heckpoints?|rossings?|ompounds?"
     r"|oast(?:line)?|itadel|apital)|v(?:illages?|alleys?)|d(?:istricts?|am)"
     r"|a(?:reas?|irports?|ir ?bases?)|b(?:ases?|ridges?|order (?:crossing|post|point)s?"

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 from stream.core.classify_rule import THREAT_CONTEXT, VIOLENT, TriggerRule, threat_rule
 
 __all__ = ["THREAT"]
 
-THREAT: tuple[TriggerRule, ...] = (
+THREAT: Final[tuple[TriggerRule, ...]] = (
     threat_rule(
         0.95,
         r"threat(?:en(?:s|ed|ing)?)? to (?:kill|behead|execute|murder|attack|bomb|blow|strike"

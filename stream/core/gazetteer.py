@@ -7,7 +7,7 @@ from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 import ahocorasick
 
@@ -26,12 +26,17 @@ __all__ = [
 ]
 
 # Kinds as module names: an enum member looked up on its class costs more than a name.
-COUNTRY = PlaceKind.COUNTRY
-REGION = PlaceKind.REGION
-TOWN = PlaceKind.TOWN
-WIDE_KINDS = frozenset({COUNTRY, REGION})
-_KINDS = tuple(PlaceKind)
-_CACHED_KEYS = 100_000
+COUNTRY: Final = PlaceKind.COUNTRY
+REGION: Final = PlaceKind.REGION
+TOWN: Final = PlaceKind.TOWN
+WIDE_KINDS: Final = frozenset({COUNTRY, REGION})
+_KINDS: Final = tuple(PlaceKind)
+_CACHED_KEYS: Final = 100_000
+# The PlaceTable columns a saved gazetteer stores, as plain data (not the class).
+_TABLE_FIELDS: Final = (
+    "ids", "names", "lat", "lon", "population", "kind", "country", "admin1", "strings",
+    "extras", "_interned",
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +53,16 @@ class Place:
     population: int = 0
     feature_code: str | None = None
     parent: str | None = None
+
+
+class NameIndex(NamedTuple):
+    """An integer automaton over folded names, with each key's length and its places (the
+    places of key k are cands[offsets[k]:offsets[k + 1]])."""
+
+    automaton: ahocorasick.Automaton
+    key_len: array[int]
+    offsets: array[int]
+    cands: array[int]
 
 
 class NameMatch(NamedTuple):
@@ -149,17 +164,27 @@ class Gazetteer:
     def __init__(
         self,
         table: PlaceTable,
-        names: Iterable[tuple[str, int]],
+        index: NameIndex,
         sounds_like: dict[str, tuple[int, ...]] | None = None,
     ) -> None:
-        """Index the places of `table` and the (name, place index) pairs that name them;
-        `sounds_like` maps spelling skeletons (places_text.skeleton) to places."""
+        """Use the places of `table` and the name `index` over them; `sounds_like` maps
+        spelling skeletons (places_text.skeleton) to places."""
         self.table = table
         self.sounds_like = sounds_like or {}
         self.by_id = {place_id: index for index, place_id in enumerate(table.ids)}
-        self._base, self._key_len, self._offsets, self._cands = _build_base(names)
+        self._base, self._key_len, self._offsets, self._cands = index
         self._extra: ahocorasick.Automaton | None = None
         self._cached: dict[int, tuple[int, ...]] = {}
+
+    @classmethod
+    def build(
+        cls,
+        table: PlaceTable,
+        names: Iterable[tuple[str, int]],
+        sounds_like: dict[str, tuple[int, ...]] | None = None,
+    ) -> Gazetteer:
+        """Index the places of `table` under the (name, place index) pairs that name them."""
+        return cls(table, _build_index(names), sounds_like)
 
     def __len__(self) -> int:
         """Number of places."""
@@ -247,29 +272,25 @@ class Gazetteer:
     def save(self, path: Path) -> None:
         """Write the base gazetteer to `path` (and `path`.automaton) for a fast `load`."""
         self._base.save(str(path.with_suffix(".automaton")))
-        state = (self.table, self._key_len, self._offsets, self._cands, self.sounds_like)
+        table = tuple(getattr(self.table, name) for name in _TABLE_FIELDS)
+        state = (table, self._key_len, self._offsets, self._cands, self.sounds_like)
         path.write_bytes(pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))
 
     @classmethod
     def load(cls, path: Path) -> Gazetteer:
         """Read a gazetteer written by `save` (a cache this process or an earlier one wrote)."""
-        self = cls.__new__(cls)
         state = pickle.loads(path.read_bytes())  # noqa: S301 - our own cache file
-        self.table, self._key_len, self._offsets, self._cands, self.sounds_like = state
-        self._base = ahocorasick.load(str(path.with_suffix(".automaton")), pickle.loads)
-        self.by_id = {place_id: index for index, place_id in enumerate(self.table.ids)}
-        self._extra = None
-        self._cached = {}
-        return self
+        columns, key_len, offsets, cands, sounds_like = state
+        table = PlaceTable(**dict(zip(_TABLE_FIELDS, columns, strict=True)))
+        automaton = ahocorasick.load(str(path.with_suffix(".automaton")), pickle.loads)
+        return cls(table, NameIndex(automaton, key_len, offsets, cands), sounds_like)
 
     def _candidates(self, key_id: int) -> tuple[int, ...]:
         """Place indices stored for one base key."""
         return tuple(self._cands[self._offsets[key_id] : self._offsets[key_id + 1]])
 
 
-def _build_base(
-    names: Iterable[tuple[str, int]],
-) -> tuple[ahocorasick.Automaton, array[int], array[int], array[int]]:
+def _build_index(names: Iterable[tuple[str, int]]) -> NameIndex:
     """An integer automaton over folded keys, with key lengths and flat candidate lists."""
     table: dict[str, list[int]] = {}
     for name, index in names:
@@ -289,4 +310,4 @@ def _build_base(
         cands.extend(indices)
         offsets.append(len(cands))
     automaton.make_automaton()
-    return automaton, key_len, offsets, cands
+    return NameIndex(automaton, key_len, offsets, cands)

@@ -194,7 +194,7 @@ def build_gazetteer() -> Gazetteer:
     _add_regions(builder, cities, regions, aliases["regions"])
     _add_districts(builder, cities, regions)
     _add_cities(builder, cities, regions)
-    return Gazetteer(builder.table, builder.names, _skeletons(builder))
+    return Gazetteer.build(builder.table, builder.names, _skeletons(builder))
 
 
 def _skeletons(builder: _Builder) -> dict[str, tuple[int, ...]]:

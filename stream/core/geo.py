@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import math
+from typing import Final
 
 __all__ = ["EARTH_RADIUS_KM", "destination", "haversine_km"]
 
-EARTH_RADIUS_KM = 6371.0088
+EARTH_RADIUS_KM: Final = 6371.0088
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -8,6 +8,7 @@ import statistics
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Final
 
 import ahocorasick
 
@@ -25,20 +26,20 @@ from stream.core.places_text import fold, fold_key, word_set
 
 __all__ = ["DEFAULT_PLACE_FILES", "GazetteerPlaceFinder", "load_place_finder"]
 
-_PLACES_DATA = Path(__file__).resolve().parent.parent / "data" / "places"
-DEFAULT_PLACE_FILES: tuple[Path, ...] = (
+_PLACES_DATA: Final = Path(__file__).resolve().parent.parent / "data" / "places"
+DEFAULT_PLACE_FILES: Final[tuple[Path, ...]] = (
     _PLACES_DATA / "mosul-neighbourhoods.yaml",
     _PLACES_DATA / "iraq-kurdistan-areas.yaml",
 )
 
-_PRECISION = {
+_PRECISION: Final = {
     PlaceKind.NEIGHBOURHOOD: Precision.NEIGHBOURHOOD,
     PlaceKind.TOWN: Precision.CITY,
     PlaceKind.DISTRICT: Precision.REGION,
     PlaceKind.REGION: Precision.REGION,
     PlaceKind.COUNTRY: Precision.COUNTRY,
 }
-_SPECIFICITY = {
+_SPECIFICITY: Final = {
     PlaceKind.NEIGHBOURHOOD: 4.0,
     PlaceKind.TOWN: 3.0,
     PlaceKind.DISTRICT: 2.0,
@@ -47,19 +48,19 @@ _SPECIFICITY = {
 }
 
 
-_MODELS_CACHE = 20_000
-_LANDMARK_COST = 2.0
-_CONTINUED_COST = 2.0
-_COUNTRY_WITH_PLACES_COST = 1.5
-_DETACHED_COST = 1.0
-_OUTSIDE_REGION_COST = 6.0
-_OUTSIDE_NAMED_REGIONS_COST = 3.0
-_LONE_COST = 5.0
-_AGAINST_CONTEXT_COST = 1.0
-_LOCAL_KINDS = frozenset({PlaceKind.TOWN, PlaceKind.DISTRICT, PlaceKind.NEIGHBOURHOOD})
-_CHAIN_KM = 60.0
-_WORDS = re.compile(r"\S+")
-_ACTORS = word_set(
+_MODELS_CACHE: Final = 20_000
+_LANDMARK_COST: Final = 2.0
+_CONTINUED_COST: Final = 2.0
+_COUNTRY_WITH_PLACES_COST: Final = 1.5
+_DETACHED_COST: Final = 1.0
+_OUTSIDE_REGION_COST: Final = 6.0
+_OUTSIDE_NAMED_REGIONS_COST: Final = 3.0
+_LONE_COST: Final = 5.0
+_AGAINST_CONTEXT_COST: Final = 1.0
+_LOCAL_KINDS: Final = frozenset({PlaceKind.TOWN, PlaceKind.DISTRICT, PlaceKind.NEIGHBOURHOOD})
+_CHAIN_KM: Final = 60.0
+_WORDS: Final = re.compile(r"\S+")
+_ACTORS: Final = word_set(
     "forces force troops military army soldiers soldier embassy officials official government "
     "coalition aircraft jets warplanes drone drones navy president ambassador delegation envoy "
     "consulate diplomats diplomat special security artillery airstrikes air authorities "
@@ -71,12 +72,12 @@ _ACTORS = word_set(
 )
 
 
-_STATE_FORCE = "state_force"
+_STATE_FORCE: Final = "state_force"
 
 
 # Actors that act at home: 'Egyptian security forces', 'the Nigerian government'.
-_HOME_ACTORS = word_set("government authorities security")
-_ACTOR_JOINTS = frozenset(" -‑\n\t")
+_HOME_ACTORS: Final = word_set("government authorities security")
+_ACTOR_JOINTS: Final = frozenset(" -‑\n\t")
 
 
 def _actor_follows(text: str, folded: str, end: int) -> bool:
@@ -94,24 +95,24 @@ def _first_word_after(folded: str, end: int) -> str:
     return following[0] if following else ""
 
 
-_OFFSET = re.compile(
+_OFFSET: Final = re.compile(
     r"(\d+(?:\.\d+)?)\s*(km|kms|kilometres|kilometers|miles?)\s+(?:to\s+the\s+)?"
     r"(north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|"
     r"south-east|south-west)\s+of\s+(?:the\s+)?(?:(?:town|city|village|district)\s+of\s+)?$",
     re.IGNORECASE,
 )
-_BEARINGS = {
+_BEARINGS: Final = {
     "north": 0.0, "northeast": 45.0, "east": 90.0, "southeast": 135.0, "south": 180.0,
     "southwest": 225.0, "west": 270.0, "northwest": 315.0,
 }  # fmt: skip
-_MILE_KM = 1.609344
-_PART = re.compile(
+_MILE_KM: Final = 1.609344
+_PART: Final = re.compile(
     r"\b(north|south|east|west|north-?east|north-?west|south-?east|south-?west|central)"
     r"(?:ern)?(?:\s+(?:part|parts|region)?\s*of)?(?:\s+the)?\s+$",
     re.IGNORECASE,
 )
-_PART_POPULATION = 1000
-_FARTHEST_OFFSET_KM = 300.0
+_PART_POPULATION: Final = 1000
+_FARTHEST_OFFSET_KM: Final = 300.0
 
 
 def _offset(text: str, focus: Location, start: int) -> Location:
@@ -154,7 +155,7 @@ def _top_country(
 
 
 # The whitespace that folding leaves as it is (it turns all other whitespace into spaces).
-_UNFOLDED_SPACES = ("\u1680", "\u3000")
+_UNFOLDED_SPACES: Final = ("\u1680", "\u3000")
 
 
 def _spaced(folded: str) -> str:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import itertools
 import re
+from typing import Final
 
 from stream.core.places_mentions import Mention
 
 __all__ = ["link_chains", "partner"]
 
-_CHAIN_GAP = re.compile(
+_CHAIN_GAP: Final = re.compile(
     r"^[\s,()\-–]*(?:(?:in|of|the|near|district|sub-district|subdistrict|province|governorate|"
     r"area|areas|locality|region|village|villages|town|city|neighbourhood|neighborhood|quarter|"
     r"county|state|nahiya|municipality|lga|local|government|east|west|north|south|eastern|western|"

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 from stream.core.gazetteer import COUNTRY, REGION, PlaceTable
 from stream.core.places_text import fold_key
 
 __all__ = ["known_by_main_name", "lone_places"]
 
 # As in resolution: a place this large is rarely a namesake of a little-known place.
-_NAMESAKE_POPULATION = 500_000
+_NAMESAKE_POPULATION: Final = 500_000
 
 
 def lone_places(

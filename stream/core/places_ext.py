@@ -7,7 +7,7 @@ import io
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 import yaml
 
@@ -17,9 +17,9 @@ from stream.errors import ConfigError
 
 __all__ = ["load_extension"]
 
-_DUMP_CLASSES = frozenset("PALT")
-_NEIGHBOURHOOD_CODES = frozenset({"PPLX", "PPLL"})
-_POPULATED_PRIORITY = 500
+_DUMP_CLASSES: Final = frozenset("PALT")
+_NEIGHBOURHOOD_CODES: Final = frozenset({"PPLX", "PPLL"})
+_POPULATED_PRIORITY: Final = 500
 
 
 @dataclass(frozen=True, slots=True)

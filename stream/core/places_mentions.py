@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Final
 
 from schemas import PlaceKind
 from stream.core.gazetteer import TOWN, WIDE_KINDS, Gazetteer, NameMatch
@@ -12,80 +13,80 @@ from stream.core.places_text import fold_key, skeleton, word_set
 
 __all__ = ["COMMON_WORDS_FILE", "ENGLISH_WORDS_FILE", "Mention", "MentionFinder"]
 
-_DATA = Path(__file__).resolve().parent.parent / "data" / "places"
-COMMON_WORDS_FILE = _DATA / "common-words.txt"
-ENGLISH_WORDS_FILE = _DATA / "english-words.txt"
+_DATA: Final = Path(__file__).resolve().parent.parent / "data" / "places"
+COMMON_WORDS_FILE: Final = _DATA / "common-words.txt"
+ENGLISH_WORDS_FILE: Final = _DATA / "english-words.txt"
 
-_HEADLINE_CHARS = 160
-_SUMMARY_CACHE = 100_000
-_RUN_CACHE = 100_000
-_FIRST_WORD = re.compile(r"(?:(?:[Aa][lnrsdtz]|[Ee]l|[Aa]sh)[- ])?[A-Z][a-z'’]+")
-_REGION_AFTER = re.compile(r" (?:[Rr]egion|[Ss]tate|[Pp]rovince)\b")
-_DATELINE_LEAD = re.compile(r"[A-Z][A-Z .'-]*/")
-_DATELINE_TAIL = re.compile(r" ?(?:[:(,/—–-]|\n|$)")
+_HEADLINE_CHARS: Final = 160
+_SUMMARY_CACHE: Final = 100_000
+_RUN_CACHE: Final = 100_000
+_FIRST_WORD: Final = re.compile(r"(?:(?:[Aa][lnrsdtz]|[Ee]l|[Aa]sh)[- ])?[A-Z][a-z'’]+")
+_REGION_AFTER: Final = re.compile(r" (?:[Rr]egion|[Ss]tate|[Pp]rovince)\b")
+_DATELINE_LEAD: Final = re.compile(r"[A-Z][A-Z .'-]*/")
+_DATELINE_TAIL: Final = re.compile(r" ?(?:[:(,/—–-]|\n|$)")
 # Leading with the capital (the word boundary checked just after) lets the engine skip ahead.
-_CAPITALISED_RUN = re.compile(
+_CAPITALISED_RUN: Final = re.compile(
     r"[A-Z](?<!\w[A-Z])[a-z'’]{2,}"
     r"(?:[- ](?:(?:al|el|ad|an|ar|as|ash|at|az)[- ])?[A-Z][a-z'’]{2,})?\b"
 )
-_ARTICLE_BEFORE = re.compile(
+_ARTICLE_BEFORE: Final = re.compile(
     r"(?:^|(?<=[\s(\"'“]))((?:[Aa]l|[Ee]l|[Aa]sh|A[nrsdtz])[- ]|a[nrsdtz]-)$"
 )
-_ARTICLE_LEAD = re.compile(r"(?:[Aa]l|el|[Aa]sh|a[nrsdtz])[- ]")
+_ARTICLE_LEAD: Final = re.compile(r"(?:[Aa]l|el|[Aa]sh|a[nrsdtz])[- ]")
 # The last two letters of every article _ARTICLE_BEFORE knows (a cheap test before it).
-_ARTICLE_ENDS = word_set("al el an ar as ad at az sh")
+_ARTICLE_ENDS: Final = word_set("al el an ar as ad at az sh")
 # After a name: a longer name ('Ras al Ain') or a compound ('Iraq-based'), both rejecting it,
 # else the word after a single space (group 1).
-_AFTER = re.compile(
+_AFTER: Final = re.compile(
     r"[ \-‑](?:al|el|Al|El|ad|Ad|as|As|ar|Ar|an|An|ash|Ash|ul|Ul)[ \-‑][A-Z]|[-‑][a-z]"
     r"| ([^\W\d_]+(?:['’][^\W\d_]+)?)"
 )
-_ORGANISATION_WORDS = word_set(
+_ORGANISATION_WORDS: Final = word_set(
     "Democratic Party Movement Front Alliance Liberation Patriotic Brigade Brigades Battalion "
     "Organization Organisation Airways Airlines"
 )
 # The same in any case, with more nouns that make a name before them an organisation's
 # ('Badr organization', 'Kabul Bank', 'Nuba Mountains Students Association').
-_ORGANISATION_NOUNS = word_set(
+_ORGANISATION_NOUNS: Final = word_set(
     "organization organisation movement party corps company bank council committee "
     "association union club brigade brigades battalion airways airlines"
 )
-_DESIGNATORS = word_set(
+_DESIGNATORS: Final = word_set(
     "city province district governorate region state county valley dam airport camp "
     "village town square bridge road street highway river mountain mountains hill lake "
     "border crossing area municipality subdistrict neighbourhood neighborhood quarter "
     "university hospital base oil refinery"
 )
 # Given names that are also places' alternate names ('Ahmed Shami' is a man, not Al Ahmadi).
-_GIVEN_NAMES = word_set(
+_GIVEN_NAMES: Final = word_set(
     "ahmed ahmad mohamed mohammed mohammad muhammad mahmoud mahmud ali hassan hasan hussein "
     "husain hussain omar umar khalid khaled abdullah abdul ibrahim ismail yusuf youssef salah "
     "saleh said saeed karim hamid hamza jamal mustafa mostafa tariq nasser nasir faisal fahd "
     "zaid zayed sultan suleiman sulaiman jaafar jafar musa issa isa yahya adel amir anwar "
     "mansour mansur rashid ahmadi hadi mahdi qasim kassim"
 )
-_SMALLEST_COMMON = 1000
-_NEVER_COMMON = 5000
+_SMALLEST_COMMON: Final = 1000
+_NEVER_COMMON: Final = 5000
 # Capitals this short inside a line are acronyms ('AU', 'OLA'), unless they name a country.
-_ACRONYM_LENGTH = 4
+_ACRONYM_LENGTH: Final = 4
 _NAME, _NEVER, _DEMONYM, _COMMON = range(4)
 # Words after a name that make it a small place or part of one ('Zhari district', 'Kani Sarke').
 # Words after a name that say it is a settlement ('Amedi town').
-_SETTLEMENT_WORDS = word_set("city town village")
+_SETTLEMENT_WORDS: Final = word_set("city town village")
 # Words after a name that say it is a town or the district named after one ('Hawija district').
-_SEAT_WORDS = word_set("city town district")
+_SEAT_WORDS: Final = word_set("city town district")
 # Words after a name that make it a landmark named after a place ('Buckingham Palace').
-_LANDMARK_WORDS = word_set(
+_LANDMARK_WORDS: Final = word_set(
     "palace square street bridge hospital mosque university stadium prison hotel church "
     "market club college school"
 )
-_MINOR_WORDS = word_set(
+_MINOR_WORDS: Final = word_set(
     "district village villages area areas hill hills mountain mountains valley neighbourhood "
     "neighborhood quarter subdistrict sub-district region township locality"
 )
 # Capitalised words after a name that do not make it part of a longer name ('Anbar
 # Province', 'Lubero Territory', 'Mosul Tuesday').
-_NAME_ENDS = (
+_NAME_ENDS: Final = (
     _DESIGNATORS
     | _MINOR_WORDS
     | word_set(
@@ -94,29 +95,29 @@ _NAME_ENDS = (
         "may june july august september october november december"
     )
 )
-_STRONG_LOCATIVE = word_set("in near at outside inside into around")
-_NUMBERS = word_set(
+_STRONG_LOCATIVE: Final = word_set("in near at outside inside into around")
+_NUMBERS: Final = word_set(
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
     "hundred thousand"
 )
-_LOCATIVE = word_set(
+_LOCATIVE: Final = word_set(
     "in near at outside into from to around across toward towards inside within of between "
     "on through via besides beyond nearby"
 )
-_TITLES = word_set(
+_TITLES: Final = word_set(
     "mr mrs ms dr gen general president minister king queen prince princess sheikh shaikh "
     "imam mullah colonel col major maj captain capt lt lieutenant sgt sergeant commander "
     "governor gov senator sen rep judge justice pope saint st sir lord lady brother sister "
     "father mother son daughter bin ibn abu umm spokesman spokeswoman chief leader said "
     "told says coach striker player star actor singer cleric ayatollah emir al"
 )
-_MODIFIERS = word_set(
+_MODIFIERS: Final = word_set(
     "north south east west northern southern eastern western central upper lower greater "
     "new old northeastern northwestern southeastern southwestern northeast northwest "
     "southeast southwest rural downtown outer inner in near at of"
 )
-_NOT_PLACES = word_set(
+_NOT_PLACES: Final = word_set(
     "hamas hezbollah hizbollah taliban fatah isis isil daesh qaeda al-qaeda shabaab "
     "boko haram houthi houthis peshmerga reuters afp xinhua bbc cnn monday tuesday "
     "wednesday thursday friday saturday sunday january february march april june july "

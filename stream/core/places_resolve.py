@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Final
 
 from schemas import PlaceKind
 from stream.core.gazetteer import COUNTRY, REGION, TOWN, WIDE_KINDS, Gazetteer
@@ -14,28 +15,28 @@ from stream.core.places_text import fold_key, word_set
 
 __all__ = ["DEMONYM_WEIGHT", "STRONG_CONTEXT", "Resolution", "Resolver"]
 
-_REGION_WORDS = word_set(
+_REGION_WORDS: Final = word_set(
     "province governorate region state oblast county department prefecture division "
     "wilayah wilaya muhafazah"
 )
-_DISTRICT_WORDS = word_set("district sub-district subdistrict municipality lga")
+_DISTRICT_WORDS: Final = word_set("district sub-district subdistrict municipality lga")
 # Words after a name that say it is a settlement or part of one, never a province.
-_SETTLEMENT_WORDS = word_set("city town village neighbourhood neighborhood quarter")
-_UNKNOWN_POPULATION = 1000
-_MIN_SCORE = 1.0
-_PLACED_SLACK = 1.0
-_CONTEXT_SCORE = 2.0
-_CLEAR_SCORE = 3.5
+_SETTLEMENT_WORDS: Final = word_set("city town village neighbourhood neighborhood quarter")
+_UNKNOWN_POPULATION: Final = 1000
+_MIN_SCORE: Final = 1.0
+_PLACED_SLACK: Final = 1.0
+_CONTEXT_SCORE: Final = 2.0
+_CLEAR_SCORE: Final = 3.5
 # The context weight of a nationality word ('Turkish warplanes'): weak alone.
-DEMONYM_WEIGHT = 0.3
-_SUMMARY_CACHE = 20_000
-_DOMINANT_SIZE = 100_000
-_IN_REGION = 1.5
+DEMONYM_WEIGHT: Final = 0.3
+_SUMMARY_CACHE: Final = 20_000
+_DOMINANT_SIZE: Final = 100_000
+_IN_REGION: Final = 1.5
 # Countries whose place names take the Arabic article ('al-Zaidan', 'Ar Rutba').
-_ARTICLE_COUNTRIES = word_set(
+_ARTICLE_COUNTRIES: Final = word_set(
     "IQ SY YE SA JO LB PS IL EG LY TN DZ MA SD SO MR OM AE KW QA BH EH DJ TD KM"
 )
-_DOMINANT_RATIO = 20
+_DOMINANT_RATIO: Final = 20
 
 
 @dataclass(slots=True)
@@ -59,13 +60,13 @@ class Resolution:
 
 _Contribution = tuple[str, float] | None
 _Static = tuple[PlaceKind, str | None, str | None, int, float, str]
-_DISTRICT = PlaceKind.DISTRICT
-_NEIGHBOURHOOD = PlaceKind.NEIGHBOURHOOD
-_ONLY_COUNTRY = frozenset({COUNTRY})
-_KIND_PRIOR = {COUNTRY: 6.0, REGION: 2.0, _DISTRICT: 1.5}
+_DISTRICT: Final = PlaceKind.DISTRICT
+_NEIGHBOURHOOD: Final = PlaceKind.NEIGHBOURHOOD
+_ONLY_COUNTRY: Final = frozenset({COUNTRY})
+_KIND_PRIOR: Final = {COUNTRY: 6.0, REGION: 2.0, _DISTRICT: 1.5}
 # A country weight from which the context is strong (places elsewhere pay their abroad cost).
-STRONG_CONTEXT = 0.5
-_FIRM_WEIGHT = 0.5
+STRONG_CONTEXT: Final = 0.5
+_FIRM_WEIGHT: Final = 0.5
 
 
 # A candidate as scoring sees it: place index, kind, country, population, its prior plus the

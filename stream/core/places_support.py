@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import math
+from typing import Final
 
 from schemas import PlaceKind
 from stream.core.gazetteer import COUNTRY, REGION, WIDE_KINDS, PlaceTable
@@ -12,13 +13,13 @@ from stream.core.places_mentions import Mention
 
 __all__ = ["Nearness", "chain_bonuses", "contains_child"]
 
-_NEAR_KM = 150.0
-_NEAR_DEG = _NEAR_KM / 111.0
-_NEAR_SQUARED = _NEAR_DEG * _NEAR_DEG
-_SLACK_DEG = 1e-6
-_CHAIN_KM = 60.0
-_CHAIN_DEG = _CHAIN_KM / 111.0
-_SELF_CHAIN = 1.0
+_NEAR_KM: Final = 150.0
+_NEAR_DEG: Final = _NEAR_KM / 111.0
+_NEAR_SQUARED: Final = _NEAR_DEG * _NEAR_DEG
+_SLACK_DEG: Final = 1e-6
+_CHAIN_KM: Final = 60.0
+_CHAIN_DEG: Final = _CHAIN_KM / 111.0
+_SELF_CHAIN: Final = 1.0
 
 
 class Nearness:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from typing import Final
 
 __all__ = ["ARTICLE_STARTS", "fold", "fold_key", "skeleton", "starts_with_article", "word_set"]
 
-_KEEP_SPACE = " "
+_KEEP_SPACE: Final = " "
 # Latin letters that Unicode does not decompose into a base letter and a mark.
-_UNDECOMPOSED = {"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ŧ": "t"}
+_UNDECOMPOSED: Final = {"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ŧ": "t"}
 
 
 def _build_table() -> dict[int, str]:
@@ -41,7 +42,7 @@ def _fold_char(char: str) -> str:
     return _KEEP_SPACE
 
 
-_TABLE = _build_table()
+_TABLE: Final = _build_table()
 
 
 def fold(text: str) -> str:
@@ -60,14 +61,16 @@ def word_set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-_SKELETON_ARTICLE = re.compile(r"^(?:al|el|an|ar|as|ash|at|ad|adh|az|ath|ed|er|es|et|ez|en) ")
-_DIGRAPHS = (
+_SKELETON_ARTICLE: Final = re.compile(
+    r"^(?:al|el|an|ar|as|ash|at|ad|adh|az|ath|ed|er|es|et|ez|en) "
+)
+_DIGRAPHS: Final = (
     ("kh", "k"), ("gh", "g"), ("sh", "s"), ("th", "d"), ("dh", "d"), ("ch", "c"), ("q", "k"),
 )  # fmt: skip
-_VOWELS = re.compile(r"[aeiou]|h$")
-_DOUBLES = re.compile(r"(.)\1+")
-_MIN_SKELETON = 4
-_LONG_NAME = 6
+_VOWELS: Final = re.compile(r"[aeiou]|h$")
+_DOUBLES: Final = re.compile(r"(.)\1+")
+_MIN_SKELETON: Final = 4
+_LONG_NAME: Final = 6
 
 
 @functools.lru_cache(maxsize=65536)
@@ -87,7 +90,7 @@ def skeleton(name: str) -> str:
 
 
 # What a name written with a lower-case Arabic article starts with ('al-', 'el ').
-ARTICLE_STARTS = frozenset(
+ARTICLE_STARTS: Final = frozenset(
     f"{article}{joint}"
     for article in ("al", "el", "ad", "an", "ar", "as", "at", "az")
     for joint in "- "

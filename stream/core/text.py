@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 __all__ = ["Sentence", "normalise_space", "split_sentences"]
 
-_SENTENCE_END = re.compile(r"[.!?\n](?:(?<=\n)|(?<!\n)([\"'”’)]*)\s+(?=[\"'“‘(]?[A-Z0-9]))")
+_SENTENCE_END: Final = re.compile(r"[.!?\n](?:(?<=\n)|(?<!\n)([\"'”’)]*)\s+(?=[\"'“‘(]?[A-Z0-9]))")
 """A newline, or end punctuation, closing quotes and spaces before a capital or a digit.
 
 The leading character class lets the regex engine skip ahead fast; group 1 is None for a
 newline."""
-_ABBREVIATIONS = (
+_ABBREVIATIONS: Final = (
     "Mr.",
     "Mrs.",
     "Dr.",
@@ -34,7 +34,7 @@ _ABBREVIATIONS = (
     "Dec.",
     "Gov.",
 )
-_SPACES = re.compile(r"\s+")
+_SPACES: Final = re.compile(r"\s+")
 
 
 class Sentence(NamedTuple):

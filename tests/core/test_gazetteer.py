@@ -16,7 +16,7 @@ def _tiny() -> Gazetteer:
     table.append(Place("2", "Ramadi", 33.4, 43.3, "IQ", "Anbar", PlaceKind.TOWN, 200_000))
     table.append(Place("3", "Iraq", 33.3, 44.4, "IQ", None, PlaceKind.COUNTRY, 40_000_000))
     names = [("Qaryat Alpha", 0), ("Al-Ramādī", 1), ("Ramadi", 1), ("العراق", 2), ("Iraq", 2)]
-    return Gazetteer(table, names)
+    return Gazetteer.build(table, names)
 
 
 def test_fold_keeps_every_offset() -> None:
@@ -91,7 +91,7 @@ def test_sounds_like_survives_save_and_load(tmp_path: Path) -> None:
     table = PlaceTable()
     table.append(Place("1", "An Nasiriyah", 31.0, 46.3, "IQ", None, PlaceKind.TOWN, 500_000))
     path = tmp_path / "gazetteer.pickle"
-    Gazetteer(table, [("An Nasiriyah", 0)], {"nsry": (0,)}).save(path)
+    Gazetteer.build(table, [("An Nasiriyah", 0)], {"nsry": (0,)}).save(path)
     assert Gazetteer.load(path).sounds_like == {"nsry": (0,)}
 
 
