@@ -13,7 +13,7 @@ from pathlib import Path
 
 from schemas import Article
 from stream.core.analysis import Analyzer
-from stream.pipeline import build_analyzer
+from stream.pipeline import build_analyzer, compiled_core
 
 PARAGRAPHS = (
     "Government forces said on Sunday they had recaptured the district of Al Noor in the east of"
@@ -146,7 +146,7 @@ def main() -> None:
     args = parser.parse_args()
     started = time.perf_counter()
     analyzer = build_analyzer()
-    print(f"start-up: {time.perf_counter() - started:.2f} s")
+    print(f"start-up: {time.perf_counter() - started:.2f} s (compiled core: {compiled_core()})")
     if args.articles is None:
         bench_sample(analyzer, args.runs, args.bytes)
     else:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from schemas import EventType
 from stream.core.analysis import Classification
+from stream.pipeline import compiled_core
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO.parent / "shared" / "samples" / "alalam-2017-01-02-mosul-intisar.txt"
@@ -96,6 +97,7 @@ def main(argv: list[str] | None = None) -> int:
             finder.locate(text, empty)
             timings.append((time.process_time() - began) * 1000)
     print(f"startup_s={startup:.2f} cpu_s={startup_cpu:.2f} (from the cache the first run builds)")
+    print(f"compiled_core={compiled_core()}")
     print(f"gazetteer_rss_mb={rss_after - rss_before:.0f} (peak RSS growth while loading)")
     print(f"process_rss_mb={rss_after:.0f}")
     print(f"articles={len(articles)} size_chars={args.size} runs={len(timings)}")

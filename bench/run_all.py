@@ -15,6 +15,7 @@ from pathlib import Path
 from bench.corpus import generate_articles
 from bench.measure import Run, StalledError
 from stream.broker import EmbeddedBroker
+from stream.pipeline import compiled_core
 
 RESULTS = Path(__file__).resolve().parent / "results"
 # one and two workers read the same six-partition topics, so their rates compare
@@ -78,6 +79,7 @@ def main() -> int:
             "cpus": len(__import__("os").sched_getaffinity(0)),
             "python": platform.python_version(),
             "platform": platform.platform(),
+            "compiled_core": compiled_core(),
         },
         "articles": args.articles,
         "repeat": args.repeat,

@@ -5,13 +5,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from stream.core import classifier, places
 from stream.core.actors import load_actor_finder
 from stream.core.analysis import Analyzer
 from stream.core.casualties import CasualtyCounter
 from stream.core.classifier import load_classifier
 from stream.core.places import load_place_finder
 
-__all__ = ["build_analyzer"]
+__all__ = ["build_analyzer", "compiled_core"]
+
+
+def compiled_core() -> bool:
+    """True when the analysis core runs as mypyc-compiled C (setup.py), False in pure Python."""
+    return all(not str(module.__file__).endswith(".py") for module in (classifier, places))
 
 
 def build_analyzer(

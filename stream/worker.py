@@ -13,7 +13,7 @@ from stream.dedupe import dedupe_topic_names
 from stream.kafka_admin import ensure_topics, probe_broker, topic_names
 from stream.logging import configure_logging, get_logger, stdlib_logging_config
 from stream.metrics import Metrics
-from stream.pipeline import build_analyzer
+from stream.pipeline import build_analyzer, compiled_core
 from stream.rulebook import RuleBook
 from stream.settings import Settings
 
@@ -35,7 +35,13 @@ def run_worker(settings: Settings) -> int:
     # The gazetteer and automata live as long as the process: keep full collections off them.
     gc.freeze()
     app = create_app(settings, profile, analyzer, Metrics.create(), counts, rules, book)
-    log.info("worker_starting", broker=profile.url, tansu=profile.tansu, rules=len(rules))
+    log.info(
+        "worker_starting",
+        broker=profile.url,
+        tansu=profile.tansu,
+        rules=len(rules),
+        compiled_core=compiled_core(),
+    )
     worker = faust.Worker(
         app,
         loglevel=settings.log_level.upper(),
