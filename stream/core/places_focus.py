@@ -17,6 +17,7 @@ from stream.core.places_coherence import known_by_main_name, lone_places
 from stream.core.places_mentions import Mention
 from stream.core.places_nationality import actor_follows
 from stream.core.places_resolve import Resolution
+from stream.core.places_support import CHAIN_KM
 
 __all__ = ["FocusChooser"]
 
@@ -36,7 +37,6 @@ _OUTSIDE_NAMED_REGIONS_COST: Final = 3.0
 _LONE_COST: Final = 5.0
 _AGAINST_CONTEXT_COST: Final = 1.0
 _LOCAL_KINDS: Final = frozenset({PlaceKind.TOWN, PlaceKind.DISTRICT, PlaceKind.NEIGHBOURHOOD})
-_CHAIN_KM: Final = 60.0
 _OFFSET: Final = re.compile(
     r"(\d+(?:\.\d+)?)\s*(km|kms|kilometres|kilometers|miles?)\s+(?:to\s+the\s+)?"
     r"(north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|"
@@ -236,7 +236,7 @@ class FocusChooser:
                     haversine_km(
                         table.lat[parent], table.lon[parent], table.lat[place], table.lon[place]
                     )
-                    < _CHAIN_KM
+                    < CHAIN_KM
                 )
             if inside:
                 return 0.0

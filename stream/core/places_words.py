@@ -19,7 +19,7 @@ __all__ = [
     "ORGANISATION_NOUNS",
     "ORGANISATION_WORDS",
     "SEAT_WORDS",
-    "SETTLEMENT_WORDS",
+    "SETTLEMENT_DESIGNATORS",
     "STRONG_LOCATIVE",
     "TITLES",
     "article_start",
@@ -57,8 +57,8 @@ GIVEN_NAMES: Final = word_set(
     "zaid zayed sultan suleiman sulaiman jaafar jafar musa issa isa yahya adel amir anwar "
     "mansour mansur rashid ahmadi hadi mahdi qasim kassim"
 )
-# Words after a name that say it is a settlement ('Amedi town').
-SETTLEMENT_WORDS: Final = word_set("city town village")
+# Words after a name that designate it a settlement ('Amedi town'): Mention.designated.
+SETTLEMENT_DESIGNATORS: Final = word_set("city town village")
 # Words after a name that say it is a town or the district named after one ('Hawija district').
 SEAT_WORDS: Final = word_set("city town district")
 # Words after a name that make it a landmark named after a place ('Buckingham Palace').
