@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Final
 
 import ahocorasick
@@ -14,7 +13,6 @@ from stream.core.places_text import word_set
 
 __all__ = ["NationalityWords", "actor_follows"]
 
-_WORDS: Final = re.compile(r"\S+")
 _ACTORS: Final = word_set(
     "forces force troops military army soldiers soldier embassy officials official government "
     "coalition aircraft jets warplanes drone drones navy president ambassador delegation envoy "
@@ -48,23 +46,16 @@ def _first_word_after(folded: str, end: int) -> str:
 
 
 # The whitespace that folding leaves as it is (it turns all other whitespace into spaces).
-_UNFOLDED_SPACES: Final = ("\u1680", "\u3000")
-
-
-def _spaced(folded: str) -> str:
-    """Folded text whose words only spaces separate (as `str.split` would find them)."""
-    if any(space in folded for space in _UNFOLDED_SPACES):
-        return " ".join(folded.split())
-    return folded
+_UNFOLDED_SPACES: Final = {ord("\u1680"): " ", ord("\u3000"): " "}
 
 
 def _word_finder(words: dict[str, str]) -> ahocorasick.Automaton | None:
-    """An automaton finding the keys of `words`, padded with spaces, with their values (the
-    longest key first where several end at one place); None when there are none."""
+    """An automaton finding the keys of `words`, padded with spaces, with their lengths and
+    values (the longest key first where several end at one place); None when there are none."""
     automaton = ahocorasick.Automaton()
     for word, value in words.items():
         if word:
-            automaton.add_word(f" {word} ", value)
+            automaton.add_word(f" {word} ", (len(word), value))
     if not len(automaton):
         return None
     automaton.make_automaton()
@@ -80,10 +71,25 @@ class NationalityWords:
         """Use `gazetteer` and its countries' ids by code; `demonyms` maps folded nationality
         words to country codes."""
         self.gazetteer = gazetteer
-        self.demonyms = demonyms
-        self.demonym_words = frozenset(demonyms)
         self.country_ids = country_ids
         self._finder = _word_finder(demonyms)
+
+    def _found(self, folded: str) -> list[tuple[int, int, str]]:
+        """Where each nationality word of the folded text starts and ends, with its country
+        ('South Sudanese' once, for SS, not 'Sudanese' too)."""
+        found: list[tuple[int, int, str]] = []
+        if self._finder is None:
+            return found
+        padded = f" {folded.translate(_UNFOLDED_SPACES)} "
+        previous = -1
+        length: int
+        code: str
+        for last, (length, code) in self._finder.iter(padded):
+            if last == previous:
+                continue
+            previous = last
+            found.append((last - 1 - length, last - 1, code))
+        return found
 
     def weights(self, folded: str) -> dict[str, float]:
         """Countries suggested by nationality words ('Iraqi', 'Afghan') in the text, with
@@ -91,15 +97,8 @@ class NationalityWords:
         warplanes') is weak, one before anything else ('Iraqi villagers', 'the Iraqi
         government') is strong on its own."""
         found: dict[str, float] = {}
-        if self._finder is None:
-            return found
-        padded = f" {_spaced(folded)} "
-        previous = -1
-        for end, code in self._finder.iter(padded):
-            if end == previous:
-                continue
-            previous = end
-            following = _first_word_after(padded, end)
+        for _, end, code in self._found(folded):
+            following = _first_word_after(folded, end)
             weight = (
                 DEMONYM_WEIGHT
                 if following in _ACTORS and following not in _HOME_ACTORS
@@ -109,32 +108,28 @@ class NationalityWords:
         return found
 
     def focus(self, text: str, folded: str) -> Location | None:
-        """With no place named, the country of the most frequent nationality word, weakly."""
+        """With no place named, the country of the first nationality word that no force abroad
+        follows ('Iraqi villagers', 'the Iraqi government', not 'Turkish warplanes'), weakly."""
         found = next(
             (
-                match
-                for match in _WORDS.finditer(folded)
-                if match.group() in self.demonym_words
-                and (
-                    not actor_follows(text, folded, match.end())
-                    or _first_word_after(folded, match.end()) in _HOME_ACTORS
-                )
+                (start, end, code)
+                for start, end, code in self._found(folded)
+                if not actor_follows(text, folded, end)
+                or _first_word_after(folded, end) in _HOME_ACTORS
             ),
             None,
         )
         if found is None:
             return None
-        code = self.demonyms[found.group()]
+        start, end, code = found
         index = self.gazetteer.by_id.get(self.country_ids.get(code, ""))
         if index is None:
             return None
-        word = found.group()
-        start = found.start()
         place = self.gazetteer.place(index)
         return Location(
-            text=text[start : start + len(word)],
+            text=text[start:end],
             start=start,
-            end=start + len(word),
+            end=end,
             name=place.name,
             place_id=place.id,
             lat=round(place.lat, 5),

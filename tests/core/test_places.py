@@ -331,6 +331,15 @@ def test_a_two_word_nationality_counts_for_its_own_country_only(
     assert set(weights) == {"SS"}
 
 
+def test_a_two_word_nationality_is_the_focus_of_a_text_naming_no_place(
+    finder: GazetteerPlaceFinder,
+) -> None:
+    text = "Gunmen attacked South Sudanese villagers on Monday."
+    focus = finder.locate(text, NONE).focus
+    assert focus is not None
+    assert (focus.country_code, focus.text, focus.start) == ("SS", "South Sudanese", 16)
+
+
 def test_nationality_words_are_counted_between_any_whitespace(
     finder: GazetteerPlaceFinder,
 ) -> None:
