@@ -29,10 +29,13 @@ COMPILED = [
     "stream/core/places_chains.py",
     "stream/core/places_coherence.py",
     "stream/core/places_ext.py",
+    "stream/core/places_focus.py",
     "stream/core/places_mentions.py",
+    "stream/core/places_nationality.py",
     "stream/core/places_resolve.py",
     "stream/core/places_support.py",
     "stream/core/places_text.py",
+    "stream/core/places_words.py",
     "stream/core/text.py",
 ]
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any, Final, cast
+from typing import Any, Final
 
 import ahocorasick
 import yaml
@@ -68,7 +68,7 @@ class LexiconActorFinder:
             re.IGNORECASE,
         )
 
-    def shared_literals(self) -> dict[str, Mapping[str, object]]:
+    def shared_literals(self) -> dict[str, Collection[str]]:
         """The names to find in the lower-cased text, for the classifier's scan (by step)."""
         return {} if self._keys is None else {_STEP: self._keys}
 
@@ -116,11 +116,16 @@ class LexiconActorFinder:
         if len(lowered) != len(text):
             lowered = text
             adjectives, aliases = self._adjectives.iter(text), self._aliases.iter(text)
-        elif self._names is None:
+        elif self._names is None or self._keys is None:
             adjectives, aliases = self._adjectives.iter(text), self._aliases.iter(lowered)
         else:
-            hits = self._names.iter(lowered) if names is None else names
-            adjectives, aliases = _names_in(cast("Iterable[tuple[int, _Names]]", hits), text)
+            keys = self._keys
+            hits = (
+                self._names.iter(lowered)
+                if names is None
+                else ((at, keys[literal]) for at, literal in names)
+            )
+            adjectives, aliases = _names_in(hits, text)
         for last, adjective in adjectives:
             start = last + 1 - len(adjective) - 1
             noun = self._force_noun.match(text, last + 1)

@@ -36,8 +36,8 @@ __all__ = [
 PIPELINE_VERSION = "1"
 
 
-LiteralHits = Sequence[tuple[int, object]]
-"""Where a step's literals end in a lower-cased text, each with the step's value for it."""
+LiteralHits = Sequence[tuple[int, str]]
+"""Where a step's literals end in a lower-cased text, each with the literal found there."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from typing import Final, cast
+from typing import Final
 
 from schemas import Casualties, EventType, Trigger
 from stream.core.analysis import Classification, LiteralHits
@@ -21,7 +21,7 @@ from stream.core.casualty_patterns import (
 )
 from stream.core.classify_anchors import start_literals
 from stream.core.classify_context import fold
-from stream.core.classify_gates import GateHits, GateLiterals, Gates
+from stream.core.classify_gates import GateHits, Gates
 from stream.core.classify_lexicon import CASE_SENSITIVE
 from stream.core.text import Sentence, split_sentences
 
@@ -149,7 +149,7 @@ def _scan(text: str, found: LiteralHits | None = None) -> _Scan:
     clean = _TAG.sub(lambda tag: " " * len(tag.group()), text)
     low = fold(clean)
     caseless = clean.isascii() or _CASE_TRAPS.search(clean) is None
-    hits = cast("Sequence[tuple[int, GateLiterals]] | None", found)
+    hits = None if found is None else [(at, _GATES.literals[literal]) for at, literal in found]
     return _Scan(clean, low, _GATES.scan(low, hits), caseless)
 
 
@@ -213,7 +213,7 @@ def _merge(totals: dict[str, Count], counts: dict[str, Count], additive: bool) -
 class CasualtyCounter:
     """Extracts killed and injured counts for the main event of a text."""
 
-    def shared_literals(self) -> dict[str, Mapping[str, object]]:
+    def shared_literals(self) -> dict[str, Collection[str]]:
         """The gate literals, for the classifier to find in its scan of the text (by step)."""
         return {_STEP: _GATES.literals}
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -176,21 +176,21 @@ class _Facts:
         return self._cumulative
 
 
-_Shared = tuple[tuple[str, object], ...]
-"""The later steps a literal belongs to, each with its value for the literal."""
+_Shared = tuple[tuple[str, str], ...]
+"""The later steps a literal belongs to, each with the literal."""
 
 
 def _shared_automaton(
     anchors: Mapping[str, Anchor],
     gates: Mapping[str, GateLiterals],
-    shared: Mapping[str, Mapping[str, object]],
+    shared: Mapping[str, Collection[str]],
 ) -> ahocorasick.Automaton:
     """One automaton of the anchor, gate and later steps' literals: a text is scanned once."""
     automaton = ahocorasick.Automaton()
     for literal in (
         anchors.keys() | gates.keys() | {key for step in shared.values() for key in step}
     ):
-        steps = tuple((name, step[literal]) for name, step in shared.items() if literal in step)
+        steps = tuple((name, literal) for name, step in shared.items() if literal in step)
         automaton.add_word(literal, (gates.get(literal, ()), anchors.get(literal), steps))
     automaton.make_automaton()
     return automaton
@@ -198,12 +198,12 @@ def _shared_automaton(
 
 def _step_hits(
     literals: list[tuple[int, tuple[GateLiterals, Anchor | None, _Shared]]], names: Iterable[str]
-) -> dict[str, list[tuple[int, object]]]:
+) -> dict[str, list[tuple[int, str]]]:
     """The hits of the later steps' literals, by step."""
-    found: dict[str, list[tuple[int, object]]] = {name: [] for name in names}
+    found: dict[str, list[tuple[int, str]]] = {name: [] for name in names}
     for at, steps in [(at, steps) for at, (_, _, steps) in literals if steps]:
-        for name, value in steps:
-            found[name].append((at, value))
+        for name, literal in steps:
+            found[name].append((at, literal))
     return found
 
 
@@ -218,11 +218,11 @@ class RuleClassifier:
     def __init__(
         self,
         rules: tuple[TriggerRule, ...] = RULES,
-        shared: Mapping[str, Mapping[str, object]] | None = None,
+        shared: Mapping[str, Collection[str]] | None = None,
     ) -> None:
         """Compile the rules once; `shared` names later steps' literals to find in the same scan.
 
-        The hits of a step's literals (mapped to its values) come with each classification.
+        Where a step's literals occur comes with each classification (by step).
         """
         self._rules = rules
         self._shared = tuple(shared or ())
@@ -458,6 +458,6 @@ def _evidence(
     ]
 
 
-def load_classifier(shared: Mapping[str, Mapping[str, object]] | None = None) -> RuleClassifier:
+def load_classifier(shared: Mapping[str, Collection[str]] | None = None) -> RuleClassifier:
     """Build the classifier from the bundled trigger lexicon (see `RuleClassifier` on shared)."""
     return RuleClassifier(shared=shared)

@@ -20,8 +20,8 @@ _REGION_WORDS: Final = word_set(
     "wilayah wilaya muhafazah"
 )
 _DISTRICT_WORDS: Final = word_set("district sub-district subdistrict municipality lga")
-# Words after a name that say it is a settlement or part of one, never a province.
-_SETTLEMENT_WORDS: Final = word_set("city town village neighbourhood neighborhood quarter")
+# Words after a name that say it is a settlement or part of one, so never a province.
+_NOT_PROVINCE_WORDS: Final = word_set("city town village neighbourhood neighborhood quarter")
 _UNKNOWN_POPULATION: Final = 1000
 _MIN_SCORE: Final = 1.0
 _PLACED_SLACK: Final = 1.0
@@ -29,7 +29,8 @@ _CONTEXT_SCORE: Final = 2.0
 _CLEAR_SCORE: Final = 3.5
 # The context weight of a nationality word ('Turkish warplanes'): weak alone.
 DEMONYM_WEIGHT: Final = 0.3
-_SUMMARY_CACHE: Final = 20_000
+# The most entries each of the resolver's caches (summaries, candidate facts) keeps.
+_CACHE_ENTRIES: Final = 20_000
 _DOMINANT_SIZE: Final = 100_000
 _IN_REGION: Final = 1.5
 # Countries whose place names take the Arabic article ('al-Zaidan', 'Ar Rutba').
@@ -293,7 +294,7 @@ class Resolver:
         )
         region_word = not _REGION_WORDS.isdisjoint(words)
         district_word = not _DISTRICT_WORDS.isdisjoint(words)
-        settlement_word = not region_word and not _SETTLEMENT_WORDS.isdisjoint(words)
+        settlement_word = not region_word and not _NOT_PROVINCE_WORDS.isdisjoint(words)
         memo = (
             mention.candidates,
             mention.text,
@@ -314,7 +315,7 @@ class Resolver:
         if known is None:
             known = self._base_facts(mention, doc, (region_word, district_word, settlement_word))
             if known[3]:
-                if len(self._plain) >= _SUMMARY_CACHE:
+                if len(self._plain) >= _CACHE_ENTRIES:
                     self._plain.clear()
                 self._plain[memo] = known
         rows, places_pairs, pairs, _ = known
@@ -490,7 +491,7 @@ class Resolver:
                 ),
                 dominant=self._dominant(candidates, codes),
             )
-            if len(self._summaries) >= _SUMMARY_CACHE:
+            if len(self._summaries) >= _CACHE_ENTRIES:
                 self._summaries.clear()
             self._summaries[candidates] = found
         return found

@@ -11,14 +11,15 @@ from stream.core.gazetteer import COUNTRY, REGION, WIDE_KINDS, PlaceTable
 from stream.core.geo import haversine_km
 from stream.core.places_mentions import Mention
 
-__all__ = ["Nearness", "chain_bonuses", "contains_child"]
+__all__ = ["CHAIN_KM", "Nearness", "chain_bonuses", "contains_child"]
 
 _NEAR_KM: Final = 150.0
 _NEAR_DEG: Final = _NEAR_KM / 111.0
 _NEAR_SQUARED: Final = _NEAR_DEG * _NEAR_DEG
 _SLACK_DEG: Final = 1e-6
-_CHAIN_KM: Final = 60.0
-_CHAIN_DEG: Final = _CHAIN_KM / 111.0
+# A place this close to a place that a chain names after it lies within it.
+CHAIN_KM: Final = 60.0
+_CHAIN_DEG: Final = CHAIN_KM / 111.0
 _SELF_CHAIN: Final = 1.0
 
 
@@ -81,7 +82,7 @@ def chain_bonuses(table: PlaceTable, mention: Mention, mentions: list[Mention]) 
         if regions.get((code, table.admin1_of(index)), set()) - {index} or any(
             parent != index
             and abs(parent_lat - lat) < _CHAIN_DEG
-            and haversine_km(parent_lat, parent_lon, lat, lon) < _CHAIN_KM
+            and haversine_km(parent_lat, parent_lon, lat, lon) < CHAIN_KM
             for parent, parent_lat, parent_lon in points
         ):
             bonuses[index] = 3.0

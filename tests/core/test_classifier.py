@@ -168,5 +168,6 @@ def test_shared_literals_are_found_in_the_same_scan() -> None:
     classifier = RuleClassifier(shared={"step": {"army": 1, "soldier": 2}})
     text = "The Army said a soldier was killed."
     found = classifier.classify(text).literals["step"]
-    assert sorted(found) == [(text.index("Army") + 3, 1), (text.index("soldier") + 6, 2)]
+    army, soldier = text.index("Army") + 3, text.index("soldier") + 6
+    assert sorted(found) == [(army, "army"), (soldier, "soldier")]
     assert classifier.classify(text).labels == load_classifier().classify(text).labels

@@ -222,7 +222,7 @@ def test_a_town_abroad_of_a_strong_context_is_marked_as_against_it(
 ) -> None:
     folded = fold(text)
     mentions = finder.mentions.find(text, folded)
-    resolutions = finder.resolver.resolve(folded, mentions, finder._demonyms(folded))
+    resolutions = finder.resolver.resolve(folded, mentions, finder.nationalities.weights(folded))
     assert [r.against_context for r in resolutions] == [against]
 
 
@@ -326,15 +326,25 @@ def test_english_region_names_resolve_to_their_region(finder: GazetteerPlaceFind
 def test_a_two_word_nationality_counts_for_its_own_country_only(
     finder: GazetteerPlaceFinder,
 ) -> None:
-    weights = finder._demonyms(fold("South Sudanese villagers fled the fighting on Monday."))
+    folded = fold("South Sudanese villagers fled the fighting on Monday.")
+    weights = finder.nationalities.weights(folded)
     assert set(weights) == {"SS"}
+
+
+def test_a_two_word_nationality_is_the_focus_of_a_text_naming_no_place(
+    finder: GazetteerPlaceFinder,
+) -> None:
+    text = "Gunmen attacked South Sudanese villagers on Monday."
+    focus = finder.locate(text, NONE).focus
+    assert focus is not None
+    assert (focus.country_code, focus.text, focus.start) == ("SS", "South Sudanese", 16)
 
 
 def test_nationality_words_are_counted_between_any_whitespace(
     finder: GazetteerPlaceFinder,
 ) -> None:
     folded = fold("Iraqi\u3000troops, Iraqi\u1680police; IRAQI.Iraqi and South Sudanese")
-    weights = finder._demonyms(folded)
+    weights = finder.nationalities.weights(folded)
     assert set(weights) == {"IQ", "SS"}
     assert weights["IQ"] == pytest.approx(DEMONYM_WEIGHT + 3 * STRONG_CONTEXT)
 

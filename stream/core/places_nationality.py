@@ -1,0 +1,142 @@
+"""Nationality words ('Iraqi', 'South Sudanese'): the countries they suggest and their focus."""
+
+from __future__ import annotations
+
+from typing import Final
+
+import ahocorasick
+
+from schemas import Location, Precision
+from stream.core.gazetteer import Gazetteer
+from stream.core.places_resolve import DEMONYM_WEIGHT, STRONG_CONTEXT
+from stream.core.places_text import word_set
+
+__all__ = ["NationalityWords", "actor_follows"]
+
+_ACTORS: Final = word_set(
+    "forces force troops military army soldiers soldier embassy officials official government "
+    "coalition aircraft jets warplanes drone drones navy president ambassador delegation envoy "
+    "consulate diplomats diplomat special security artillery airstrikes air authorities "
+    "backed led based intelligence border guards militias militia fighters dollar dollars "
+    "currency airstrike strike strikes sanctions rebels rebel gunfire shelling operation "
+    "operations crimes tourist tourists national nationals airliner citizen citizens hostage "
+    "hostages company companies firm firms migrants refugees pilgrims worker workers officer "
+    "officers minister ministry policy policies aircrafts warplane fighter"
+)
+
+
+# Actors that act at home: 'Egyptian security forces', 'the Nigerian government'.
+_HOME_ACTORS: Final = word_set("government authorities security")
+_ACTOR_JOINTS: Final = frozenset(" -‑\n\t")
+
+
+def actor_follows(text: str, folded: str, end: int) -> bool:
+    """True when the word just after `end` (past a space or hyphen, not other punctuation)
+    names a force, an office or a currency ('Turkish army', 'US-led', 'US dollar'): the
+    country is then not where the event happened ('in Guinea, officials said' is)."""
+    if text[end : end + 1] not in _ACTOR_JOINTS:
+        return False
+    return _first_word_after(folded, end) in _ACTORS
+
+
+def _first_word_after(folded: str, end: int) -> str:
+    """The folded word after `end` (within 30 characters), or ''."""
+    following = folded[end : end + 30].split()
+    return following[0] if following else ""
+
+
+# The whitespace that folding leaves as it is (it turns all other whitespace into spaces).
+_UNFOLDED_SPACES: Final = {ord("\u1680"): " ", ord("\u3000"): " "}
+
+
+def _word_finder(words: dict[str, str]) -> ahocorasick.Automaton | None:
+    """An automaton finding the keys of `words`, padded with spaces, with their lengths and
+    values (the longest key first where several end at one place); None when there are none."""
+    automaton = ahocorasick.Automaton()
+    for word, value in words.items():
+        if word:
+            automaton.add_word(f" {word} ", (len(word), value))
+    if not len(automaton):
+        return None
+    automaton.make_automaton()
+    return automaton
+
+
+class NationalityWords:
+    """Finds nationality words in folded text, one-word and two-word ones alike."""
+
+    def __init__(
+        self, gazetteer: Gazetteer, demonyms: dict[str, str], country_ids: dict[str, str]
+    ) -> None:
+        """Use `gazetteer` and its countries' ids by code; `demonyms` maps folded nationality
+        words to country codes."""
+        self.gazetteer = gazetteer
+        self.country_ids = country_ids
+        self._finder = _word_finder(demonyms)
+
+    def _found(self, folded: str) -> list[tuple[int, int, str]]:
+        """Where each nationality word of the folded text starts and ends, with its country
+        ('South Sudanese' once, for SS, not 'Sudanese' too)."""
+        found: list[tuple[int, int, str]] = []
+        if self._finder is None:
+            return found
+        padded = f" {folded.translate(_UNFOLDED_SPACES)} "
+        previous = -1
+        length: int
+        code: str
+        for last, (length, code) in self._finder.iter(padded):
+            if last == previous:
+                continue
+            previous = last
+            found.append((last - 1 - length, last - 1, code))
+        return found
+
+    def weights(self, folded: str) -> dict[str, float]:
+        """Countries suggested by nationality words ('Iraqi', 'Afghan') in the text, with
+        their context weights: a word before a force, an envoy or a firm ('Turkish
+        warplanes') is weak, one before anything else ('Iraqi villagers', 'the Iraqi
+        government') is strong on its own."""
+        found: dict[str, float] = {}
+        for _, end, code in self._found(folded):
+            following = _first_word_after(folded, end)
+            weight = (
+                DEMONYM_WEIGHT
+                if following in _ACTORS and following not in _HOME_ACTORS
+                else STRONG_CONTEXT
+            )
+            found[code] = found.get(code, 0.0) + weight
+        return found
+
+    def focus(self, text: str, folded: str) -> Location | None:
+        """With no place named, the country of the first nationality word that no force abroad
+        follows ('Iraqi villagers', 'the Iraqi government', not 'Turkish warplanes'), weakly."""
+        found = next(
+            (
+                (start, end, code)
+                for start, end, code in self._found(folded)
+                if not actor_follows(text, folded, end)
+                or _first_word_after(folded, end) in _HOME_ACTORS
+            ),
+            None,
+        )
+        if found is None:
+            return None
+        start, end, code = found
+        index = self.gazetteer.by_id.get(self.country_ids.get(code, ""))
+        if index is None:
+            return None
+        place = self.gazetteer.place(index)
+        return Location(
+            text=text[start:end],
+            start=start,
+            end=end,
+            name=place.name,
+            place_id=place.id,
+            lat=round(place.lat, 5),
+            lon=round(place.lon, 5),
+            country_code=place.country_code,
+            kind=place.kind,
+            precision=Precision.COUNTRY,
+            confidence=0.3,
+            feature_code=place.feature_code,
+        )
