@@ -146,10 +146,14 @@ def test_incidents_survive_a_restart_with_a_fresh_data_directory(
     topic = deployment.settings.topic_alerts
     publish_events(deployment, outlet_events([5]))
     deployment.collect([topic], until=lambda r: len(r) >= 1, settle_s=3.0)
-    first.stop(signal.SIGTERM)
+    first.stop(signal.SIGTERM, timeout_s=60.0)
     deployment.start_worker(tmp_path / "data-b")
     publish_events(deployment, outlet_events([5, 9])[1:])
-    records = deployment.collect([topic], until=lambda r: len(r) >= 2, settle_s=3.0)
+    # The new member joins the group, then replays the incidents changelog before it alerts:
+    # on a loaded machine that took longer than the default 90 s once.
+    records = deployment.collect(
+        [topic], until=lambda r: len(r) >= 2, timeout_s=180.0, settle_s=3.0
+    )
     alerts = distinct(alerts_in(records))
     assert [a.status for a in alerts] == ["new", "update"]
     assert alerts[0].incident_key == alerts[1].incident_key
