@@ -11,6 +11,8 @@ SOURCES := $(wildcard stream/core/*.py schemas/*.py)
 $(STAMP): pyproject.toml setup.py $(SOURCES)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	# A module dropped from setup.py must not leave its old compiled copy behind.
+	rm -f stream/core/*.so
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
