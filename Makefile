@@ -22,8 +22,8 @@ demo: $(STAMP)
 	$(BIN)/conflict-alerts demo
 
 lint: $(STAMP)
-	$(BIN)/ruff check stream schemas tests bench
-	$(BIN)/ruff format --check stream schemas tests bench
+	$(BIN)/ruff check stream schemas tests bench setup.py
+	$(BIN)/ruff format --check stream schemas tests bench setup.py
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

@@ -1,4 +1,4 @@
-"""Build hook: compiles the analysis core to C with mypyc; CONFLICT_ALERTS_PURE_PYTHON=1 skips it."""
+"""Build hook: compile the analysis core with mypyc (CONFLICT_ALERTS_PURE_PYTHON=1 skips it)."""
 
 from __future__ import annotations
 
