@@ -87,13 +87,20 @@ class GazetteerPlaceFinder:
         return Places(locations=locations, focus=focus)
 
     def _add_group_countries(self, demonyms: dict[str, float], actors: Sequence[Actor]) -> None:
-        """Count each armed group or militia of one country once, as strongly as a
+        """Count each named armed group or militia of one country once, as strongly as a
         nationality word before no force: such groups fight at home (a state's forces act
-        abroad too: 'Turkish warplanes', 'US troops')."""
+        abroad too: 'Turkish warplanes', 'US troops'). A group named only by a nationality
+        word ('Iranian militia') is not counted again: its word already weighs as one before a
+        force, and such groups fight abroad too."""
         for actor in actors:
             code = actor.country_code
-            if code and actor.kind != _STATE_FORCE:
+            if code and actor.kind != _STATE_FORCE and not self._by_nationality(actor):
                 demonyms[code] = demonyms.get(code, 0.0) + STRONG_CONTEXT
+
+    def _by_nationality(self, actor: Actor) -> bool:
+        """True for an actor named by a nationality word and a force noun ('Syrian rebels')."""
+        words = actor.name.rsplit(" ", 1)
+        return len(words) == 2 and fold_key(words[0]).strip() in self.mentions.demonyms
 
     def _location(self, resolution: Resolution) -> Location:
         """The wire Location of a resolved mention."""

@@ -210,6 +210,17 @@ def test_an_armed_group_of_one_country_rules_out_a_small_village_abroad(
     assert finder.locate(text, NONE, load_actor_finder().find(text, NONE)).focus is None
 
 
+def test_a_militia_named_only_by_its_nationality_does_not_rule_out_the_place_it_is_in(
+    finder: GazetteerPlaceFinder,
+) -> None:
+    text = "Israeli airstrikes targeted Iranian militia positions in Daraa."
+    actors = load_actor_finder().find(text, NONE)
+    assert [(actor.name, actor.country_code) for actor in actors] == [("Iranian militia", "IR")]
+    focus = finder.locate(text, NONE, actors).focus
+    assert focus is not None
+    assert (focus.text, focus.country_code) == ("Daraa", "SY")
+
+
 @pytest.mark.parametrize(
     ("text", "against"),
     [
