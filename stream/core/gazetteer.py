@@ -12,7 +12,13 @@ from typing import Final, NamedTuple
 import ahocorasick
 
 from schemas import PlaceKind
-from stream.core.places_text import ARTICLE_STARTS, fold, fold_key, starts_with_article
+from stream.core.places_text import (
+    NAME_START,
+    fold,
+    fold_key,
+    fold_marked,
+    starts_with_article,
+)
 
 __all__ = [
     "COUNTRY",
@@ -175,6 +181,7 @@ class Gazetteer:
         self._base, self._key_len, self._offsets, self._cands = index
         self._extra: ahocorasick.Automaton | None = None
         self._cached: dict[int, tuple[int, ...]] = {}
+        self._longest_key = max(self._key_len, default=0)
 
     @classmethod
     def build(
@@ -230,17 +237,14 @@ class Gazetteer:
         `capitalised_only`, only spans starting with a capital, a caseless letter or an
         'al-'-style article; names whose base key id is in `skip` are passed over."""
         padded = " " + fold(text) + " "
-        key_len = self._key_len
-        hits = [
-            (last - key_len[key_id] + 1, last - 1, key_id)
-            for last, key_id in self._base.iter(padded)
-            if key_id not in skip
-        ]
         if capitalised_only:
+            hits = self._capitalised_hits(text, padded, skip)
+        else:
+            key_len = self._key_len
             hits = [
-                hit
-                for hit in hits
-                if not text[hit[0]].islower() or text[hit[0] : hit[0] + 3] in ARTICLE_STARTS
+                (last - key_len[key_id] + 1, last - 1, key_id)
+                for last, key_id in self._base.iter(padded)
+                if key_id not in skip
             ]
         cached = self._cached
         spans: dict[tuple[int, int], tuple[int, ...]] = {}
@@ -263,6 +267,30 @@ class Gazetteer:
                     continue
                 spans[(start, last - 1)] = tuple(candidates) + spans.get((start, last - 1), ())
         return [NameMatch(start, end, cands) for (start, end), cands in spans.items()]
+
+    def _capitalised_hits(
+        self, text: str, padded: str, skip: frozenset[int]
+    ) -> list[tuple[int, int, int]]:
+        """(start, end, key id) of the base names starting at a capital, a caseless letter or
+        an 'al-'-style article, in the automaton's order: the trie is walked from those word
+        starts only, not along the whole text (most of which cannot start such a name)."""
+        base = self._base
+        longest = self._longest_key
+        hits: list[tuple[int, int, int]] = []
+        for word in NAME_START.finditer(" " + fold_marked(text) + " "):
+            start = word.start()
+            if text[start].islower() and not starts_with_article(text, start):
+                continue
+            window = padded[start : start + longest]
+            reach = base.longest_prefix(window)
+            space = window.find(" ", 1, reach)
+            while space > 0:
+                key_id = base.get(window[: space + 1], -1)
+                if key_id >= 0 and key_id not in skip:
+                    hits.append((start, start + space - 1, key_id))
+                space = window.find(" ", space + 1, reach)
+        hits.sort(key=_end_then_longest)
+        return hits
 
     def key_id(self, name: str) -> int:
         """The base automaton's id for `name`'s key, or -1 when no base place has that name."""
@@ -288,6 +316,11 @@ class Gazetteer:
     def _candidates(self, key_id: int) -> tuple[int, ...]:
         """Place indices stored for one base key."""
         return tuple(self._cands[self._offsets[key_id] : self._offsets[key_id + 1]])
+
+
+def _end_then_longest(hit: tuple[int, int, int]) -> tuple[int, int]:
+    """Order of the automaton's hits: by end, and of hits ending together the longest first."""
+    return (hit[1], hit[0])
 
 
 def _build_index(names: Iterable[tuple[str, int]]) -> NameIndex:

@@ -5,24 +5,33 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Callable
 from typing import Final
 
-__all__ = ["ARTICLE_STARTS", "fold", "fold_key", "skeleton", "starts_with_article", "word_set"]
+__all__ = [
+    "ARTICLE_STARTS",
+    "CASED_MARK",
+    "NAME_START",
+    "fold",
+    "fold_key",
+    "fold_marked",
+    "skeleton",
+    "starts_with_article",
+    "word_set",
+]
 
 _KEEP_SPACE: Final = " "
 # Latin letters that Unicode does not decompose into a base letter and a mark.
 _UNDECOMPOSED: Final = {"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ŧ": "t"}
 
 
-def _build_table() -> dict[int, str]:
-    """Map each Latin, punctuation and Arabic code point to one folded character."""
-    table: dict[int, str] = {}
-    ranges = [(0, 0x300), (0x1E00, 0x1F00), (0x2000, 0x2070), (0x0600, 0x0700)]
-    for low, high in ranges:
-        for code in range(low, high):
-            char = chr(code)
-            table[code] = _fold_char(char)
-    return table
+# The code points the tables map (Latin, punctuation, Arabic); others are kept as they are.
+_RANGES: Final = ((0, 0x300), (0x1E00, 0x1F00), (0x2000, 0x2070), (0x0600, 0x0700))
+
+
+def _build_table(fold_char: Callable[[str], str]) -> dict[int, str]:
+    """Map each code point of `_RANGES` to one character with `fold_char`."""
+    return {code: fold_char(chr(code)) for low, high in _RANGES for code in range(low, high)}
 
 
 def _fold_char(char: str) -> str:
@@ -42,12 +51,26 @@ def _fold_char(char: str) -> str:
     return _KEEP_SPACE
 
 
-_TABLE: Final = _build_table()
+def _mark_char(char: str) -> str:
+    """Fold one character, but mark a letter or digit that is not lower case as 'A'."""
+    folded = _fold_char(char)
+    return CASED_MARK if folded != _KEEP_SPACE and not char.islower() else folded
+
+
+CASED_MARK: Final = "A"
+_TABLE: Final = _build_table(_fold_char)
+_MARKED_TABLE: Final = _build_table(_mark_char)
 
 
 def fold(text: str) -> str:
     """Lowercase, strip accents and turn punctuation into spaces, keeping every offset."""
     return text.translate(_TABLE)
+
+
+def fold_marked(text: str) -> str:
+    """`fold`, with every letter or digit that is not lower case (capitals, caseless
+    scripts, digits) as CASED_MARK: same offsets and the same spaces as `fold`."""
+    return text.translate(_MARKED_TABLE)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -89,12 +112,17 @@ def skeleton(name: str) -> str:
     return key if len(key) >= shortest else ""
 
 
+_ARTICLES: Final = ("al", "el", "ad", "an", "ar", "as", "at", "az")
 # What a name written with a lower-case Arabic article starts with ('al-', 'el ').
-ARTICLE_STARTS: Final = frozenset(
-    f"{article}{joint}"
-    for article in ("al", "el", "ad", "an", "ar", "as", "at", "az")
-    for joint in "- "
-)
+ARTICLE_STARTS: Final = frozenset(f"{article}{joint}" for article in _ARTICLES for joint in "- ")
+# In " " + fold_marked(text), the spaces before words that may start a capitalised name: a
+# marked letter, a character the tables keep as it is, or a folded article ('al-' is 'al ').
+# A superset: callers check the text itself with `starts_with_article` and str.islower.
+NAME_START: Final = re.compile(
+    " (?=[" + CASED_MARK + "]|[^ "
+    + "".join(f"\\u{low:04x}-\\u{high - 1:04x}" for low, high in _RANGES)
+    + "]|(?:" + "|".join(_ARTICLES) + ") )"
+)  # fmt: skip
 
 
 def starts_with_article(text: str, start: int) -> bool:

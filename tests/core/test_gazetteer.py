@@ -4,10 +4,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import example, given
+from hypothesis import strategies as st
+
 from schemas import PlaceKind
 from stream.core.gazetteer import Gazetteer, Place, PlaceTable
 from stream.core.gazetteer_build import _local_forms, _transliterations, write_cache
-from stream.core.places_text import fold, fold_key, skeleton
+from stream.core.places_text import (
+    CASED_MARK,
+    fold,
+    fold_key,
+    fold_marked,
+    skeleton,
+    starts_with_article,
+)
 
 
 def _tiny() -> Gazetteer:
@@ -100,6 +110,51 @@ def test_find_can_keep_only_capitalised_names() -> None:
     text = "ramadi and Ramadi and al-Ramadi"
     found = gazetteer.find(text, capitalised_only=True)
     assert sorted((m.start, m.end) for m in found) == [(11, 17), (22, 31), (25, 31)]
+
+
+def test_fold_marked_marks_letters_and_digits_that_are_not_lower_case() -> None:
+    text = "In al-Qaim, Ünye 5th العراق"
+    marked = fold_marked(text)
+    assert len(marked) == len(text)
+    assert marked == f"{CASED_MARK}n al {CASED_MARK}aim  {CASED_MARK}nye {CASED_MARK}th " + (
+        CASED_MARK * 6
+    )
+    assert [i for i, c in enumerate(marked) if c == " "] == [
+        i for i, c in enumerate(fold(text)) if c == " "
+    ]
+
+
+def _nested() -> Gazetteer:
+    """The tiny gazetteer's places, with names inside other names ('Alpha' in 'Qaryat Alpha
+    Ramadi')."""
+    table = _tiny().table
+    names = [("Qaryat Alpha", 0), ("Qaryat Alpha Ramadi", 0), ("Alpha", 0), ("Ramadi", 1)]
+    return Gazetteer.build(table, [*names, ("Al-Ramādī", 1), ("Iraq", 2), ("العراق", 2)])
+
+
+_NESTED = _nested()
+_WORDS = st.sampled_from(
+    ["Ramadi", "ramadi", "RAMADI", "Al-Ramadi", "al-Ramadi", "al Ramadi", "Al-Ramādī", "Qaryat",
+     "Alpha", "alpha", "Iraq", "iraq", "العراق", "at", "as", "of", "5", "Ünye", "бахмут", "_",
+     "Ramadiyah", "ʼRamadi", "Ramadi's"]
+)  # fmt: skip
+_JOINTS = st.sampled_from([" ", "  ", ", ", "-", " (", ") ", "\n", "’", "."])
+
+
+@given(st.lists(st.tuples(_WORDS, _JOINTS), max_size=12))
+@example([("Qaryat", " "), ("Alpha", " "), ("Ramadi", ".")])
+def test_capitalised_names_are_the_full_scan_s_names_that_start_capitalised(
+    parts: list[tuple[str, str]],
+) -> None:
+    gazetteer = _NESTED
+    text = "".join(word + joint for word, joint in parts)
+    expected = [
+        (m.start, m.end, m.candidates)
+        for m in gazetteer.find(text)
+        if not text[m.start].islower() or starts_with_article(text, m.start)
+    ]
+    found = [(m.start, m.end, m.candidates) for m in gazetteer.find(text, capitalised_only=True)]
+    assert found == expected
 
 
 def test_write_cache_replaces_other_versions(tmp_path: Path) -> None:
