@@ -80,6 +80,13 @@ ADVANCE: Final[tuple[TriggerRule, ...]] = (
         r"|flush(?:ed|ing)?|dislodg(?:ed|e|es|ing)|expell?(?:ed|ing)?|oust(?:ed|ing)?|cleared"
         r"|clearing|purg(?:ed|ing)) (?!by\b)(?:[\w'-]+ ){0,4}(?:out of|from)\b",
     ),
+    advance_rule(
+        0.85,
+        r"advanc(?:ed|es|ing) (?:up to |about |some |more than |nearly )?(?:[\d.,]+|a few|several"
+        r"|two|three|four|five|ten|dozens of|tens of) (?:kilomet(?:re|er)s?|km|miles)\b"
+        r"|(?:forces|troops|soldiers|rebels|militants|fighters|insurgents|army|militias?) "
+        r"advanc(?:e|ed|es|ing) (?:near|around|in|across|along|toward|towards|to|on)\b",
+    ),
     advance_rule(0.55, r"incursions?\b|(?:ground|land) offensive"),
     advance_rule(0.5, r"under (?:the )?(?:full )?control of|liberat(?:ing|ion of)\b"),
 )

@@ -116,7 +116,8 @@ BLOCKERS: Final[tuple[TriggerRule, ...]] = (
     ),
     blocker(
         r"(?:took|take|taking|takes|taken) (?:control of (?:the )?(?:company|firm|board|bank"
-        r"|airline|club|team|group|market)|over (?:the )?(?:company|firm|bank|airline|club"
-        r"|rival|stake|business))"
+        r"|airline|club|team|group|market|(?:[\w'-]+ ){0,3}(?:race|league|division|series"
+        r"|standings|match|game)\b)|over (?:the )?(?:company|firm|bank|airline|club|rival"
+        r"|stake|business))"
     ),
 )

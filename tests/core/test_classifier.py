@@ -84,10 +84,23 @@ def test_abduction_with_threat_is_attack_and_threat(classifier: RuleClassifier) 
         "Advance ticket sales for the concert broke records.",
         "The union threatened to strike next month over pay.",
         "The senator attacked her rival's tax plan during the debate.",
+        "Yankees take control of AL East race. The New York Yankees took control of the"
+        " American League East with a win over Boston.",
     ],
 )
 def test_non_conflict_senses_are_other(classifier: RuleClassifier, text: str) -> None:
     assert classifier.classify(text).primary is EventType.OTHER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Government troops advanced about 12 kilometres along the river road, a spokesman said.",
+        "Rebel forces advance near the northern town as the army falls back.",
+    ],
+)
+def test_forces_advancing_over_ground_is_advance(classifier: RuleClassifier, text: str) -> None:
+    assert classifier.classify(text).primary is EventType.ADVANCE
 
 
 def test_denied_attack_is_not_attack(classifier: RuleClassifier) -> None:
