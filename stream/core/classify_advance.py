@@ -64,7 +64,8 @@ ADVANCE: Final[tuple[TriggerRule, ...]] = (
         0.6,
         r"(?:stormed|entered|enter|enters|overran) (?:the )?(?:(?-i:[A-Z])[\w'-]+"
         r"|\w+ (?:refugee )?camp|rebel"
-        r"|insurgent|militant)",
+        r"|insurgent|militant)|stormed (?:the |a )?(?:[\w'-]+ ){0,2}(?:palace|parliament"
+        r"|compound|headquarters|barracks|police station|military base|army base)\b",
     ),
     advance_rule(
         0.9,

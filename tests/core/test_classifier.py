@@ -103,6 +103,11 @@ def test_forces_advancing_over_ground_is_advance(classifier: RuleClassifier, tex
     assert classifier.classify(text).primary is EventType.ADVANCE
 
 
+def test_rebels_storming_a_palace_is_advance(classifier: RuleClassifier) -> None:
+    text = "Armed rebels stormed the presidential palace in the capital as the president fled."
+    assert classifier.classify(text).primary is EventType.ADVANCE
+
+
 def test_denied_attack_is_not_attack(classifier: RuleClassifier) -> None:
     result = classifier.classify("The rebel group denied carrying out the attack.")
     assert result.primary is EventType.OTHER
