@@ -357,6 +357,9 @@ class RuleClassifier:
             return 0.0
         if label is EventType.ADVANCE:
             return 0.0 if facts.protest or (rule.needs_force and not facts.force) else rule.weight
+        needs = self._needs.get(index)
+        if needs is not None and not needs.search(low):
+            return 0.0
         weight = rule.weight * facts.cumulative
         if (
             not _is_verbal(trigger, before)

@@ -4,9 +4,17 @@ from __future__ import annotations
 
 from typing import Final
 
-from stream.core.classify_rule import TriggerRule, attack_rule
+from stream.core.classify_rule import VIOLENT, TriggerRule, attack_rule
 
 __all__ = ["ATTACK"]
+
+# What makes a raid violent: violence named in its sentence.
+_RAID_VIOLENCE: Final = (
+    "(?:" + VIOLENT + r"|\b(?:clash\w*|fir(?:e|ed|ing)|shot|gunfire|wound\w*|injur\w*|dead"
+    r"|died|battle\w*|fight\w*|exchange\w*|casualt\w*|tortur\w*|beat(?:en|ing)?|by air"
+    r"|aircraft|warplanes?|jets|drones?|helicopters?|slit|stabb\w*|throats?|hacked"
+    r"|machetes?)\b)"
+)
 
 ATTACK: Final[tuple[TriggerRule, ...]] = (
     attack_rule(
@@ -139,7 +147,9 @@ ATTACK: Final[tuple[TriggerRule, ...]] = (
         r"|confrontation|attack)s?",
         riot_prone=True,
     ),
-    attack_rule(0.6, r"raid(?:ed|s|ing)?\b", riot_prone=True),
+    # A raid is an attack when violence is named with it; a raid that seizes drugs or
+    # arms, or arrests suspects, is not.
+    attack_rule(0.6, r"raid(?:ed|s|ing)?\b", riot_prone=True, needs=_RAID_VIOLENCE),
     attack_rule(
         0.85,
         r"clash(?:ed|es|ing)?\b|(?:heavy|fierce|intense|renewed|sporadic|street|bitter"

@@ -61,10 +61,16 @@ class TriggerRule:
 
 
 def attack_rule(
-    weight: float, pattern: str, *, needs_armed: bool = False, riot_prone: bool = False
+    weight: float,
+    pattern: str,
+    *,
+    needs_armed: bool = False,
+    riot_prone: bool = False,
+    needs: str | None = None,
 ) -> TriggerRule:
-    """An attack trigger; flags: weaker without an armed cue, void in non-lethal riots."""
-    return TriggerRule(EventType.ATTACK, weight, pattern, needs_armed, riot_prone)
+    """An attack trigger; flags: weaker without an armed cue, void in non-lethal riots;
+    `needs` is a pattern that must also occur in the sentence."""
+    return TriggerRule(EventType.ATTACK, weight, pattern, needs_armed, riot_prone, needs)
 
 
 def advance_rule(weight: float, pattern: str, *, needs_force: bool = True) -> TriggerRule:

@@ -103,6 +103,21 @@ def test_forces_advancing_over_ground_is_advance(classifier: RuleClassifier, tex
     assert classifier.classify(text).primary is EventType.ADVANCE
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Police seized two tonnes of cocaine in a raid on a warehouse in the port.", "other"),
+        ("Police raided several homes and arrested five people suspected of fraud.", "other"),
+        ("Troops raided a hideout and killed two gunmen in an exchange of fire.", "attack"),
+        ("Warplanes raided three villages by air on Monday, the ministry said.", "attack"),
+    ],
+)
+def test_a_raid_is_an_attack_only_with_violence(
+    classifier: RuleClassifier, text: str, expected: str
+) -> None:
+    assert classifier.classify(text).primary is EventType(expected)
+
+
 def test_rebels_storming_a_palace_is_advance(classifier: RuleClassifier) -> None:
     text = "Armed rebels stormed the presidential palace in the capital as the president fled."
     assert classifier.classify(text).primary is EventType.ADVANCE
