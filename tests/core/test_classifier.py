@@ -138,6 +138,14 @@ def test_last_years_bombing_is_history(classifier: RuleClassifier) -> None:
     assert result.primary is EventType.OTHER
 
 
+def test_a_death_toll_update_is_other(classifier: RuleClassifier) -> None:
+    result = classifier.classify(
+        "Death toll from hostel siege rises to 41\n\nOfficials said the death toll from last"
+        " week's siege of a student hostel had risen to 41."
+    )
+    assert result.primary is EventType.OTHER
+
+
 def test_trial_over_bombing_is_other(classifier: RuleClassifier) -> None:
     result = classifier.classify(
         "Bombing suspect goes on trial\n\nA man accused of the bombing of a bus station went "
