@@ -115,6 +115,11 @@ BLOCKERS: Final[tuple[TriggerRule, ...]] = (
         r"|victory|win|momentum|headlines|votes?|seats?|majority|nomination)"
     ),
     blocker(
+        r"(?:convicted|sentenced|condemned|found guilty|jailed|tried) (?:[\w'-]+ ){0,2}(?:of|for)"
+        r" (?:the )?(?:murder|killing|rape|drug)\w*|(?:hang(?:s|ed|ing)?|execut(?:es|ed|ing))"
+        r" (?:[\w'-]+ ){0,4}(?:convicted|condemned|sentenced|for (?:murder|drug|rape))\w*"
+    ),
+    blocker(
         r"(?:took|take|taking|takes|taken) (?:control of (?:the )?(?:company|firm|board|bank"
         r"|airline|club|team|group|market|(?:[\w'-]+ ){0,3}(?:race|league|division|series"
         r"|standings|match|game)\b)|over (?:the )?(?:company|firm|bank|airline|club|rival"

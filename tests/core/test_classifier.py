@@ -84,6 +84,8 @@ def test_abduction_with_threat_is_attack_and_threat(classifier: RuleClassifier) 
         "Advance ticket sales for the concert broke records.",
         "The union threatened to strike next month over pay.",
         "The senator attacked her rival's tax plan during the debate.",
+        "Iran hangs two men for murder. Iran executed two men convicted of murder in a"
+        " prison in Tehran on Wednesday.",
         "Yankees take control of AL East race. The New York Yankees took control of the"
         " American League East with a win over Boston.",
     ],
