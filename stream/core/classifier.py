@@ -31,6 +31,7 @@ from stream.core.classify_context import (
     is_rhetorical,
     judicial_headline,
     modal_after,
+    plain_accident,
     protest_context,
     report_tag,
 )
@@ -135,9 +136,12 @@ class _Facts:
 
     @property
     def accident(self) -> bool:
-        """An accident or disaster without an armed actor."""
+        """An accident or disaster without an armed actor, or a plain road or air accident
+        with nothing hostile named ('three soldiers killed when their truck overturned')."""
         if self._accident is None:
-            self._accident = self._open("accident") and not self.cue and accident_words(self.low)
+            self._accident = (
+                not self.cue and self._open("accident") and accident_words(self.low)
+            ) or plain_accident(self.low)
         return self._accident
 
     @property

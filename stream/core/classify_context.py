@@ -28,6 +28,7 @@ __all__ = [
     "is_rhetorical",
     "judicial_headline",
     "modal_after",
+    "plain_accident",
     "protest_context",
     "report_tag",
 ]
@@ -215,6 +216,23 @@ def protest_context(sentence: str) -> bool:
 def accident_context(sentence: str) -> bool:
     """True for a sentence about an accident or disaster with no armed actor."""
     return not armed_cue(sentence) and accident_words(sentence)
+
+
+_PLAIN_ACCIDENT: Final = _lc(
+    r"\b(?:road|traffic|car|bus|truck|vehicle) (?:accident|crash|collision)s?\b|\b(?:truck"
+    r"|vehicle|car|bus|jeep|tanker|lorry) (?:overturned|rolled over|plunged|veered)\b"
+    r"|\b(?:plane|helicopter|aircraft|jet) crash\w*",
+)
+_HOSTILE: Final = _lc(
+    r"\b(?:attack\w*|bomb\w*|shot|shoot\w*|gunfire|fired|ambush\w*|mines?|ieds?|explosi\w+"
+    r"|militants?|rebels?|insurgents?|gunmen|shell\w*|missiles?|rockets?|downed|hostile"
+    r"|enemy|fighting|clash\w*)\b",
+)
+
+
+def plain_accident(sentence: str) -> bool:
+    """True for a road or air accident with nothing hostile named in the sentence."""
+    return _PLAIN_ACCIDENT.search(sentence) is not None and _HOSTILE.search(sentence) is None
 
 
 def armed_cue(sentence: str) -> bool:

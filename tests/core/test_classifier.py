@@ -161,6 +161,26 @@ def test_road_accident_deaths_are_not_attack(classifier: RuleClassifier) -> None
     assert result.primary is EventType.OTHER
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Three soldiers killed in road accident. Three soldiers were killed when their truck"
+            " overturned on a mountain road, the army said.",
+            "other",
+        ),
+        (
+            "Three soldiers were killed when their truck hit a roadside bomb and overturned.",
+            "attack",
+        ),
+    ],
+)
+def test_soldiers_killed_in_a_road_accident_are_no_attack_unless_something_hostile_is_named(
+    classifier: RuleClassifier, text: str, expected: str
+) -> None:
+    assert classifier.classify(text).primary is EventType(expected)
+
+
 def test_other_carries_a_score(classifier: RuleClassifier) -> None:
     result = classifier.classify("Parliament approved the budget on Tuesday.")
     assert [(label.label, label.score) for label in result.labels] == [(EventType.OTHER, 1.0)]
