@@ -348,8 +348,9 @@ class RuleClassifier:
             return 0.0
         label = rule.label
         trigger = low[local:local_end]
+        # What the rule needs besides its trigger: near it for a threat, in the sentence else.
+        needs = self._needs.get(index)
         if label is EventType.THREAT:
-            needs = self._needs.get(index)
             if needs is not None and not needs.search(low[max(0, local - 60) : local_end + 80]):
                 return 0.0
             judged = is_judicial(before) and "death threat" not in trigger
@@ -361,7 +362,6 @@ class RuleClassifier:
             return 0.0
         if label is EventType.ADVANCE:
             return 0.0 if facts.protest or (rule.needs_force and not facts.force) else rule.weight
-        needs = self._needs.get(index)
         if needs is not None and not needs.search(low):
             return 0.0
         weight = rule.weight * facts.cumulative
