@@ -33,7 +33,11 @@ ADVANCE: Final[tuple[TriggerRule, ...]] = (
     advance_rule(
         0.92,
         r"(?:captur(?:ed|es|ing|e)|seiz(?:ed|es|ing|e)|took|tak(?:en|es|ing)|occup(?:y|ying)"
+        r"|occupied(?= (?:the|a|an|two|three|four|five|several|more|\d+)\b)"
         r"|recover(?:ed|s|ing)|gain(?:ed)?|freed|controlling) (?:on \w+ )?" + GAP + PLACE,
+    ),
+    advance_rule(
+        0.92, PLACE + r" (?:[\w'-]+ ){0,2}(?:re)?(?:captured|seized|taken|wrested) from\b"
     ),
     advance_rule(
         0.9,
@@ -83,7 +87,8 @@ ADVANCE: Final[tuple[TriggerRule, ...]] = (
     ),
     advance_rule(
         0.85,
-        r"advanc(?:ed|es|ing) (?:up to |about |some |more than |nearly )?(?:[\d.,]+|a few|several"
+        r"advanc(?:ed|es|ing) (?:(?:to )?within |up to |about |some |more than |nearly )?"
+        r"(?:[\d.,]+|a few|several"
         r"|two|three|four|five|ten|dozens of|tens of) (?:kilomet(?:re|er)s?|km|miles)\b"
         r"|(?:forces|troops|soldiers|rebels|militants|fighters|insurgents|army|militias?) "
         r"advanc(?:e|ed|es|ing) (?:near|around|in|across|along|toward|towards|to|on)\b",

@@ -99,10 +99,28 @@ def test_non_conflict_senses_are_other(classifier: RuleClassifier, text: str) ->
     [
         "Government troops advanced about 12 kilometres along the river road, a spokesman said.",
         "Rebel forces advance near the northern town as the army falls back.",
+        "Government troops advanced to within five miles of the rebel-held airport on Sunday.",
+        "The army has occupied three more hilltop positions held by the insurgents.",
+        "The two army posts seized from the rebels overlook the main road, the military said.",
     ],
 )
 def test_forces_advancing_over_ground_is_advance(classifier: RuleClassifier, text: str) -> None:
     assert classifier.classify(text).primary is EventType.ADVANCE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Settlers moved into homes in the occupied West Bank, Israeli media reported.",
+        "The minister said the army had occupied a central role in politics for decades.",
+        "Police said weapons seized from the militants included rifles and grenades.",
+        "Shares advanced to within a few points of their record high.",
+    ],
+)
+def test_occupied_seized_from_and_advanced_within_need_a_position(
+    classifier: RuleClassifier, text: str
+) -> None:
+    assert EventType.ADVANCE not in _labels(classifier.classify(text))
 
 
 @pytest.mark.parametrize(
