@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from stream.broker import EmbeddedBroker
+from stream.pipeline import stale_compiled_modules
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -16,15 +17,10 @@ SHARED = REPO.parent / "shared"
 
 def pytest_sessionstart(session: pytest.Session) -> None:
     """Stop before testing stale code: a core module edited after mypyc compiled it."""
-    stale = [
-        source.name
-        for compiled in (REPO / "stream" / "core").glob("*.so")
-        if (source := compiled.with_name(compiled.name.split(".")[0] + ".py")).exists()
-        and source.stat().st_mtime > compiled.stat().st_mtime
-    ]
+    stale = stale_compiled_modules()
     if stale:
         pytest.exit(
-            f"{', '.join(sorted(stale))} changed after mypyc compiled them; run `make install` "
+            f"{', '.join(stale)} changed after mypyc compiled them; run `make install` "
             "to rebuild (or delete stream/core/*.so to test the pure Python)",
             returncode=2,
         )

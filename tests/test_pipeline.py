@@ -6,7 +6,7 @@ import os
 import re
 from pathlib import Path
 
-from stream.pipeline import compiled_core
+from stream.pipeline import compiled_core, stale_compiled_modules
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -21,3 +21,16 @@ def test_every_module_setup_py_compiles_is_a_core_module_that_exists() -> None:
     assert listed == sorted(listed)
     for module in listed:
         assert (REPO / module).is_file(), module
+
+
+def test_a_source_edited_after_its_build_is_named_stale(tmp_path: Path) -> None:
+    for name in ("edited", "fresh", "lone"):
+        (tmp_path / f"{name}.py").write_text("x = 1\n", "utf-8")
+    for name in ("edited", "fresh", "orphan"):
+        (tmp_path / f"{name}.cpython-311-x86_64-linux-gnu.so").write_bytes(b"")
+    built = 1_000_000.0
+    for path in tmp_path.glob("*.so"):
+        os.utime(path, (built, built))
+    os.utime(tmp_path / "edited.py", (built + 60, built + 60))
+    os.utime(tmp_path / "fresh.py", (built + 1, built + 1))
+    assert stale_compiled_modules(tmp_path) == ["edited.py"]
