@@ -53,8 +53,11 @@ BLOCKERS: Final[tuple[TriggerRule, ...]] = (
     ),
     blocker(
         r"(?:assault(?:ed|s)?|attack(?:ed|s)?) on (?:the )?(?:record|summit|peak|mountain"
-        r"|everest|title|world record|market)"
+        r"|everest|title|world record|market|spam\w*|piracy|inflation|poverty|corruption"
+        r"|the deficit)|(?:legal|verbal|rhetorical|scathing|blistering|stinging|personal"
+        r"|written) (?:attacks?|assaults?|offensive)"
     ),
+    blocker(r"test.?fir(?:e|es|ed|ing) (?:[\w'-]+ ){0,4}(?:missiles?|rockets?)"),
     blocker(
         r"(?:hijack(?:ed|s|ing)?|kidnap(?:ped|s)?) (?:the )?(?:debate|agenda|conversation"
         r"|meeting|process|browser|account)"

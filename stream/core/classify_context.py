@@ -254,6 +254,8 @@ _FOLLOW_UP_HEADLINE: Final = _lc_test(
     r"|responsibility|anniversary|remember\w*|memorial|compensation|aftermath|survivors"
     r"|denies|denied|fallout|lessons|ups security|security (?:tightened|stepped up|beefed up)"
     r"|clampdown|crackdown|negotiat\w*|talks|freed|released|rescued|tells of|recounts"
+    r"|(?<!being )(?:arrest\w*|detain\w*|held|questioned|nabbed)(?: [\w'-]+){0,3} (?:over|for|after"
+    r"|in connection with|following)"
     r"|describes|recalls|pictured|toll (?:[\w'-]+ ){0,4}(?:rises|rose|climbs|climbed|reaches"
     r"|reached|tops|jumps|mounts|soars|passes))\b",
 )

@@ -88,6 +88,9 @@ def test_abduction_with_threat_is_attack_and_threat(classifier: RuleClassifier) 
         " prison in Tehran on Wednesday.",
         "Yankees take control of AL East race. The New York Yankees took control of the"
         " American League East with a win over Boston.",
+        "Software maker launches legal attack on spammers. The company filed lawsuits against"
+        " several firms it accused of sending junk e-mail.",
+        "The army test-fired a nuclear-capable ballistic missile on Saturday, officials said.",
     ],
 )
 def test_non_conflict_senses_are_other(classifier: RuleClassifier, text: str) -> None:
@@ -164,6 +167,32 @@ def test_a_death_toll_update_is_other(classifier: RuleClassifier) -> None:
         " week's siege of a student hostel had risen to 41."
     )
     assert result.primary is EventType.OTHER
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Suspect arrested over Istanbul bombings\n\nTurkish police arrested a man suspected "
+            "of involvement in the November 15 Istanbul synagogue bombings.",
+            "other",
+        ),
+        (
+            "Gunmen kill two guards, police detain suspect over raid\n\nGunmen killed two "
+            "guards at a bank on Monday; police later detained a suspect.",
+            "attack",
+        ),
+        (
+            "Troops repel rebel attack and arrest two fighters. On Monday troops repelled a "
+            "rebel attack on the town and arrested two fighters.",
+            "attack",
+        ),
+    ],
+)
+def test_an_arrest_over_an_attack_in_the_headline_is_a_follow_up(
+    classifier: RuleClassifier, text: str, expected: str
+) -> None:
+    assert classifier.classify(text).primary is EventType(expected)
 
 
 def test_trial_over_bombing_is_other(classifier: RuleClassifier) -> None:
