@@ -166,8 +166,8 @@ ATTACK: Final[tuple[TriggerRule, ...]] = (
     ),
     attack_rule(
         0.8,
-        r"kidnap(?:ped|ping|pings|s)?\b|abduct(?:ed|ion|ions|s|ing)?\b|(?:took|taken|take|seized"
-        r"|takes) (?:\w+ ){0,3}hostages?|hostage.taking|hijack(?:ed|ing|s)?\b",
+        r"kidnap(?:ped|ping|pings|s)?\b|abduct(?:ed|ion|ions|s|ing)?\b|(?:took|taken|take|taking|seized"
+        r"|seizing|takes) (?:\w+ ){0,3}hostages?|hostage.taking|hijack(?:ed|ing|s)?\b",
     ),
     attack_rule(0.35, r"(?:holding|held) (?:\w+ ){0,3}hostages?"),
     attack_rule(

@@ -67,6 +67,14 @@ def test_threat_to_kill_hostage_is_threat(classifier: RuleClassifier) -> None:
     assert result.primary is EventType.THREAT
 
 
+def test_armed_men_taking_hostages_is_attack(classifier: RuleClassifier) -> None:
+    result = classifier.classify(
+        "Heavily armed gunmen seized a school in the south of the country, taking hundreds of "
+        "children hostage."
+    )
+    assert result.primary is EventType.ATTACK
+
+
 def test_abduction_with_threat_is_attack_and_threat(classifier: RuleClassifier) -> None:
     result = classifier.classify(
         "Gunmen seize engineer\n\nGunmen abducted an engineer on Monday and threatened to "
