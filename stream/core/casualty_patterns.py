@@ -30,6 +30,7 @@ _UNITS: Final = {
     "a dozen": 12, "dozen": 12, "two dozen": 24, "single": 1, "lone": 1,
 }  # fmt: skip
 _VAGUE: Final = {"dozens": 24, "scores": 40, "hundreds": 200, "several": 3, "a few": 3}
+_ONE: Final = frozenset({"a", "an", "one"})
 
 
 def _by_letter(words: Iterable[str]) -> str:
@@ -168,6 +169,11 @@ _YEAR: Final = re.compile(r"^(?:1[89]|20)\d\d$")
 _AGE: Final = re.compile(r"[- ]?(?:years?|yrs?)\b", re.IGNORECASE)
 _DATE_BEFORE: Final = re.compile(rf"\b{_MONTHS}\.? $", re.IGNORECASE)
 _NAME_NUMBER: Final = re.compile(r"[A-Z][a-z]+ $")
+_IN_PHRASE: Final = re.compile(r"\b(?:of|for|with|from|to|into|by|in|on|at|the) $", re.IGNORECASE)
+"""A number after these words inside a list belongs to a phrase of an earlier group ('four
+members of a family', 'a worker for a charity'): it counts no one."""
+_SIZE_OF: Final = re.compile(r"\b(?:family|group|crew|party|team) of $", re.IGNORECASE)
+"""...unless it gives the size of a group that 'a' counted as one ('a family of four')."""
 _CASED: Final = (_NUMBER, _AGE, _DATE_BEFORE)
 
 
@@ -230,8 +236,14 @@ def sum_list(
         if parsed is None or _YEAR.match(number) or age.match(source, match.end()):
             continue
         begin = match.start()
-        if date_before.search(source[max(0, begin - 12) : begin]):
+        before = source[max(0, begin - 12) : begin]
+        if date_before.search(before):
             continue
+        if begin > start and _IN_PHRASE.search(before):
+            if not (_SIZE_OF.search(before) and triggers and triggers[-1][0].lower() in _ONE):
+                continue
+            total -= 1
+            triggers.pop()
         head = text[max(0, begin - 12) : begin]
         if not headline and text[match.start("num")].isupper() and _NAME_NUMBER.search(head):
             continue

@@ -103,6 +103,22 @@ def test_coded_fatalities_override_the_text() -> None:
     assert _count(text).killed == 0
 
 
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("A bomb killed four members of a family in the village.", 4),
+        ("Gunmen shot dead an aid worker for a foreign charity in the south.", 1),
+        ("Troops killed three fighters with a rocket on Monday.", 3),
+        ("Gunmen stormed a house on Sunday, killing a family of five.", 5),
+        ("A bomb killed a policeman and a child at the market.", 2),
+    ],
+)
+def test_a_number_in_a_phrase_of_the_victims_counts_no_one_unless_it_sizes_them(
+    text: str, killed: int
+) -> None:
+    assert _count(text).killed == killed
+
+
 def test_separate_incident_adds_up() -> None:
     text = (
         "A roadside bomb killed two soldiers in the north. "
@@ -140,7 +156,14 @@ def test_counts_are_the_same_from_the_classifier_scan() -> None:
 
 @pytest.mark.parametrize(
     "phrase",
-    ["At least 12 soldiers and a civilian", "In May 2020 Seven", "25 year old men", "Dozens"],
+    [
+        "At least 12 soldiers and a civilian",
+        "In May 2020 Seven",
+        "25 year old men",
+        "Dozens",
+        "Four Members Of A Family",
+        "A Family Of Five",
+    ],
 )
 def test_lists_sum_alike_from_the_lower_cased_text(phrase: str) -> None:
     for headline in (True, False):
