@@ -197,10 +197,13 @@ def _single(scan: _Scan, sentence: Sentence, opened: set[str]) -> Count | None:
 
 
 def _merge(totals: dict[str, Count], counts: dict[str, Count], additive: bool) -> None:
-    """Fold one sentence's counts in: the first report stands, separate incidents add up."""
+    """Fold one sentence's counts in: the first report stands, separate incidents add up, and
+    a number refines a vague word it agrees with ('kills dozens', then 'killing at least 30')."""
     for kind, count in counts.items():
         current = totals.get(kind)
-        if current is None:
+        if current is None or (
+            current.vague and not count.vague and count.value >= current.value and not additive
+        ):
             totals[kind] = count
         elif additive:
             totals[kind] = Count(

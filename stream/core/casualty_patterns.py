@@ -212,6 +212,7 @@ class Count:
     value: int
     lower_bound: bool
     triggers: list[Span]
+    vague: bool = False
 
 
 def sum_list(
@@ -222,7 +223,7 @@ def sum_list(
     Given the text `lowered` in place (`fold`) and free of letters that only case-insensitive
     matching equates with an ASCII one, the numbers are read from it (faster, same matches).
     """
-    total, lower, triggers = 0, False, []
+    total, lower, vague_words, triggers = 0, False, False, []
     kin = "and " in text[max(0, start - 4) : end].lower()
     for match in _KIN_ITEM.finditer(text, start, end) if kin else ():
         total += 1
@@ -249,6 +250,7 @@ def sum_list(
             continue
         value, vague = parsed
         total += value
+        vague_words = vague_words or vague
         lower = lower or vague or bool(match.group("qual"))
         triggers.append((text[begin : match.end()], begin, match.end()))
-    return Count(total, lower, triggers) if total else None
+    return Count(total, lower, triggers, vague_words) if total else None

@@ -42,6 +42,19 @@ def test_dozens_is_a_flagged_lower_bound() -> None:
     assert (result.killed, result.killed_is_lower_bound) == (24, True)
 
 
+def test_a_later_number_refines_a_vague_word_it_agrees_with() -> None:
+    refined = _count(
+        "Suicide attack kills dozens at mosque\n\nA suicide bomber blew himself up in a "
+        "mosque during Friday prayers, killing at least 30 worshippers."
+    )
+    assert (refined.killed, refined.killed_is_lower_bound) == (30, True)
+    smaller = _count(
+        "Bombers kill dozens in capital\n\nThe first of three blasts killed 12 people near "
+        "the station."
+    )
+    assert smaller.killed == 24
+
+
 def test_listed_victims_are_summed() -> None:
     result = _count("A suicide bomber hit the convoy, killing four soldiers and a civilian.")
     assert result.killed == 5
