@@ -33,6 +33,8 @@ _ADDITIVE: Final = re.compile(
     re.IGNORECASE,
 )
 _TAG: Final = re.compile(r"<[^<>]{1,40}>")
+_LISTED_KIN: Final = re.compile(r", (?:his|her|their) \w", re.IGNORECASE)
+"""A relative listed between a victim and the others ('the mukhtar, his wife and two children')."""
 _CASE_TRAPS: Final = re.compile("[\u0130\u0131\u017f]")
 """Letters that case-insensitive patterns equate with an ASCII letter that lower() does not give."""
 _KIND_WORDS: Final = {
@@ -184,15 +186,20 @@ def _earlier(count: Count, current: Count | None) -> bool:
 
 
 def _single(scan: _Scan, sentence: Sentence, opened: set[str]) -> Count | None:
-    """One victim named without a number ('a policeman was killed', 'killed the driver')."""
+    """One victim named without a number ('a policeman was killed', 'killed the driver'), or
+    one and a number of others ('killing the pastor and his two children')."""
     for twin, gate in zip(_SINGLES, _SINGLE_GATES, strict=True):
         if not scan.may(gate, opened, ignore_case=True):
             continue
         match = scan.search(twin, sentence.start, sentence.end)
         if match is not None:
-            pair = match.groupdict().get("pair")
+            groups = match.groupdict()
+            more = parse_number(groups["more"]) if groups.get("more") else None
             trigger = (scan.text[match.start() : match.end()], match.start(), match.end())
-            return Count(2 if pair else 1, False, [trigger])
+            if more is not None:
+                kin = len(_LISTED_KIN.findall(trigger[0]))
+                return Count(1 + kin + more[0], more[1], [trigger], more[1])
+            return Count(2 if groups.get("pair") else 1, False, [trigger])
     return None
 
 

@@ -90,13 +90,13 @@ _BE: Final = (
     r"(?: (?!(?:killed|dead|injured|wounded|hurt)\b)[a-z'-]+){0,4}? )?"
 )
 _NO_OBJECT: Final = (
-    r"(?! (?:a|an|the|his|her|their|one|two|three|four|five|six|seven|eight|nine|ten|several"
-    r"|dozens|scores|at least|more than|some|all|many|\d)\b)"
+    r"(?! (?:(?:a|an|the|his|her|their|one|two|three|four|five|six|seven|eight|nine|ten|several"
+    r"|dozens|scores|at least|more than|some|all|many)\b|\d))"
 )
 _KILLED_AFTER: Final = (
     rf"{_BE}(?:reportedly |later |all |also |confirmed )*(?:(?:killed|shot dead|gunned down"
     r"|massacred|murdered|executed|beheaded)(?!,? (?:or )?(?:injured|wounded|captured|arrested))"
-    rf"{_NO_OBJECT}|(?:hacked|stabbed|beaten|burned|burnt|stoned|gored|crushed|trampled|bled)"
+    rf"{_NO_OBJECT}|(?:hacked|stabbed|beaten|burned|burnt|stoned|gored|crushed|trampled|bled|put)"
     r" to death|dead|died|slain"
     r"|lost their lives|losing their lives|perished|fatalities|deaths|bodies|fatally)"
 )
@@ -135,6 +135,12 @@ _KILL_VERB: Final = (
 )
 SINGLE_PATTERNS: Final = (
     re.compile(
+        rf"\b(?:killing|killed|shot dead|gunned down) (?:a|an|one|the) [\w'-]+"
+        rf"(?:,? [\w'-]+){{0,5}}? and (?:(?:his|her|their) )?(?P<more>{_NUM})"
+        r"(?: of (?:his|her|their))? [\w'-]+",
+        re.IGNORECASE,
+    ),
+    re.compile(
         rf"\b{_KILL_VERB} (?:(?:a|an|the|one) [\w'-]+(?: [\w'-]+){{0,4}}?|him|her)"
         r"(?P<pair> and (?:his|her|their|a|an|the) [\w'-]+)",
         re.IGNORECASE,
@@ -150,6 +156,11 @@ SINGLE_PATTERNS: Final = (
         re.IGNORECASE,
     ),
     re.compile(r"\b(?:killing|killed|shot dead|murdered|beheaded) (?:him|her)\b", re.IGNORECASE),
+    re.compile(
+        r"\bkilling (?:a|an|one|the) (?!(?:two|three|four|five|six|seven|eight|nine|ten|men|women"
+        r"|people|children|police)\b|\d)[\w'-]*[^\Ws]\b",
+        re.IGNORECASE,
+    ),
     re.compile(
         r"\b(?:murder|killing|assassination|beheading) of (?:an? |the )?(?!\d)[\w'-]+",
         re.IGNORECASE,

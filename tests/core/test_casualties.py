@@ -132,6 +132,21 @@ def test_a_number_in_a_phrase_of_the_victims_counts_no_one_unless_it_sizes_them(
     assert _count(text).killed == killed
 
 
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("A series of explosions killed 28 people and wounded 40 at a rally.", 28),
+        ("More than 20 people were put to death by the militants for a revolt.", 20),
+        ("A bomb exploded near a vehicle, killing the soldier driving it.", 1),
+        ("Gunmen opened fire in a church, killing the pastor and his two children.", 3),
+        ("The bomber struck the residence, killing the official and nine others.", 10),
+        ("The attack killed the village head, his wife and two children.", 4),
+    ],
+)
+def test_victims_named_before_or_beside_a_number_are_counted(text: str, killed: int) -> None:
+    assert _count(text).killed == killed
+
+
 def test_separate_incident_adds_up() -> None:
     text = (
         "A roadside bomb killed two soldiers in the north. "
