@@ -141,6 +141,8 @@ def test_a_number_in_a_phrase_of_the_victims_counts_no_one_unless_it_sizes_them(
         ("Gunmen opened fire in a church, killing the pastor and his two children.", 3),
         ("The bomber struck the residence, killing the official and nine others.", 10),
         ("The attack killed the village head, his wife and two children.", 4),
+        ("At least 11 people including two judges and a lawyer were killed at the court.", 11),
+        ("The governor said 49 men in the town had been executed after surrendering.", 49),
     ],
 )
 def test_victims_named_before_or_beside_a_number_are_counted(text: str, killed: int) -> None:
