@@ -30,6 +30,7 @@ from stream.core.places_words import (
     cased_like_name,
     interjection,
     is_name_word,
+    named_by_of,
     raw_word_before,
     starts_sentence,
     title_case,
@@ -196,9 +197,8 @@ class MentionFinder:
             dateline = (
                 surface.isupper() and len(surface) > 3 and not text[line : match.start].strip()
             )
-            strong = (last in STRONG_LOCATIVE and biggest >= _SMALLEST_COMMON) or (
-                biggest >= 1_000_000
-            )
+            placed = last in STRONG_LOCATIVE or named_by_of(folded, lead)
+            strong = (placed and biggest >= _SMALLEST_COMMON) or (biggest >= 1_000_000)
             if not (strong or (dateline and biggest >= 100_000)):
                 return None
         sentence_start = starts_sentence(text, lead)

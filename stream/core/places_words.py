@@ -18,6 +18,7 @@ __all__ = [
     "NUMBERS",
     "ORGANISATION_NOUNS",
     "ORGANISATION_WORDS",
+    "PLACE_OF_NOUNS",
     "SEAT_WORDS",
     "SETTLEMENT_DESIGNATORS",
     "STRONG_LOCATIVE",
@@ -27,6 +28,7 @@ __all__ = [
     "cased_like_name",
     "interjection",
     "is_name_word",
+    "named_by_of",
     "raw_word_before",
     "starts_sentence",
     "title_case",
@@ -83,6 +85,8 @@ NAME_ENDS: Final = (
     )
 )
 STRONG_LOCATIVE: Final = word_set("in near at outside inside into around")
+# Nouns that name a place by 'of' ('the resort of Nice', 'the town of Mal').
+PLACE_OF_NOUNS: Final = word_set("town city village resort port capital suburb township")
 NUMBERS: Final = word_set(
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
@@ -165,6 +169,12 @@ def word_before(folded: str, start: int) -> str:
     """The folded word just before `start` (within 40 characters), or ''."""
     window = folded[max(0, start - 40) : start].rsplit(maxsplit=1)
     return window[-1] if window else ""
+
+
+def named_by_of(folded: str, start: int) -> bool:
+    """True when 'town of', 'city of' or the like comes just before `start`."""
+    words = folded[max(0, start - 40) : start].split()
+    return len(words) >= 2 and words[-1] == "of" and words[-2] in PLACE_OF_NOUNS
 
 
 def raw_word_before(text: str, start: int) -> tuple[int, str]:

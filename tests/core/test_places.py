@@ -100,6 +100,14 @@ def test_a_greeting_is_not_a_place(finder: GazetteerPlaceFinder) -> None:
     assert _names(finder, '"Salam," he said, smiling at the reporters.') == []
 
 
+def test_a_town_named_by_of_is_a_place_even_when_its_name_is_a_word(
+    finder: GazetteerPlaceFinder,
+) -> None:
+    text = "A truck drove into a crowd in the southern sea resort of Nice, killing dozens."
+    assert ("Nice", "FR") in _names(finder, text)
+    assert _names(finder, "It was a nice day for the crowd at the beach.") == []
+
+
 def test_ordinary_capitalised_words_are_not_places(finder: GazetteerPlaceFinder) -> None:
     assert _names(finder, "Federal Police said Most of the fighters fled.") == []
 
