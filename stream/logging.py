@@ -90,7 +90,8 @@ def stdlib_logging_config(log_format: LogFormat = "auto", level: str = "info") -
 
 
 def configure_logging(log_format: LogFormat = "auto", level: str = "info") -> None:
-    """Set up structlog (and stdlib logging) with context variables bound per message."""
+    """Set up structlog (and stdlib logging, Python warnings included) with context variables
+    bound per message."""
     use_json = _use_json(log_format)
     structlog.configure(
         processors=[*_shared_processors(), *_rendering(use_json)],
@@ -99,6 +100,7 @@ def configure_logging(log_format: LogFormat = "auto", level: str = "info") -> No
         cache_logger_on_first_use=True,
     )
     logging.config.dictConfig(stdlib_logging_config(log_format, level))
+    logging.captureWarnings(True)
 
 
 def get_logger(name: str) -> structlog.stdlib.BoundLogger:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import logging
+import subprocess
+import sys
 from collections.abc import Iterator
 
 import pytest
@@ -21,6 +23,7 @@ def _restore_logging() -> Iterator[None]:
     structlog.reset_defaults()
     root.handlers[:] = handlers
     root.setLevel(level)
+    logging.captureWarnings(False)
 
 
 def test_secret_looking_keys_are_redacted() -> None:
@@ -75,3 +78,20 @@ def test_library_info_records_are_dropped_below_warning(
     configure_logging("json", "info")
     logging.getLogger("faust.worker").info("Starting...")
     assert "Starting..." not in capsys.readouterr().err
+
+
+def test_python_warnings_are_log_lines_too() -> None:
+    program = (
+        "import warnings; from stream.logging import configure_logging; "
+        "configure_logging('json', 'info'); warnings.warn('core is stale', RuntimeWarning)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-W", "default", "-c", program],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    line = json.loads(done.stderr.strip().splitlines()[-1])
+    assert (line["logger"], line["level"]) == ("py.warnings", "warning")
+    assert "RuntimeWarning: core is stale" in line["event"]
