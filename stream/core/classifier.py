@@ -44,6 +44,8 @@ __all__ = ["RuleClassifier", "load_classifier"]
 THRESHOLD: Final = 0.5
 _POSITION_WEIGHTS: Final[tuple[float, ...]] = (1.0, 0.95, 0.85, 0.75, 0.7, 0.7)
 _LATE_WEIGHT: Final = 0.55
+_DATE_LEAD: Final = 16
+"""Characters before a clause that the history test reads for the day and month of a year."""
 _PRIORITY: Final = {EventType.ATTACK: 0.01, EventType.ADVANCE: 0.005, EventType.THREAT: 0.0}
 _BROAD_ARMED: Final = re.compile(r"\b(?:police\w*|forces|security|army|military)\b")
 _FORCE_CUE: Final = re.compile(
@@ -342,7 +344,9 @@ class RuleClassifier:
         gates = facts.gates
         if gates.open("negated", clause, start) and is_negated(before):
             return 0.0
-        if gates.open("history_before", max(clause, start - 48), start) and history_before(before):
+        if gates.open("history_before", max(clause, start - 48), start) and history_before(
+            before, low[max(0, local - len(before) - _DATE_LEAD) : local - len(before)]
+        ):
             return 0.0
         if gates.open("history_after", end, end + 60) and history_after(after):
             return 0.0

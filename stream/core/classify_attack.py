@@ -27,7 +27,10 @@ ATTACK: Final[tuple[TriggerRule, ...]] = (
         0.95,
         r"(?:shot|gunned|hacked|stabbed|beaten|clubbed|burned|burnt|stoned|bludgeoned|hanged"
         r"|lynched|axed|knifed|strangled|suffocated|slashed|macheted|chopped|tortured|set ablaze)"
-        r" (?:\w+ ){0,3}?(?:to death|dead)",
+        r" (?:\w+ ){0,5}?(?:to death|dead)|(?:was|were|been|being|fatally) (?:stabbed|knifed"
+        r"|hacked|macheted)\b|(?:hanged|crucified|executed) by (?:the )?(?:\w+ )?(?:militants?"
+        r"|isis|isil|islamic state|daesh|jihadists?|insurgents|rebels|gunmen|al.shabaa?b|taliban"
+        r"|boko haram)\b",
     ),
     attack_rule(
         0.9,

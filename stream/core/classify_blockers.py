@@ -121,6 +121,7 @@ BLOCKERS: Final[tuple[TriggerRule, ...]] = (
         r"(?:convicted|sentenced|condemned|found guilty|jailed|tried) (?:[\w'-]+ ){0,2}(?:of|for)"
         r" (?:the )?(?:murder|killing|rape|drug)\w*|(?:hang(?:s|ed|ing)?|execut(?:es|ed|ing))"
         r" (?:[\w'-]+ ){0,4}(?:convicted|condemned|sentenced|for (?:murder|drug|rape))\w*"
+        r"|execut(?:ed|ion) by (?:lethal injection|hanging|firing squad|the electric chair)"
     ),
     blocker(
         r"(?:took|take|taking|takes|taken) (?:control of (?:the )?(?:company|firm|board|bank"

@@ -115,8 +115,17 @@ _FOLLOW_UP: Final = _lc(
     r"|planning|warn\w*|commemorat\w*|remember\w*|report\w* on|book|film|documentary"
     r"|accountab\w*|responsible|justice)\b",
 )
+_MONTH_NAMES: Final = (
+    "january february march april may june july august september october november december"
+    " jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+_NOT_A_DATE: Final = "(?<!\\d, )(?<!\\d )" + "".join(
+    f"(?<!{month} )" for month in _MONTH_NAMES.split()
+)
+"""A year is history unless it ends a date ('July 3, 2015', '3 July 2015', 'May 2020')."""
 _HISTORY_BEFORE: Final = _lc(
-    r"(?:last (?:year|month|decade|century)'?s?|(?:19|20)\d\d(?:'s)?|anniversary of"
+    r"(?:last (?:year|month|decade|century)'?s?|" + _NOT_A_DATE + r"(?:19|20)\d\d(?:'s)?"
+    r"|anniversary of"
     r"|(?:years?|months?|weeks?|days?) (?:after|since)|earlier|previous|past|former|recently"
     r"|newly|(?:first|second) world war"
     r"|cold war)\W+(?:\w+\W+){0,2}$",
@@ -198,9 +207,10 @@ def is_follow_up(before: str) -> bool:
     return _FOLLOW_UP_TEST.search(_last_words(before, 6)) is not None
 
 
-def history_before(before: str) -> bool:
-    """True when a date or phrase just before the trigger places the event in the past."""
-    return _HISTORY_BEFORE.search(before[-48:]) is not None
+def history_before(before: str, lead: str = "") -> bool:
+    """True when a date or phrase just before the trigger places the event in the past; `lead`
+    is the text before the clause, where a year's day and month may be ('July 3, 2015')."""
+    return _HISTORY_BEFORE.search(lead + before[-48:], len(lead)) is not None
 
 
 def history_after(after: str) -> bool:

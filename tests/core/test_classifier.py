@@ -99,6 +99,7 @@ def test_abduction_with_threat_is_attack_and_threat(classifier: RuleClassifier) 
         "Software maker launches legal attack on spammers. The company filed lawsuits against"
         " several firms it accused of sending junk e-mail.",
         "The army test-fired a nuclear-capable ballistic missile on Saturday, officials said.",
+        "The convicted killer was executed by lethal injection on Thursday.",
     ],
 )
 def test_non_conflict_senses_are_other(classifier: RuleClassifier, text: str) -> None:
@@ -189,6 +190,27 @@ def test_denied_attack_is_not_attack(classifier: RuleClassifier) -> None:
 def test_possible_attack_is_not_attack(classifier: RuleClassifier) -> None:
     result = classifier.classify("Officials said militants could attack the capital.")
     assert EventType.ATTACK not in _labels(result)
+
+
+def test_a_year_that_ends_the_events_date_is_not_history(classifier: RuleClassifier) -> None:
+    result = classifier.classify(
+        "The militant group on Friday July 3, 2015 reportedly beheaded eleven of its fighters."
+    )
+    assert result.primary is EventType.ATTACK
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Masked men wielding machetes stabbed a blogger and author to death near his home.",
+        "Four protesters were stabbed by militiamen in the city centre on Sunday.",
+        "Six people were hanged by Islamic State in the city for hiding phone cards.",
+    ],
+)
+def test_stabbings_and_hangings_by_armed_men_are_attacks(
+    classifier: RuleClassifier, text: str
+) -> None:
+    assert classifier.classify(text).primary is EventType.ATTACK
 
 
 def test_last_years_bombing_is_history(classifier: RuleClassifier) -> None:
