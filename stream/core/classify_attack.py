@@ -79,8 +79,8 @@ ATTACK: Final[tuple[TriggerRule, ...]] = (
     attack_rule(0.85, r"tore through|ripped through"),
     attack_rule(
         0.85,
-        r"targeted (?:[\w,-]+ ){0,8}?(?:with|by) (?:an? |the )?(?:unidentified |unknown )?(?:ied"
-        r"|grenade|bomb|rocket|missile|mortar|explosive|drone|sniper)|(?:bomb|ied|grenade"
+        r"targeted (?:[\w,-]+ ){0,16}?(?:with|by) (?:an? |the )?(?:unidentified |unknown |hand )?"
+        r"(?:ied|grenade|bomb|rocket|missile|mortar|explosive|drone|sniper)|(?:bomb|ied|grenade"
         r"|explosive device|rocket|missile|mortar|shell)s? (?:[\w,-]+ ){0,8}?(?:targeted|hit"
         r"|struck|detonated|exploded|fell|landed|injured|killed|destroyed|damaged)\b"
         r"|(?:hurled|threw|lobbed|tossed) (?:an? |the |two |three )?(?:\w+ )?(?:grenades?|bombs?"

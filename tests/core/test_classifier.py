@@ -205,9 +205,12 @@ def test_a_year_that_ends_the_events_date_is_not_history(classifier: RuleClassif
         "Masked men wielding machetes stabbed a blogger and author to death near his home.",
         "Four protesters were stabbed by militiamen in the city centre on Sunday.",
         "Six people were hanged by Islamic State in the city for hiding phone cards.",
+        "An unidentified armed group targeted the house of the manager of the city hospital and"
+        " former head of the university with a grenade in the south of the city.",
+        "As protests raged, an armed group targeted police with a hand grenade, injuring ten.",
     ],
 )
-def test_stabbings_and_hangings_by_armed_men_are_attacks(
+def test_stabbings_hangings_and_grenades_of_armed_men_are_attacks(
     classifier: RuleClassifier, text: str
 ) -> None:
     assert classifier.classify(text).primary is EventType.ATTACK
