@@ -13,6 +13,7 @@ COMPILED = [
     "stream/core/actors.py",
     "stream/core/casualties.py",
     "stream/core/casualty_patterns.py",
+    "stream/core/casualty_split.py",
     "stream/core/classifier.py",
     "stream/core/classify_advance.py",
     "stream/core/classify_anchors.py",

@@ -19,6 +19,7 @@ from stream.core.casualty_patterns import (
     parse_number,
     sum_list,
 )
+from stream.core.casualty_split import split_share
 from stream.core.classify_anchors import start_literals
 from stream.core.classify_context import fold
 from stream.core.classify_gates import GateHits, Gates
@@ -249,6 +250,14 @@ class CasualtyCounter:
             killed = Count(int(coded.group("num")), False, [trigger])
         elif killed is None and _search(_NONE_KILLED, _NONE_STARTS, scan):
             killed = Count(0, False, [])
+        share = split_share(
+            scan.text,
+            killed.value if killed else None,
+            int(coded.group("num")) if coded is not None else None,
+        )
+        if share is not None:
+            value, start, end = share
+            killed = Count(value, False, [(scan.text[start:end], start, end)])
         spans = (killed.triggers if killed else []) + (injured.triggers if injured else [])
         return Casualties(
             killed=killed.value if killed else None,

@@ -185,6 +185,9 @@ _YEAR: Final = re.compile(r"^(?:1[89]|20)\d\d$")
 _AGE: Final = re.compile(r"[- ]?(?:years?|yrs?)\b", re.IGNORECASE)
 _DATE_BEFORE: Final = re.compile(rf"\b{_MONTHS}\.? $", re.IGNORECASE)
 _NAME_NUMBER: Final = re.compile(r"[A-Z][a-z]+ $")
+_UNIT_AFTER: Final = re.compile(rf" {_NOT_PEOPLE}\b", re.IGNORECASE)
+"""A number of hours, kilometres or vehicles inside a list counts no one ('15 militants over
+48 hours')."""
 _IN_PHRASE: Final = re.compile(r"\b(?:of|for|with|from|to|into|by|in|on|at|the) $", re.IGNORECASE)
 """A number after these words inside a list belongs to a phrase of an earlier group ('four
 members of a family', 'a worker for a charity'): it counts no one."""
@@ -254,7 +257,7 @@ def sum_list(
             continue
         begin = match.start()
         before = source[max(0, begin - 12) : begin]
-        if date_before.search(before):
+        if date_before.search(before) or _UNIT_AFTER.match(source, match.end()):
             continue
         if begin > start and _IN_PHRASE.search(before):
             if not (_SIZE_OF.search(before) and triggers and triggers[-1][0].lower() in _ONE):

@@ -143,6 +143,10 @@ def test_a_number_in_a_phrase_of_the_victims_counts_no_one_unless_it_sizes_them(
         ("The attack killed the village head, his wife and two children.", 4),
         ("At least 11 people including two judges and a lawyer were killed at the court.", 11),
         ("The governor said 49 men in the town had been executed after surrendering.", 49),
+        (
+            "Mourners buried the victims of the blast that killed at least 30 people a day ago.",
+            30,
+        ),
     ],
 )
 def test_victims_named_before_or_beside_a_number_are_counted(text: str, killed: int) -> None:

@@ -1,0 +1,73 @@
+"""Fatalities a coder split across several events ('11 fatalities divided between two events')."""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from stream.core.casualty_patterns import parse_number
+
+__all__ = ["split_share"]
+
+
+def _ci(pattern: str) -> re.Pattern[str]:
+    """`pattern` compiled to ignore case."""
+    return re.compile(pattern, re.IGNORECASE)
+
+
+_PARTS: Final = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_SPLIT: Final = _ci(
+    r"\bfatalit(?:y|ies) (?:(?:were|are|was|is) )?(?:\w+ )?(?:split|spread|divided|halved)\b"
+    r"|\b(?:split|spread|divided)(?: up)? (?:across|among|between|over|into) (?:the )?"
+    rf"(?:(?P<parts>{_PARTS}|both) )?(?:events?|locations?|dates|days|incidents)\b",
+)
+"""A note that the fatalities are split across events: 'fatalities split ...', or a split
+'across N events' (or locations, dates)."""
+_PARTS_AFTER: Final = _ci(
+    rf"^(?: up)? (?:across|among|between|over|into) (?:the )?(?P<parts>{_PARTS}|both)\b",
+)
+_EACH: Final = _ci(
+    r"(?P<each>\d+) (?:fatalit(?:y|ies) )?coded (?:to|for) each\b|\((?P<coded>\d+) fatalit(?:y|ies)"
+    r" coded\)|\b(?:events?|locations?) \((?P<paren>\d+)\)",
+)
+_TOTAL: Final = _ci(
+    r"\b(?P<total>\d+) (?:(?:coded )?fatalit(?:y|ies)|in total)\b|\btotal of (?P<of>\d+)\b",
+)
+_SENTENCE_END: Final = re.compile(r"\.(?:\s|$)")
+
+
+def split_share(
+    text: str, killed: int | None, coded: int | None = None
+) -> tuple[int, int, int] | None:
+    """This event's share of the fatalities a note splits across events, and where the note is
+    (start, end); None when no split is noted. A share the note gives ('5 coded to each') is
+    taken as written, and so is a `killed` count below the total the note names ('killed 2 (5 in
+    total, split across two events)'); otherwise the `coded` count, the total the note names or
+    `killed` is divided, halves rounded up."""
+    split = _SPLIT.search(text)
+    if split is None:
+        return None
+    begin = max((m.end() for m in _SENTENCE_END.finditer(text, 0, split.start())), default=0)
+    stop_match = _SENTENCE_END.search(text, split.end())
+    stop = stop_match.start() if stop_match else len(text)
+    each = _EACH.search(text, begin, stop)
+    if each is not None:
+        value = next(group for group in each.groups() if group)
+        return int(value), split.start(), split.end()
+    named = _TOTAL.search(text, begin, split.end())
+    named_total = int(named["total"] or named["of"]) if named else None
+    if named_total is not None and killed is not None and killed < named_total:
+        return killed, split.start(), split.end()
+    total = coded if coded is not None else named_total if named_total is not None else killed
+    if total is None:
+        return None
+    parts_word = split["parts"] or _parts_after(text, split.end())
+    parsed = parse_number(parts_word) if parts_word and parts_word.lower() != "both" else None
+    parts = parsed[0] if parsed else 2
+    return int(total / parts + 0.5), split.start(), split.end()
+
+
+def _parts_after(text: str, end: int) -> str | None:
+    """The number of parts named just after a 'fatalities split' note ('... across 3 events')."""
+    found = _PARTS_AFTER.search(text[end : end + 40])
+    return found["parts"] if found else None
