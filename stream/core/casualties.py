@@ -200,7 +200,7 @@ def _single(scan: _Scan, sentence: Sentence, opened: set[str]) -> Count | None:
             if more is not None:
                 kin = len(_LISTED_KIN.findall(trigger[0]))
                 return Count(1 + kin + more[0], more[1], [trigger], more[1])
-            return Count(2 if groups.get("pair") else 1, False, [trigger])
+            return Count(2 if groups.get("pair") is not None else 1, False, [trigger])
     return None
 
 

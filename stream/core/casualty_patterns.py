@@ -57,7 +57,7 @@ _NUM: Final = (
 _QUALIFIERS: Final = (
     "at least", "more than", "over", "nearly", "almost", "about", "around", "some", "up to",
     "as many as", "no fewer than", "no less than", "not less than", "an estimated",
-    "approximately", "roughly", "a total of", "another", "at most",
+    "approximately", "roughly", "a total of", "another", "at most", "all", "between",
 )  # fmt: skip
 _QUAL: Final = f"(?:{_by_letter(_QUALIFIERS)})"
 _MONTHS: Final = (
@@ -146,14 +146,21 @@ SINGLE_PATTERNS: Final = (
         re.IGNORECASE,
     ),
     re.compile(
-        rf"\b{_KILL_VERB} (?:(?:a|an|the|one) [\w'-]+(?: [\w'-]+){{0,4}}?|him|her)"
+        rf"\b(?:{_KILL_VERB}|killing) (?:(?:a|an|the|one|his|her|their) [\w'-]+(?: [\w'-]+)"
+        r"{0,4}?|him|her|(?-i:[A-Z])[\w'-]+(?: [\w'-]+){0,7}?)"
         r"(?P<pair> and (?:his|her|their|a|an|the) [\w'-]+)",
         re.IGNORECASE,
     ),
     re.compile(
-        rf"\b(?:(?:a|an|one|the) (?:\S+ ){{0,12}}?|(?-i:[A-Z])[\w'-]+ )(?:was|has been"
-        rf"|had been|is) "
-        rf"(?:[\w'-]+ ){{0,3}}?{_KILL_VERB}\b",
+        r"\b(?:the|a|an) [\w'-]+(?: [\w'-]+){0,3} and (?:a|an|the|his|her|their) [\w'-]+"
+        rf"[^.;]{{0,80}}? (?:were|have been|had been) (?:[\w'-]+ ){{0,2}}?{_KILL_VERB}\b"
+        r"(?P<pair>)",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        rf"\b(?:(?:a|an|one|the) (?:\S+ ){{0,20}}?|(?-i:[A-Z])[\w'-]+(?: [a-z][\w'-]*){{0,3}} )"
+        rf"(?:was|has been|had been|is) "
+        rf"(?:[\w'-]+ ){{0,3}}?(?:{_KILL_VERB}|found dead)\b(?!,? or (?:injured|wounded))",
         re.IGNORECASE,
     ),
     re.compile(
@@ -188,6 +195,9 @@ _NAME_NUMBER: Final = re.compile(r"[A-Z][a-z]+ $")
 _UNIT_AFTER: Final = re.compile(rf" {_NOT_PEOPLE}\b", re.IGNORECASE)
 """A number of hours, kilometres or vehicles inside a list counts no one ('15 militants over
 48 hours')."""
+_RANGE_END: Final = re.compile(r"\d(?: to | or |-| - )$")
+"""The second number of a range ('8-10 residents', '2 to 4 fighters') adds nothing: the first
+is the count."""
 _IN_PHRASE: Final = re.compile(r"\b(?:of|for|with|from|to|into|by|in|on|at|the) $", re.IGNORECASE)
 """A number after these words inside a list belongs to a phrase of an earlier group ('four
 members of a family', 'a worker for a charity'): it counts no one."""
@@ -257,7 +267,11 @@ def sum_list(
             continue
         begin = match.start()
         before = source[max(0, begin - 12) : begin]
-        if date_before.search(before) or _UNIT_AFTER.match(source, match.end()):
+        if (
+            date_before.search(before)
+            or _UNIT_AFTER.match(source, match.end())
+            or (begin > start and _RANGE_END.search(before))
+        ):
             continue
         if begin > start and _IN_PHRASE.search(before):
             if not (_SIZE_OF.search(before) and triggers and triggers[-1][0].lower() in _ONE):

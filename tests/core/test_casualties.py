@@ -143,6 +143,14 @@ def test_a_number_in_a_phrase_of_the_victims_counts_no_one_unless_it_sizes_them(
         ("The attack killed the village head, his wife and two children.", 4),
         ("At least 11 people including two judges and a lawyer were killed at the court.", 11),
         ("The governor said 49 men in the town had been executed after surrendering.", 49),
+        ("Troops clashed with militants in the hills, killing all 3 and seizing weapons.", 3),
+        ("Gunmen opened fire on a vehicle, killing between 2 to 4 fighters.", 2),
+        ("Militiamen killed 8-10 residents across the villages.", 8),
+        ("Armed men threw a grenade at the home of a leader, killing his son and his wife.", 2),
+        ("The mayor and a council member of the village were gunned down by attackers.", 2),
+        ("Gunmen ambushed and killed Kajaki district chief Mohammad Anwar Khan and his guard.", 2),
+        ("Local government official has been shot and killed by men armed with pistols.", 1),
+        ("A son of the former police chief was found dead in the centre of the city.", 1),
         (
             "Mourners buried the victims of the blast that killed at least 30 people a day ago.",
             30,
@@ -204,3 +212,10 @@ def test_lists_sum_alike_from_the_lower_cased_text(phrase: str) -> None:
         cased = sum_list(phrase, 0, len(phrase), headline=headline)
         lowered = sum_list(phrase, 0, len(phrase), headline=headline, lowered=phrase.lower())
         assert cased == lowered
+
+
+def test_killed_or_injured_with_one_victim_is_no_death_count() -> None:
+    assert (
+        _count("2 PKK militant was killed or injured by the airstrikes in the region.").killed
+        is None
+    )
