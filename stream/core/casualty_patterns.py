@@ -120,11 +120,10 @@ _TO_DEATH: Final = "(?:" + _by_letter(
 COUNT_PATTERNS: Final = tuple(
     (kind, re.compile(lower_pattern(pattern)))
     for kind, pattern in (
-        ("killed", rf"\b(?P<list>{_LIST})(?:, [\w' -]{{1,30}},)? {_KILLED_AFTER}\b"),
         (
             "killed",
-            rf"\b(?P<list>{_LIST})(?:,? including [\w' -]{{1,60}}?,?| (?:in|at|near) [\w'-]+"
-            rf"(?: [\w'-]+)?) {_KILLED_AFTER}\b",
+            rf"\b(?P<list>{_LIST})(?:, [\w' -]{{1,30}},|,? including [\w' -]{{1,60}}?,?"
+            rf"| (?:in|at|near) [\w'-]+(?: [\w'-]+)?)? {_KILLED_AFTER}\b",
         ),
         ("killed", rf"\b{_KILLED_BEFORE} (?P<list>{_LIST})"),
         ("killed", rf"\b{_TO_DEATH} (?P<list>{_LIST}) to death"),

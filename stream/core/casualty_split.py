@@ -23,6 +23,8 @@ _SPLIT: Final = _ci(
 )
 """A note that the fatalities are split across events: 'fatalities split ...', or a split
 'across N events' (or locations, dates)."""
+_SPLIT_WORDS: Final = ("split", "spread", "divided", "halved")
+"""One of these words is in every split note: a text without them needs no regex search."""
 _PARTS_AFTER: Final = _ci(
     rf"^(?: up)? (?:across|among|between|over|into) (?:the )?(?P<parts>{_PARTS}|both)\b",
 )
@@ -44,6 +46,9 @@ def split_share(
     taken as written, and so is a `killed` count below the total the note names ('killed 2 (5 in
     total, split across two events)'); otherwise the `coded` count, the total the note names or
     `killed` is divided, halves rounded up."""
+    lowered = text.lower()
+    if not any(word in lowered for word in _SPLIT_WORDS):
+        return None
     split = _SPLIT.search(text)
     if split is None:
         return None
