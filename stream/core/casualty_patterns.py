@@ -159,7 +159,8 @@ SINGLE_PATTERNS: Final = (
     re.compile(
         rf"\b(?:(?:a|an|one|the) (?:\S+ ){{0,20}}?|(?-i:[A-Z])[\w'-]+(?: [a-z][\w'-]*){{0,3}} )"
         rf"(?:was|has been|had been|is) "
-        rf"(?:[\w'-]+ ){{0,3}}?(?:{_KILL_VERB}|found dead)\b(?!,? or (?:injured|wounded))",
+        rf"(?:[\w'-]+ ){{0,3}}?(?:{_KILL_VERB}|found dead)\b"
+        r"(?!,? (?:or )?(?:injured|wounded|captured|arrested))",
         re.IGNORECASE,
     ),
     re.compile(
@@ -173,7 +174,8 @@ SINGLE_PATTERNS: Final = (
         re.IGNORECASE,
     ),
     re.compile(
-        r"\b(?:murder|killing|assassination|beheading) of (?:an? |the )?(?!\d)[\w'-]+",
+        r"\b(?:murder|killing|assassination|beheading) of (?:an? |the |his |her |their )?"
+        r"(?!\d)[\w'-]*[^\Ws]\b(?<!\bpeople)(?<!\bchildren)(?<!\bmen)",
         re.IGNORECASE,
     ),
 )
@@ -183,7 +185,8 @@ NONE_KILLED: Final = re.compile(
     re.IGNORECASE,
 )
 CODED: Final = re.compile(
-    r"\bfatalities (?:were )?(?:coded|recorded) as (?P<num>\d+)", re.IGNORECASE
+    r"\bfatalities (?:were )?(?:coded|recorded) as (?:[^.()\d]{1,40}\()?(?P<num>\d+)",
+    re.IGNORECASE,
 )
 _NUMBER: Final = re.compile(rf"\b(?P<qual>{_QUAL} )?(?P<num>{_NUM})\b", re.IGNORECASE)
 _KIN_ITEM: Final = re.compile(rf"(?<=and ){_KIN}", re.IGNORECASE)

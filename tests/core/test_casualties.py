@@ -219,3 +219,22 @@ def test_killed_or_injured_with_one_victim_is_no_death_count() -> None:
         _count("2 PKK militant was killed or injured by the airstrikes in the region.").killed
         is None
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("A senior commander was killed, injured or captured in the operation.", None),
+        ("Students protested against the killing of protesters in the city.", None),
+        ("Police said the killing of his brother was a mistake.", 1),
+        (
+            "Troops said 5 militants were killed or injured. Due to the unclear nature of "
+            "fatalities, fatalities coded as half rounded down (2).",
+            2,
+        ),
+    ],
+)
+def test_unsure_deaths_and_killings_of_groups_are_no_single_death(
+    text: str, killed: int | None
+) -> None:
+    assert _count(text).killed == killed
