@@ -29,11 +29,20 @@ from stream.core.text import Sentence, split_sentences
 __all__ = ["CasualtyCounter", "parse_number"]
 
 _ADDITIVE: Final = re.compile(
-    r"\balso (?:\w+ )?(?:killed|died|left|claimed)|^(?:in (?:another|a separate)|separately"
+    r"\balso (?:\w+ ){0,4}?(?:killed|died|left|claimed)|^(?:in (?:another|a separate)|separately"
     r"|elsewhere|meanwhile|in addition)\b",
     re.IGNORECASE,
 )
 _TAG: Final = re.compile(r"<[^<>]{1,40}>")
+_MORE: Final = re.compile(r"\b(?:others|also)\b")
+_INJURY_AFTER: Final = re.compile(r"(?: \w+)? (?:injured|wounded|hurt)\b")
+_EARLIER_BEFORE: Final = re.compile(r"\b(?:after|since|before|earlier|previous|last)\b[^,;]{0,30}$")
+_TOLL_UPDATE: Final = re.compile(
+    r"\b(?:rais|bring|brought|push)\w* (?:the )?(?:death )?toll to (?:at least )?(?P<num>[\w,]+)"
+)
+"""A later toll for the same event ('raising the death toll to 3') replaces a smaller count."""
+"""A later count in a sentence adds to the first when it says so ('while 8 others were also
+killed', 'killed 10 others')."""
 _LISTED_KIN: Final = re.compile(r", (?:his|her|their) \w", re.IGNORECASE)
 """A relative listed between a victim and the others ('the mukhtar, his wife and two children')."""
 _CASE_TRAPS: Final = re.compile("[\u0130\u0131\u017f]")
@@ -166,14 +175,31 @@ def _sentence_counts(
     if not kinds:
         return counts
     lowered = low if scan.caseless else None
+    more: list[tuple[str, Count]] = []
     for (kind, pattern), gate in zip(COUNT_PATTERNS, _COUNT_GATES, strict=True):
         if kind not in kinds or gate not in opened:
             continue
         for match in pattern.finditer(low, begin, end):
             first, last = match.span("list")
             count = sum_list(scan.text, first, last, headline=headline, lowered=lowered)
-            if count is not None and _earlier(count, counts.get(kind)):
+            if count is None:
+                continue
+            if _earlier(count, counts.get(kind)):
                 counts[kind] = count
+            if (
+                _MORE.search(match.group())
+                and not _INJURY_AFTER.match(low, last)
+                and not _EARLIER_BEFORE.search(low, max(begin, match.start() - 40), match.start())
+            ):
+                more.append((kind, count))
+    for kind, count in more:
+        current = counts[kind]
+        if count.triggers[0][1] > current.triggers[-1][2]:
+            counts[kind] = Count(
+                current.value + count.value,
+                current.lower_bound or count.lower_bound,
+                current.triggers + count.triggers,
+            )
     if "killed" in kinds and "killed" not in counts:
         single = _single(scan, sentence, opened)
         if single is not None:
@@ -250,6 +276,7 @@ class CasualtyCounter:
             killed = Count(int(coded.group("num")), False, [trigger])
         elif killed is None and _search(_NONE_KILLED, _NONE_STARTS, scan):
             killed = Count(0, False, [])
+        killed = _updated_toll(scan, killed)
         share = split_share(
             scan.text,
             killed.value if killed else None,
@@ -266,6 +293,17 @@ class CasualtyCounter:
             injured_is_lower_bound=injured.lower_bound if injured else False,
             evidence=[Trigger(text=phrase, start=start, end=end) for phrase, start, end in spans],
         )
+
+
+def _updated_toll(scan: _Scan, killed: Count | None) -> Count | None:
+    """`killed`, or a larger toll that a later phrase gives for the same event ('raising the
+    death toll to 3')."""
+    toll = _TOLL_UPDATE.search(scan.low) if "toll" in scan.low else None
+    parsed = parse_number(toll["num"]) if toll is not None else None
+    if toll is None or parsed is None or (killed is not None and parsed[0] <= killed.value):
+        return killed
+    start, end = toll.span()
+    return Count(parsed[0], parsed[1], [(scan.text[start:end], start, end)])
 
 
 def _event_sentences(text: str, classification: Classification) -> Sequence[Sentence]:

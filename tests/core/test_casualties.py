@@ -238,3 +238,27 @@ def test_unsure_deaths_and_killings_of_groups_are_no_single_death(
     text: str, killed: int | None
 ) -> None:
     assert _count(text).killed == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        (
+            "Ten people were killed in one village on Tuesday while 8 others were also killed "
+            "in a second village on Wednesday.",
+            18,
+        ),
+        ("Air strikes hit a camp, killing 28 people, and shelling elsewhere killed 10 others.", 38),
+        (
+            "A roadside bomb hit the bus, killing seven and leaving three others injured.",
+            7,
+        ),
+        (
+            "Snipers attacked a convoy and killed a commander. Two soldiers died of their wounds "
+            "later, raising the death toll to 3.",
+            3,
+        ),
+    ],
+)
+def test_counts_that_say_they_add_up_are_summed(text: str, killed: int) -> None:
+    assert _count(text).killed == killed
