@@ -278,7 +278,7 @@ class CasualtyCounter:
             killed = Count(0, False, [])
         killed = _updated_toll(scan, killed)
         share = split_share(
-            scan.text,
+            scan.low,
             killed.value if killed else None,
             int(coded.group("num")) if coded is not None else None,
         )
