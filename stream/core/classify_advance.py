@@ -13,7 +13,8 @@ ADVANCE: Final[tuple[TriggerRule, ...]] = (
         0.95,
         r"(?:re-?)?(?:took|take|taken|takes|taking|seized?|seizing|gain(?:ed|s)?|regain(?:ed|s"
         r"|ing)?|wrest(?:ed)?|assumed?|establish(?:ed)?|(?:took|tak(?:e|en|es|ing)) over)"
-        r" (?:full |total |near.total |effective |complete |partial )?control (?:of|over)",
+        r" (?:full |total |near.total |effective |complete |partial )?cont(?:rol|ol|orl)"
+        r" (?:of|over)",
     ),
     advance_rule(
         0.95,

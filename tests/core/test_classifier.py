@@ -114,6 +114,7 @@ def test_non_conflict_senses_are_other(classifier: RuleClassifier, text: str) ->
         "Government troops advanced to within five miles of the rebel-held airport on Sunday.",
         "The army has occupied three more hilltop positions held by the insurgents.",
         "The two army posts seized from the rebels overlook the main road, the military said.",
+        "Resistance forces took contol of two villages from the rebels after heavy clashes.",
     ],
 )
 def test_forces_advancing_over_ground_is_advance(classifier: RuleClassifier, text: str) -> None:
