@@ -79,6 +79,11 @@ BLOCKERS: Final[tuple[TriggerRule, ...]] = (
     ),
     blocker(r"nuclear threats?"),
     blocker(
+        r"threat(?:en(?:s|ed|ing)?)? (?:(?!air|military|missile|drone|retaliatory)\w+ )?"
+        r"(?:sanctions|legal action|a lawsuit|lawsuits"
+        r"|a strike|strikes|strike action|a walkout|a boycott|tariffs|a veto)\b"
+    ),
+    blocker(
         r"(?:took|taking|take|takes|taken) (?:up )?(?:his|her|their|its)"
         r" (?:position|post|seat|place)"
     ),

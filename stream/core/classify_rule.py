@@ -42,7 +42,7 @@ PLACE: Final = (
     r"|arts? of|ockets?)|h(?:ills?|eights|eadquarters|Qs?)|neighbou?rhoods?|regions?"
     r"|s(?:trongholds?|uburbs?|ettlements?|wathes?)|quarters?|l(?:ocalit(?:y|ies)|arge parts)"
     r"|enclaves?|m(?:ountains?|ost of|uch of)|islands?|junction|garrison|fort|zones?"
-    r"|(?:hill|hilltop|military|army|police|observation|security) posts?)\b"
+    r"|(?:hill|hilltop|military|army|police|observation|security) (?:posts?|stations?))\b"
 )
 """Place nouns, grouped by first letter: at each word the regex engine tries 21 groups instead
 of 53 words (words of one letter keep their order, so every match stays the same)."""

@@ -100,6 +100,7 @@ def test_abduction_with_threat_is_attack_and_threat(classifier: RuleClassifier) 
         " several firms it accused of sending junk e-mail.",
         "The army test-fired a nuclear-capable ballistic missile on Saturday, officials said.",
         "The convicted killer was executed by lethal injection on Thursday.",
+        "EU ministers threatened sanctions against the government unless it reined in militias.",
     ],
 )
 def test_non_conflict_senses_are_other(classifier: RuleClassifier, text: str) -> None:
@@ -115,6 +116,7 @@ def test_non_conflict_senses_are_other(classifier: RuleClassifier, text: str) ->
         "The army has occupied three more hilltop positions held by the insurgents.",
         "The two army posts seized from the rebels overlook the main road, the military said.",
         "Resistance forces took contol of two villages from the rebels after heavy clashes.",
+        "Insurgents seized several police stations in the city after police abandoned them.",
     ],
 )
 def test_forces_advancing_over_ground_is_advance(classifier: RuleClassifier, text: str) -> None:
