@@ -79,6 +79,10 @@ BLOCKERS: Final[tuple[TriggerRule, ...]] = (
     ),
     blocker(r"nuclear threats?"),
     blocker(
+        r"(?:entered|enter|enters|entering|violated|intruded into) (?:[\w'-]+ ){0,5}(?:airspace"
+        r"|air defen[cs]e identification zone|adiz|kadiz|territorial waters)"
+    ),
+    blocker(
         r"threat(?:en(?:s|ed|ing)?)? (?:(?!air|military|missile|drone|retaliatory)\w+ )?"
         r"(?:sanctions|legal action|a lawsuit|lawsuits"
         r"|a strike|strikes|strike action|a walkout|a boycott|tariffs|a veto)\b"

@@ -93,7 +93,7 @@ _NEGATION: Final = _lc(
     r"|dismissed|false(?:ly)?|nobody|none)\b|n't\b",
 )
 _MODAL: Final = _lc(
-    r"\b(?:(?<!\d )may(?! \d)|could|might|would|will|shall|should|can|plan\w*|intend\w*"
+    r"\b(?:(?<!\d )may(?! \d)|could|might|would|will|shall|should|can|plan(?:s|ned|ning)?|intend\w*"
     r"|threat\w*|vow\w*"
     r"|warn\w*|prepar\w*|ready|want\w*|seek\w*|sought|call\w* for|urg\w*|risk\w*"
     r"|possibl[ey]|potential|imminent|prevent\w*|avert\w*|foil\w*|thwart\w*|plot\w*|if|unless"

@@ -101,6 +101,7 @@ def test_abduction_with_threat_is_attack_and_threat(classifier: RuleClassifier) 
         "The army test-fired a nuclear-capable ballistic missile on Saturday, officials said.",
         "The convicted killer was executed by lethal injection on Thursday.",
         "EU ministers threatened sanctions against the government unless it reined in militias.",
+        "Five military planes entered the neighbouring country's air defence identification zone.",
     ],
 )
 def test_non_conflict_senses_are_other(classifier: RuleClassifier, text: str) -> None:
@@ -211,6 +212,7 @@ def test_a_year_that_ends_the_events_date_is_not_history(classifier: RuleClassif
         "An unidentified armed group targeted the house of the manager of the city hospital and"
         " former head of the university with a grenade in the south of the city.",
         "As protests raged, an armed group targeted police with a hand grenade, injuring ten.",
+        "Government planes bombed the village on the edge of the rebel-held district.",
     ],
 )
 def test_stabbings_hangings_and_grenades_of_armed_men_are_attacks(
