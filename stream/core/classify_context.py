@@ -99,9 +99,13 @@ _MODAL: Final = _lc(
     r"|possibl[ey]|potential|imminent|prevent\w*|avert\w*|foil\w*|thwart\w*|plot\w*|if|unless"
     r"|avoid\w*|aim\w* to|tr(?:y|ies|ied|ying) to|expected to|likely to|about to|order to"
     r"|demand\w*|pledge\w*|promis\w*|ask\w*|capable|able to|deadline|ultimatum|rather than"
-    r"|instead of|against any|readiness|stop\w*|halt\w*|end|ending|cease\w*|encourag\w*"
+    r"|instead of|against any|readiness|encourag\w*"
     r"|incit\w*|bid to|in a bid|seeking|alert|or be|or face)\b"
+    r"|\b(?:stop\w*|halt\w*|end|ending|cease\w*)(?: (?:the|all|a|an|any|further|their|its"
+    r"|(?:[\w-]+ )?(?:days|weeks|months|years|decades)(?: of)?))?$"
 )
+"""Modal, conditional and intention words; stopping, halting or ending governs only a trigger
+right after it ('to end the fighting', not 'stopped the bus and shot the driver')."""
 _USED_TO: Final = _lc(r"\b(?:used|using|uses)\b(?: \S+){0,4} to$")
 _FOLLOW_UP: Final = _lc(
     r"\b(?:suspects?|suspected of|accused|charged|convicted|sentenced|jailed|trials?|tried"

@@ -186,6 +186,21 @@ def test_rebels_storming_a_palace_is_advance(classifier: RuleClassifier) -> None
     assert classifier.classify(text).primary is EventType.ADVANCE
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Soldiers stopped the bus and shot dead the driver, witnesses said.", "attack"),
+        ("At the end of the day militants attacked the army base outside the town.", "attack"),
+        ("Leaders agreed to end the fighting in the region by the spring.", "other"),
+        ("A peace deal ending eight weeks of fighting was signed in the capital.", "other"),
+    ],
+)
+def test_stopping_or_ending_governs_only_the_trigger_right_after_it(
+    classifier: RuleClassifier, text: str, expected: str
+) -> None:
+    assert classifier.classify(text).primary is EventType(expected)
+
+
 def test_denied_attack_is_not_attack(classifier: RuleClassifier) -> None:
     result = classifier.classify("The rebel group denied carrying out the attack.")
     assert result.primary is EventType.OTHER
