@@ -95,17 +95,21 @@ _NEGATION: Final = _lc(
 _MODAL: Final = _lc(
     r"\b(?:(?<!\d )may(?! \d)|could|might|would|will|shall|should|can|plan(?:s|ned|ning)?|intend\w*"
     r"|threat\w*|vow\w*"
-    r"|warn\w*|prepar\w*|ready|want\w*|seek\w*|sought|call\w* for|urg\w*|risk\w*"
+    r"|warn\w*|prepar\w*|call\w* for|risk\w*"
     r"|possibl[ey]|potential|imminent|prevent\w*|avert\w*|foil\w*|thwart\w*|plot\w*|if|unless"
     r"|avoid\w*|aim\w* to|tr(?:y|ies|ied|ying) to|expected to|likely to|about to|order to"
-    r"|demand\w*|pledge\w*|promis\w*|ask\w*|capable|able to|deadline|ultimatum|rather than"
+    r"|demand\w*|pledge\w*|promis\w*|capable|able to|deadline|ultimatum|rather than"
     r"|instead of|against any|readiness|encourag\w*"
-    r"|incit\w*|bid to|in a bid|seeking|alert|or be|or face)\b"
+    r"|incit\w*|bid to|in a bid|alert|or be|or face)\b"
+    r"|\b(?:ready|want\w*|seek\w*|sought|urg(?:e|es|ed|ing)|ask\w*)(?: [\w'-]+){0,3}"
+    r" to\b"
     r"|\b(?:stop\w*|halt\w*|end|ending|cease\w*)(?: (?:the|all|a|an|any|further|their|its"
     r"|(?:[\w-]+ )?(?:days|weeks|months|years|decades)(?: of)?))?$"
 )
-"""Modal, conditional and intention words; stopping, halting or ending governs only a trigger
-right after it ('to end the fighting', not 'stopped the bus and shot the driver')."""
+"""Modal, conditional and intention words (a demand too: 'demanding justice for those killed');
+wanting, seeking, urging or asking governs a trigger through 'to' ('urged the army to launch
+an attack', not 'a wanted man shot two officers'), and stopping, halting or ending only a
+trigger right after it ('to end the fighting', not 'stopped the bus and shot the driver')."""
 _USED_TO: Final = _lc(r"\b(?:used|using|uses)\b(?: \S+){0,4} to$")
 _FOLLOW_UP: Final = _lc(
     r"\b(?:suspects?|suspected of|accused|charged|convicted|sentenced|jailed|trials?|tried"

@@ -193,9 +193,12 @@ def test_rebels_storming_a_palace_is_advance(classifier: RuleClassifier) -> None
         ("At the end of the day militants attacked the army base outside the town.", "attack"),
         ("Leaders agreed to end the fighting in the region by the spring.", "other"),
         ("A peace deal ending eight weeks of fighting was signed in the capital.", "other"),
+        ("A wanted drug lord shot dead two police officers in the city centre.", "attack"),
+        ("Asylum seekers were attacked by a mob armed with knives, killing two.", "attack"),
+        ("They urged the army to launch an attack on the town before the rains.", "other"),
     ],
 )
-def test_stopping_or_ending_governs_only_the_trigger_right_after_it(
+def test_intentions_and_stopping_govern_only_the_triggers_they_point_at(
     classifier: RuleClassifier, text: str, expected: str
 ) -> None:
     assert classifier.classify(text).primary is EventType(expected)
