@@ -57,7 +57,7 @@ _NUM: Final = (
 _QUALIFIERS: Final = (
     "at least", "more than", "over", "nearly", "almost", "about", "around", "some", "up to",
     "as many as", "no fewer than", "no less than", "not less than", "an estimated",
-    "approximately", "roughly", "a total of", "another", "at most", "all", "between",
+    "approximately", "roughly", "a total of", "a total", "another", "at most", "all", "between",
 )  # fmt: skip
 _QUAL: Final = f"(?:{_by_letter(_QUALIFIERS)})"
 _MONTHS: Final = (
@@ -69,11 +69,13 @@ _NOT_PEOPLE: Final = (
     r"|hours?|days?|weeks?|months?|minutes?|am|pm|vehicles?|cars?|trucks?|tanks?|buses|houses?"
     r"|homes?|buildings?|shops?|times|rounds|shells|rockets|mortars|bombs|blasts|explosions"
     r"|attacks|dollars|million|billion|tonnes|tons|villages|towns|provinces|districts|points"
+    r"|number|lot|handful|total|series|string|wave"
     rf"|{_MONTHS})"
 )
 _GROUP_WORD: Final = (
-    r"(?:[ -](?!(?:and|or|were|was|have|has|had|in|on|at|when|after|while|by|near|as|including"
-    r"|during|from|shot|gunned|hacked|stabbed|killed|dead|died|injured|wounded|hurt|who|which|that)\b)[\w'-]+)"
+    r"(?:[ -](?!(?:and|or|but|not|no|did|were|was|have|has|had|in|on|at|when|after|while|by"
+    r"|near|as|including|during|from|shot|gunned|hacked|stabbed|killed|dead|died|injured"
+    r"|wounded|hurt|who|which|that)\b)[\w'-]+)"
 )
 _GROUP_START: Final = (
     "(?=[0-9" + "".join(sorted({w[0] for w in (*_QUALIFIERS, *_NUMBER_WORDS)})) + "])"
@@ -104,11 +106,17 @@ _INJURED_AFTER: Final = (
     rf"{_BE}(?:also |seriously |critically |slightly |badly )*(?:wounded|injured|hurt"
     r"|injuries|casualties)"
 )
+_NOT_AFTER: Final = (
+    "(?<!following the )(?<!after the )(?<!over the )(?<!against the )(?<!condemn the )"
+    "(?<!(?<!responsibility )for the )"
+)
+"""A killing that a note follows up on ('protests following the killing of a trader', 'justice
+for the murder of an activist') is no new death; a claim of responsibility for it is news."""
 _KILLED_BEFORE: Final = "(?:" + _by_letter(
     ("killing", "killed", "kills", "kill", "leaving", "left", "claimed the lives of", "massacred",
      "murdered", "executed", "shot dead", "gunned down", "shot and killed", "beheaded")
-) + "|(?:deaths?|killing|bodies) of|" + _by_letter(
-    ("claimed", "claiming", r"death toll (?:\w+ ){0,4}?(?:to|at|of|reached|hit)")
+) + f"|{_NOT_AFTER}(?:deaths?|killing|bodies) of|" + _by_letter(
+    (r"death toll (?:\w+ ){0,4}?(?:to|at|of|reached|hit)",)
 ) + ")"  # fmt: skip
 _INJURED_BEFORE: Final = "(?:" + _by_letter(
     ("wounding", "wounded", "injuring", "injured", "injures", "wounds", "hurting", "hurt")
@@ -127,6 +135,7 @@ COUNT_PATTERNS: Final = tuple(
         ),
         ("killed", rf"\b{_KILLED_BEFORE} (?P<list>{_LIST})"),
         ("killed", rf"\b{_TO_DEATH} (?P<list>{_LIST}) to death"),
+        ("killed", rf"\bclaim(?:ed|ing) (?P<list>{_LIST})(?<= lives)"),
         ("injured", rf"\b(?P<list>{_LIST}) {_INJURED_AFTER}\b"),
         ("injured", rf"\b{_INJURED_BEFORE} (?P<list>{_LIST})"),
     )
@@ -164,7 +173,7 @@ SINGLE_PATTERNS: Final = (
         re.IGNORECASE,
     ),
     re.compile(
-        rf"\b{_KILL_VERB} (?:a|an|the|one) [\w'-]+",
+        rf"\b{_KILL_VERB} (?:a|an|the|one) (?!(?:number|few|lot|handful|total|dozen)\b)[\w'-]+",
         re.IGNORECASE,
     ),
     re.compile(r"\b(?:killing|killed|shot dead|murdered|beheaded) (?:him|her)\b", re.IGNORECASE),
@@ -174,8 +183,8 @@ SINGLE_PATTERNS: Final = (
         re.IGNORECASE,
     ),
     re.compile(
-        r"\b(?:murder|killing|assassination|beheading) of (?:an? |the |his |her |their )?"
-        r"(?!\d)[\w'-]*[^\Ws]\b(?<!\bpeople)(?<!\bchildren)(?<!\bmen)",
+        rf"{_NOT_AFTER}\b(?:murder|killing|assassination|beheading) of (?:an? |the |his |her "
+        r"|their )?(?!\d)[\w'-]*[^\Ws]\b(?<!\bpeople)(?<!\bchildren)(?<!\bmen)",
         re.IGNORECASE,
     ),
 )

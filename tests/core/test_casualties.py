@@ -227,6 +227,13 @@ def test_killed_or_injured_with_one_victim_is_no_death_count() -> None:
         ("A senior commander was killed, injured or captured in the operation.", None),
         ("Students protested against the killing of protesters in the city.", None),
         ("Police said the killing of his brother was a mistake.", 1),
+        ("Sources claimed 3 militants were killed or injured in the strikes.", None),
+        ("The attack injured 2 but did not cause fatalities.", None),
+        ("Locals blocked roads following the killing of a trader by armed men.", None),
+        ("An airstrike killed a number of officers at the border post.", None),
+        ("The group claimed responsibility for the murder of a convert in the north.", 1),
+        ("The blast claimed 12 lives in the market on Sunday.", 12),
+        ("A total 34 people have been killed by car bombs in the capital.", 34),
         (
             "Troops said 5 militants were killed or injured. Due to the unclear nature of "
             "fatalities, fatalities coded as half rounded down (2).",
