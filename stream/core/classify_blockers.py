@@ -79,6 +79,11 @@ BLOCKERS: Final[tuple[TriggerRule, ...]] = (
     ),
     blocker(r"nuclear threats?"),
     blocker(
+        r"(?:the|a|visits?|visited|tours?|toured|returns? to|returned to|back to|rebuild\w*)"
+        r" (?:bombed|bombed-out|shelled|shell-scarred|war-torn) (?:[\w'-]+ )?(?:town|city|village"
+        r"|building|houses?|homes?|mosque|church|school|hospital|market|district|neighbou?rhood)s?\b"
+    ),
+    blocker(
         r"(?:entered|enter|enters|entering|violated|intruded into) (?:[\w'-]+ ){0,5}(?:airspace"
         r"|air defen[cs]e identification zone|adiz|kadiz|territorial waters)"
     ),

@@ -102,6 +102,8 @@ def test_abduction_with_threat_is_attack_and_threat(classifier: RuleClassifier) 
         "The convicted killer was executed by lethal injection on Thursday.",
         "EU ministers threatened sanctions against the government unless it reined in militias.",
         "Five military planes entered the neighbouring country's air defence identification zone.",
+        "UN team visits bombed town. A UN team visited the town that was bombed last month to"
+        " assess the damage.",
     ],
 )
 def test_non_conflict_senses_are_other(classifier: RuleClassifier, text: str) -> None:
