@@ -319,7 +319,8 @@ def _add_regions(
         towns = members[(country, code)]
         lat, lon = _population_centre(towns)
         bare = _bare(name)
-        names = [name, bare, *iso_names.get((country, bare), []), *extra.get((country, bare), [])]
+        iso = iso_names.get((country, _core(name)), [])
+        names = [name, bare, *iso, *extra.get((country, bare), [])]
         names += [f"{bare} {word}" for word in ("province", "governorate", "region", "state")]
         place = Place(
             id=f"admin1:{country}.{code}",
@@ -345,13 +346,19 @@ def _population_centre(towns: list[dict[str, Any]]) -> tuple[float, float]:
 
 
 def _iso_region_names() -> dict[tuple[str, str], list[str]]:
-    """ISO 3166-2 names of top-level subdivisions by (country, bare folded name)."""
+    """ISO 3166-2 names of top-level subdivisions by (country, core name): 'Distrito Federal'
+    meets GeoNames' 'Federal District' once both lose their administrative word."""
     found: dict[tuple[str, str], list[str]] = defaultdict(list)
     for record in pycountry.subdivisions:
         if getattr(record, "parent_code", None):
             continue
-        found[(record.country_code, _bare(record.name))].append(record.name)
+        found[(record.country_code, _core(record.name))].append(record.name)
     return found
+
+
+def _core(name: str) -> str:
+    """A region's bare folded name without a leading administrative word ('distrito')."""
+    return _ADMIN_PREFIX.sub("", _bare(name))
 
 
 def _add_districts(

@@ -108,6 +108,13 @@ def test_a_town_named_by_of_is_a_place_even_when_its_name_is_a_word(
     assert _names(finder, "It was a nice day for the crowd at the beach.") == []
 
 
+def test_a_region_is_known_by_its_iso_name_in_the_local_language(
+    finder: GazetteerPlaceFinder,
+) -> None:
+    focus = _focus(finder, "On 3 May, in Brasilia, Distrito Federal, thousands marched.")
+    assert (focus.name, focus.country_code) == ("Brasília", "BR")
+
+
 def test_ordinary_capitalised_words_are_not_places(finder: GazetteerPlaceFinder) -> None:
     assert _names(finder, "Federal Police said Most of the fighters fled.") == []
 
