@@ -15,10 +15,10 @@ _PARTS: Final = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twe
 _SPLIT: Final = re.compile(
     r"\bfatalit(?:y|ies) (?:(?:were|are|was|is) )?(?:\w+ )?(?:split|spread|divided|halved)\b"
     r"|\b(?:split|spread|divided)(?: up)? (?:across|among|between|over|into) (?:the )?"
-    rf"(?:(?P<parts>{_PARTS}|both) )?(?:events?|locations?|dates|days|incidents)\b",
+    rf"(?:(?P<parts>{_PARTS}|both) )?(?:events?|locations?)\b",
 )
 """A note that the fatalities are split across events: 'fatalities split ...', or a split
-'across N events' (or locations, dates)."""
+'across N events' (or locations)."""
 _SPLIT_WORDS: Final = ("split", "spread", "divided", "halved")
 """One of these words is in every split note: a text without them needs no regex search."""
 _PARTS_AFTER: Final = re.compile(

@@ -56,6 +56,7 @@ def test_a_split_note_gives_this_events_share(text: str, killed: int) -> None:
 
 def test_a_split_with_no_fatalities_named_is_no_split_share() -> None:
     assert split_share("the party split into two factions after the vote.", 5) is None
+    assert split_share("30 were killed in violence that spread over three days.", 30) is None
 
 
 def test_the_share_points_at_the_split_note() -> None:
