@@ -265,6 +265,11 @@ def test_unsure_deaths_and_killings_of_groups_are_no_single_death(
             "later, raising the death toll to 3.",
             3,
         ),
+        (
+            "A bomb killed five soldiers on Monday, bringing the death toll to 200 since the "
+            "offensive began in March.",
+            5,
+        ),
     ],
 )
 def test_counts_that_say_they_add_up_are_summed(text: str, killed: int) -> None:
