@@ -397,13 +397,15 @@ def _is_verbal(trigger: str, before: str) -> bool:
 
 
 def _demote_follow_up(text: str, found: dict[EventType, _LabelHits]) -> None:
-    """A follow-up headline (trial, condemnation...) reports no new attack unless it says one."""
+    """A follow-up headline (trial, condemnation...) reports no new attack unless it says one in
+    a verb; a participle opening the headline describes ('Kidnapped workers freed')."""
     attack = found.get(EventType.ATTACK)
     if attack is None:
         return
     advance = found.get(EventType.ADVANCE)
     headline_verbal = any(
         hit.sentence == 0
+        and not (hit.start == 0 and text[hit.start : hit.end].endswith("ed"))
         and _is_verbal(text[hit.start : hit.end], text[: hit.start])
         and _AFTER_CUE.search(text[max(0, hit.start - 40) : hit.start]) is None
         for hit in attack.hits

@@ -165,6 +165,11 @@ def test_occupied_seized_from_and_advanced_within_need_a_position(
             "rebel attack on the town and arrested two fighters.",
             "attack",
         ),
+        (
+            "Kidnapped oil workers released\n\nSeven foreign oil workers kidnapped in the delta "
+            "last week were freed unharmed on Sunday.",
+            "other",
+        ),
         # Soldiers killed in a road accident are no attack unless something hostile is named.
         (
             "Three soldiers killed in road accident. Three soldiers were killed when their truck"
