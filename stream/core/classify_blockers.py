@@ -88,6 +88,10 @@ BLOCKERS: Final[tuple[TriggerRule, ...]] = (
         r"|air defen[cs]e identification zone|adiz|kadiz|territorial waters)"
     ),
     blocker(
+        r"warn(?:s|ed|ing)? (?:of|about) (?:an? )?(?:wave of |new |more |further |possible )?"
+        r"(?:strikes|strike action|walkouts?|a general strike)\b"
+    ),
+    blocker(
         r"threat(?:en(?:s|ed|ing)?)? (?:(?!air|military|missile|drone|retaliatory)\w+ )?"
         r"(?:sanctions|legal action|a lawsuit|lawsuits"
         r"|a strike|strikes|strike action|a walkout|a boycott|tariffs|a veto)\b"

@@ -132,7 +132,7 @@ _NOT_A_DATE: Final = "(?<!\\d, )(?<!\\d )" + "".join(
 )
 """A year is history unless it ends a date ('July 3, 2015', '3 July 2015', 'May 2020')."""
 _HISTORY_BEFORE: Final = _lc(
-    r"(?:last (?:year|month|decade|century)'?s?|" + _NOT_A_DATE + r"(?:19|20)\d\d(?:'s)?"
+    r"\b(?:last (?:year|month|decade|century)'?s?|" + _NOT_A_DATE + r"(?:19|20)\d\d(?:'s)?"
     r"|anniversary of"
     r"|(?:years?|months?|weeks?|days?) (?:after|since)|earlier|previous|past|former|recently"
     r"|newly|(?:first|second) world war"

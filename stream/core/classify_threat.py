@@ -49,6 +49,11 @@ THREAT: Final[tuple[TriggerRule, ...]] = (
         needs=THREAT_CONTEXT,
     ),
     threat_rule(
+        0.85,
+        r"warn(?:s|ed|ing)? (?:\w+ ){0,6}(?:would|will) (?:\w+ )?(?:fight|kill|attack|strike"
+        r"|bomb|shoot|be killed|be executed|be beheaded|be targeted|be attacked)\b",
+    ),
+    threat_rule(
         0.9,
         r"or (?:\w+ ){0,2}will (?:die|be killed|be executed|be beheaded)|gives? (?:\w+ ){0,2}"
         r"\d+ hours|\d+-hour (?:deadline|ultimatum)"

@@ -59,6 +59,32 @@ def test_recapture_with_clashes_is_advance_first_and_attack(classifier: RuleClas
     assert _labels(result) == {EventType.ADVANCE, EventType.ATTACK}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The government warned that it would fight any foreign troops sent to the region.",
+            "threat",
+        ),
+        (
+            "Armed militants warned election workers in the province they would be killed if "
+            "they took part in the vote.",
+            "threat",
+        ),
+        (
+            "The embassy closed its doors on Monday after receiving a specific threat of a "
+            "terrorist attack.",
+            "threat",
+        ),
+        ("Unions warned of a wave of strikes if the pension reform went ahead.", "other"),
+    ],
+)
+def test_warnings_of_violence_are_threats_and_others_are_not(
+    classifier: RuleClassifier, text: str, expected: str
+) -> None:
+    assert classifier.classify(text).primary is EventType(expected)
+
+
 def test_threat_to_kill_hostage_is_threat(classifier: RuleClassifier) -> None:
     result = classifier.classify(
         "Kidnappers threaten to behead driver\n\nThe group said it would kill the driver "
