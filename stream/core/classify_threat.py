@@ -31,8 +31,15 @@ THREAT: Final[tuple[TriggerRule, ...]] = (
     threat_rule(
         0.9,
         r"threaten(?:s|ed|ing)? (?:(?!sanctions|for\b|over\b|with\b)\w+ ){0,4}(?:kill|behead"
-        r"|execute|attack|bomb|blow up|shoot"
-        r"|retaliat\w*|reprisals?|violence|bloodshed)",
+        r"|execute|attack|bomb|blow up|shoot|violence|bloodshed)",
+    ),
+    # Retaliation and revenge threaten violence only among armed men or killings: a state
+    # that 'vows revenge' for expelled diplomats threatens none.
+    threat_rule(
+        0.9,
+        r"(?:threaten(?:s|ed|ing)?|vow(?:s|ed|ing)?) (?:(?!sanctions|for\b|over\b|with\b)\w+ )"
+        r"{0,3}(?:retaliat\w*|reprisals?|revenge|to avenge)",
+        needs=THREAT_CONTEXT,
     ),
     threat_rule(
         0.85,
@@ -63,7 +70,7 @@ THREAT: Final[tuple[TriggerRule, ...]] = (
     threat_rule(
         0.9,
         r"ultimatums?\b|deadline (?:to|for) (?:kill|execute|behead)|vow(?:s|ed|ing)? (?:to )?"
-        r"(?:revenge|avenge|retaliat\w*|attack|kill|fight|strike|wage|more attacks|continue"
+        r"(?:attack|kill|fight|strike|wage|more attacks|continue"
         r" (?:attacks|fighting|the jihad|its? (?:attacks|campaign))|jihad|holy war|to destroy"
         r"|(?:to )?(?:step up|intensify|escalate|widen) (?:\w+ ){0,2}(?:attacks|campaign"
         r"|fighting|violence|war|jihad|offensive|operations))",

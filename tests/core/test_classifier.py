@@ -77,6 +77,11 @@ def test_recapture_with_clashes_is_advance_first_and_attack(classifier: RuleClas
             "threat",
         ),
         ("Unions warned of a wave of strikes if the pension reform went ahead.", "other"),
+        (
+            "The government vowed revenge after its diplomats were expelled in a hacking row.",
+            "other",
+        ),
+        ("The rebel group threatened reprisals against villagers who help the army.", "threat"),
     ],
 )
 def test_warnings_of_violence_are_threats_and_others_are_not(
