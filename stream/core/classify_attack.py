@@ -83,6 +83,14 @@ ATTACK: Final[tuple[TriggerRule, ...]] = (
         r"(?:ied|grenade|bomb|rocket|missile|mortar|explosive|drone|sniper)|(?:bomb|ied|grenade"
         r"|explosive device|rocket|missile|mortar|shell)s? (?:[\w,-]+ ){0,8}?(?:targeted|hit"
         r"|struck|detonated|exploded|fell|landed|injured|killed|destroyed|damaged)\b"
+        r"|(?:grenades?|bombs?|molotov cocktails?|explosives?) (?:\w+ ){0,2}(?:was|were) (?:thrown"
+        r"|hurled|lobbed|tossed) (?:at|into|towards?)\b|(?:fired|shot) (?:an? |the |two |three "
+        r"|several |\d+ )?(?:\w+ )?(?:rpgs?|rocket-propelled grenades?|rockets?|missiles?"
+        r"|mortars?|mortar rounds|shells|drones?) (?:\w+ ){0,6}?(?:at|on|towards?|into)\b"
+        r"|launched (?:an? |the |two |three |several |\d+ )?(?:\w+ )?(?:rockets?|missiles?"
+        r"|drones?) (?:\w+ ){0,6}?(?:at|towards?)\b"
+        r"|(?:downed|shot down) (?:an? |the |two |three |\d+ )?(?:\w+ ){0,3}(?:helicopters?"
+        r"|aircraft|planes?|jets?|drones?)\b|died (?:due to|from|of|after|under) torture"
         r"|(?:hurled|threw|lobbed|tossed) (?:an? |the |two |three )?(?:\w+ )?(?:grenades?|bombs?"
         r"|explosives?|molotov)",
     ),

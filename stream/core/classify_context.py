@@ -141,7 +141,7 @@ _HISTORY_BEFORE: Final = _lc(
 _HISTORY_AFTER: Final = _lc(
     r"^\W*(?:\w+\W+){0,9}?(?:(?:in|of|since) (?:19|20)\d\d\b|last year|years ago|decades ago"
     r"|months ago|weeks? ago|days? ago|last month|earlier this (?:week|month|year)"
-    r"|(?:a|one|two|three|several) days? (?:earlier|before)|the (?:day|night|week) before"
+    r"|(?:a|one|two|three|several) days? (?:earlier|before)|the (?:day|night|week) before(?! last)"
     r"|the previous (?:day|night|week))",
 )
 _PROTEST: Final = _lc(

@@ -135,6 +135,7 @@ def test_abduction_with_threat_is_attack_and_threat(classifier: RuleClassifier) 
         "Five military planes entered the neighbouring country's air defence identification zone.",
         "UN team visits bombed town. A UN team visited the town that was bombed last month to"
         " assess the damage.",
+        "The space agency launched two rockets into orbit on Tuesday.",
     ],
 )
 def test_non_conflict_senses_are_other(classifier: RuleClassifier, text: str) -> None:
@@ -268,6 +269,12 @@ def test_a_year_that_ends_the_events_date_is_not_history(classifier: RuleClassif
         "An unidentified armed group targeted the house of the manager of the city hospital and"
         " former head of the university with a grenade in the south of the city.",
         "As protests raged, an armed group targeted police with a hand grenade, injuring ten.",
+        "The muezzin of the town's main mosque was killed the night before last.",
+        "Rebel forces launched two ballistic missiles from the capital towards the border.",
+        "The rebels downed two military helicopters in the mountains on Sunday.",
+        "Militants shot an RPG at an army tank in the district.",
+        "A hand grenade was thrown at police near the demonstration area.",
+        "A prisoner died due to torture by the prison guards.",
         "Government planes bombed the village on the edge of the rebel-held district.",
     ],
 )
