@@ -41,10 +41,11 @@ ATTACK: Final[tuple[TriggerRule, ...]] = (
     attack_rule(
         0.9,
         r"open(?:ed|s|ing)? fire|fir(?:ed|ing) (?!(?:tear|rubber|water|warning|stun|in the air"
-        r"|into the air|shots in|shots into)\b)(?:[\w/.,-]+ ){0,8}?(?:on|at|upon|into|towards?)\b"
+        r"|into the air|shots in|shots into)\b)(?:[\w/.,-]+ ){0,11}?(?:on|at|upon|into|towards?)\b"
         r"|fired (?:shots|rockets?|mortars?|missiles?|shells?|live|rounds|grenades?|rpgs?"
         r"|bullets)|came under (?:heavy )?fire|gun ?fire|exchange(?:d|s)? (?:of )?(?:fire"
-        r"|gun ?fire)|friendly fire"
+        r"|gun ?fire|gun ?shots|shots)|friendly fire|shots (?:involving|from) (?:small arms"
+        r"|heavy machine.?guns|(?:\w+ )?weapons)"
         r"|shoot(?:ing|ings|s)? (?:at|on|dead)\b|(?:mass |drive-by |school )?shootings?\b"
         r"|shoot-?outs?\b|gunshots?|bursts? of fire|sniper fire",
     ),

@@ -79,6 +79,11 @@ BLOCKERS: Final[tuple[TriggerRule, ...]] = (
     ),
     blocker(r"nuclear threats?"),
     blocker(
+        r"(?:fired|sacked|dismissed) (?:\d+ |his |her |their |its |the |an? |two |three )?(?:\w+ )?"
+        r"(?:workers|employees|staff(?:ers)?|assistants?|coach(?:es)?|managers?|ceos?|directors?"
+        r"|executives?|chiefs?|ministers?|aides?|officials?|editors?|teachers?|players?)\b"
+    ),
+    blocker(
         r"(?:the|a|visits?|visited|tours?|toured|returns? to|returned to|back to|rebuild\w*)"
         r" (?:bombed|bombed-out|shelled|shell-scarred|war-torn) (?:[\w'-]+ )?(?:town|city|village"
         r"|building|houses?|homes?|mosque|church|school|hospital|market|district|neighbou?rhood)s?\b"

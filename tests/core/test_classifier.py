@@ -136,6 +136,7 @@ def test_abduction_with_threat_is_attack_and_threat(classifier: RuleClassifier) 
         "UN team visits bombed town. A UN team visited the town that was bombed last month to"
         " assess the damage.",
         "The space agency launched two rockets into orbit on Tuesday.",
+        "The company fired 12 workers at its plant in the north.",
     ],
 )
 def test_non_conflict_senses_are_other(classifier: RuleClassifier, text: str) -> None:
@@ -275,6 +276,10 @@ def test_a_year_that_ends_the_events_date_is_not_history(classifier: RuleClassif
         "Militants shot an RPG at an army tank in the district.",
         "A hand grenade was thrown at police near the demonstration area.",
         "A prisoner died due to torture by the prison guards.",
+        "Monitors observed a total of 12 shots involving small arms near the village.",
+        "Rebels fired 12.7mm and 14.5mm machine guns, PK machine guns and sniper shots at"
+        " residential villages.",
+        "Members of the outfit exchanged gun shots with the police in the locality.",
         "Government planes bombed the village on the edge of the rebel-held district.",
     ],
 )
