@@ -47,6 +47,11 @@ _LATE_WEIGHT: Final = 0.55
 _DATE_LEAD: Final = 16
 """Characters before a clause that the history test reads for the day and month of a year."""
 _PRIORITY: Final = {EventType.ATTACK: 0.01, EventType.ADVANCE: 0.005, EventType.THREAT: 0.0}
+_COUNTED: Final = re.compile(
+    r"(?:killing|wounding|injuring) (?:at least |more than |nearly |about )?(?:\d|one|two|three"
+    r"|four|five|six|seven|eight|nine|ten|dozens|scores|several)"
+)
+"""A participle with a count reports the event ('..., killing 24 people')."""
 _BROAD_ARMED: Final = re.compile(r"\b(?:police\w*|forces|security|army|military)\b")
 _FORCE_CUE: Final = re.compile(
     r"\b(?:forces?|troops?|army|armies|soldiers?|military|militants?|rebels?|fighters?"
@@ -406,7 +411,10 @@ def _demote_follow_up(text: str, found: dict[EventType, _LabelHits]) -> None:
     headline_verbal = any(
         hit.sentence == 0
         and not (hit.start == 0 and text[hit.start : hit.end].endswith("ed"))
-        and _is_verbal(text[hit.start : hit.end], text[: hit.start])
+        and (
+            _is_verbal(text[hit.start : hit.end], text[: hit.start])
+            or _COUNTED.match(text, hit.start) is not None
+        )
         and _AFTER_CUE.search(text[max(0, hit.start - 40) : hit.start]) is None
         for hit in attack.hits
     ) or (advance is not None and any(hit.sentence == 0 for hit in advance.hits))

@@ -80,8 +80,8 @@ ATTACK: Final[tuple[TriggerRule, ...]] = (
     attack_rule(0.85, r"tore through|ripped through"),
     attack_rule(
         0.85,
-        r"targeted (?:[\w,-]+ ){0,16}?(?:with|by) (?:an? |the )?(?:unidentified |unknown |hand )?"
-        r"(?:ied|grenade|bomb|rocket|missile|mortar|explosive|drone|sniper)|(?:bomb|ied|grenade"
+        r"targeted (?:[\w,'-]+ ){0,16}?(?:with|by) (?:an? |the )?(?:unidentified |unknown |hand )?"
+        r"(?:bullets|gunfire|ied|grenade|bomb|rocket|missile|mortar|explosive|drone|sniper)|(?:bomb|ied|grenade"
         r"|explosive device|rocket|missile|mortar|shell)s? (?:[\w,-]+ ){0,8}?(?:targeted|hit"
         r"|struck|detonated|exploded|fell|landed|injured|killed|destroyed|damaged)\b"
         r"|(?:grenades?|bombs?|molotov cocktails?|explosives?) (?:\w+ ){0,2}(?:was|were) (?:thrown"
@@ -90,7 +90,8 @@ ATTACK: Final[tuple[TriggerRule, ...]] = (
         r"|mortars?|mortar rounds|shells|drones?) (?:\w+ ){0,6}?(?:at|on|towards?|into)\b"
         r"|launched (?:an? |the |two |three |several |\d+ )?(?:\w+ )?(?:rockets?|missiles?"
         r"|drones?) (?:\w+ ){0,6}?(?:at|towards?)\b"
-        r"|(?:downed|shot down) (?:an? |the |two |three |\d+ )?(?:\w+ ){0,3}(?:helicopters?"
+        r"|slit (?:the )?throats? of|(?:downed|shot down) (?:an? |the |two |three |\d+ )?"
+        r"(?:\w+ ){0,3}(?:helicopters?"
         r"|aircraft|planes?|jets?|drones?)\b|died (?:due to|from|of|after|under) torture"
         r"|(?:hurled|threw|lobbed|tossed) (?:an? |the |two |three )?(?:\w+ )?(?:grenades?|bombs?"
         r"|explosives?|molotov)",

@@ -155,7 +155,8 @@ _PROTEST: Final = _lc(
 )
 _LETHAL: Final = _lc_test(
     r"\b(?:killed|killing|shot dead|died|dead|live (?:ammunition|rounds|fire|bullets)"
-    r"|opened fire|gunfire|fatally|bomb\w*|gunmen|militants?|insurgents?)\b",
+    r"|opened fire|gunfire|fatally|bomb\w*|gunmen|militants?|insurgents?|armed (?:men|group)"
+    r"|(?<!stun )(?<!gas )grenades?)\b",
 )
 _ACCIDENT: Final = _lc(
     r"\b(?:crash\w*|accidents?|accidentally|collision|collided|derail\w*|earthquakes?|quakes?|floods?"

@@ -280,6 +280,12 @@ def test_a_year_that_ends_the_events_date_is_not_history(classifier: RuleClassif
         "Rebels fired 12.7mm and 14.5mm machine guns, PK machine guns and sniper shots at"
         " residential villages.",
         "Members of the outfit exchanged gun shots with the police in the locality.",
+        "The terrorists slit the throats of 12 people in the town as troops evacuated civilians.",
+        "The house and car of the activist were targeted with bullets on Sunday night.",
+        "An armed group targeted a civilian's house with a hand grenade, causing damage only.",
+        "Unidentified armed men attacked an activist after he left the protests, and injured him.",
+        "A suicide bomber targeted mourners at a mosque on Sunday, killing 24 people, the latest"
+        " in a series of attacks on funerals.",
         "Government planes bombed the village on the edge of the rebel-held district.",
     ],
 )
