@@ -305,7 +305,7 @@ _REPORT_TAG: Final = _lc(
     r"|security measures|displacement|explosive remnants of war|land seizure|headquarters or"
     r" base established|non-violent activity|agreement|change to group/activity|looting"
     r"|peaceful protest|protest with intervention|violent demonstration|mob violence"
-    r"|disrupted weapons use|detonation|other)\s*:",
+    r"|disrupted weapons use|detonation|interception|mass grave|other)\s*:",
 )
 
 

@@ -334,11 +334,17 @@ def test_seed_article_is_advance_then_attack(classifier: RuleClassifier) -> None
     assert EventType.ATTACK in _labels(result)
 
 
-def test_report_type_tag_marks_a_non_event(classifier: RuleClassifier) -> None:
-    result = classifier.classify(
-        "Weapons seizure: On 3 May, police seized grenades and two rocket launchers in a raid."
-    )
-    assert result.primary is EventType.OTHER
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Weapons seizure: On 3 May, police seized grenades and two rocket launchers in a raid.",
+        "Interception: On 20 September, the militia shot down an unidentified drone near the town.",
+        "Mass grave: On 5 April, troops found a mass grave holding the bodies of people killed by"
+        " the militants years ago.",
+    ],
+)
+def test_report_type_tag_marks_a_non_event(classifier: RuleClassifier, text: str) -> None:
+    assert classifier.classify(text).primary is EventType.OTHER
 
 
 def test_tear_gas_at_protesters_is_not_an_attack(classifier: RuleClassifier) -> None:
