@@ -36,6 +36,9 @@ _OUTSIDE_REGION_COST: Final = 6.0
 _OUTSIDE_NAMED_REGIONS_COST: Final = 3.0
 _LONE_COST: Final = 5.0
 _AGAINST_CONTEXT_COST: Final = 1.0
+# A town resolved with less confidence than this is too often a namesake abroad to pin an
+# alert on (it stays among the event's locations).
+_MIN_TOWN_FOCUS_CONFIDENCE: Final = 0.35
 _LOCAL_KINDS: Final = frozenset({PlaceKind.TOWN, PlaceKind.DISTRICT, PlaceKind.NEIGHBOURHOOD})
 _OFFSET: Final = re.compile(
     r"(\d+(?:\.\d+)?)\s*(km|kms|kilometres|kilometers|miles?)\s+(?:to\s+the\s+)?"
@@ -156,6 +159,8 @@ class FocusChooser:
             if kind == COUNTRY and (
                 actor_follows(text, folded, mention.end) or partner(folded, mention.start)
             ):
+                continue
+            if kind == PlaceKind.TOWN and resolution.confidence < _MIN_TOWN_FOCUS_CONFIDENCE:
                 continue
             score = _SPECIFICITY[kind]
             if mention.strong_locative:

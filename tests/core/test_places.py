@@ -383,3 +383,16 @@ def test_a_located_place_is_a_copy_of_its_model_at_the_mention(
     located = finder.locate("Kirkuk.", NONE).locations[0]
     assert (located.text, located.start, located.end) == ("Kirkuk", 0, 6)
     assert located.model_fields_set == set(Location.model_fields)
+
+
+def test_a_town_resolved_with_little_confidence_is_kept_but_not_the_focus(
+    finder: GazetteerPlaceFinder,
+) -> None:
+    # No other place, country or nationality: 'Sakkar' only sounds like a city far away.
+    places = finder.locate(
+        "Militants set up a fake checkpoint near Sakkar area and burned a vehicle.", NONE
+    )
+    [town] = places.locations
+    assert town.text == "Sakkar" and town.kind is PlaceKind.TOWN
+    assert town.confidence < 0.35
+    assert places.focus is None
