@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Final
 
 from schemas import PlaceKind
-from stream.core.gazetteer import TOWN, WIDE_KINDS, Gazetteer, NameMatch
+from stream.core.gazetteer import COUNTRY, TOWN, WIDE_KINDS, Gazetteer, NameMatch
 from stream.core.places_text import fold_key, skeleton
 from stream.core.places_words import (
     GIVEN_NAMES,
@@ -184,6 +184,11 @@ class MentionFinder:
         if text[lead - 1 : lead] in ("-", "‑") and text[lead - 2 : lead - 1].isalpha():
             return None
         has_country, biggest, has_region = self._summary(match.candidates)
+        if has_country and not surface.isupper() and key in self.english_words:
+            match = self._without_acronym_countries(surface, match)
+            if not match.candidates:
+                return None
+            has_country, biggest, has_region = self._summary(match.candidates)
         if (
             not (has_country or has_region)
             and len(surface) <= _ACRONYM_LENGTH
@@ -332,6 +337,19 @@ class MentionFinder:
             if candidates:
                 return length, candidates
         return None
+
+    def _without_acronym_countries(self, surface: str, match: NameMatch) -> NameMatch:
+        """`match` without the countries that an English word not in capitals names only as
+        their acronym ('Car bomb ...' is not the Central African Republic; 'CAR' is)."""
+        table = self.gazetteer.table
+        key = fold_key(surface)
+        return match._replace(
+            candidates=tuple(
+                i
+                for i in match.candidates
+                if table.kind_of(i) != COUNTRY or fold_key(table.names[i]) == key
+            )
+        )
 
     def _main_name(self, surface: str, match: NameMatch) -> bool:
         """True when some candidate's main name (not an alternate) is what the text says."""

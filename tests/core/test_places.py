@@ -396,3 +396,14 @@ def test_a_town_resolved_with_little_confidence_is_kept_but_not_the_focus(
     assert town.text == "Sakkar" and town.kind is PlaceKind.TOWN
     assert town.confidence < 0.35
     assert places.focus is None
+
+
+def test_a_word_that_names_a_country_only_as_its_acronym_must_be_in_capitals(
+    finder: GazetteerPlaceFinder,
+) -> None:
+    headline = "Car bomb explodes outside hotel in Mogadishu"
+    assert "CF" not in {code for _, code in _names(finder, headline)}
+    assert _focus(finder, headline).name == "Mogadishu"
+    assert ("Central African Republic", "CF") in _names(
+        finder, "Fighting flared in the CAR as rebels attacked a town."
+    )
