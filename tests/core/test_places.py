@@ -407,3 +407,8 @@ def test_a_word_that_names_a_country_only_as_its_acronym_must_be_in_capitals(
     assert ("Central African Republic", "CF") in _names(
         finder, "Fighting flared in the CAR as rebels attacked a town."
     )
+
+
+def test_sinai_is_egypts_north_sinai_not_a_town_in_ecuador(finder: GazetteerPlaceFinder) -> None:
+    focus = _focus(finder, "Militants attacked an army checkpoint in Sinai on Tuesday.")
+    assert (focus.name, focus.country_code, focus.kind) == ("North Sinai", "EG", PlaceKind.REGION)
