@@ -214,6 +214,13 @@ _IN_PHRASE: Final = re.compile(r"\b(?:of|for|with|from|to|into|by|in|on|at|the) 
 members of a family', 'a worker for a charity'): it counts no one."""
 _SIZE_OF: Final = re.compile(r"\b(?:family|group|crew|party|team) of $", re.IGNORECASE)
 """...unless it gives the size of a group that 'a' counted as one ('a family of four')."""
+_SAYS_AFTER: Final = re.compile(
+    r"(?: [\w'-]+){1,3}? (?:(?:has|had|have) )?(?:said|says|say|told|tells|added|adds|reported"
+    r"|reports|confirmed|stated|announced)\b",
+    re.IGNORECASE,
+)
+"""A list's last item before 'said' ('killing 10 soldiers, a military official said') is who
+reports the count, not one more victim."""
 _CASED: Final = (_NUMBER, _AGE, _DATE_BEFORE)
 
 
@@ -297,4 +304,19 @@ def sum_list(
         vague_words = vague_words or vague
         lower = lower or vague or bool(match.group("qual"))
         triggers.append((text[begin : match.end()], begin, match.end()))
+    if triggers and _reporter(text, start, triggers[-1]):
+        total -= 1
+        triggers.pop()
     return Count(total, lower, triggers, vague_words) if total else None
+
+
+def _reporter(text: str, start: int, last: Span) -> bool:
+    """True when the list's last item, after a comma, is 'a'/'an' someone who 'said' (', a
+    military official said'): the source of the count, not one more victim."""
+    phrase, begin, end = last
+    return (
+        begin > start
+        and text[begin - 2 : begin] == ", "
+        and phrase.lower() in ("a", "an")
+        and _SAYS_AFTER.match(text, end) is not None
+    )

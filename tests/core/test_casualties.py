@@ -274,3 +274,15 @@ def test_unsure_deaths_and_killings_of_groups_are_no_single_death(
 )
 def test_counts_that_say_they_add_up_are_summed(text: str, killed: int) -> None:
     assert _count(text).killed == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Militants stormed a base, killing at least 10 soldiers, a military official said.", 10),
+        ("Troops repelled the attack, killing 15 fighters, an army spokesman told reporters.", 15),
+        ("Gunmen killed four soldiers, a policeman and a civilian, officials said.", 6),
+    ],
+)
+def test_whoever_reports_the_count_is_not_one_more_victim(text: str, killed: int) -> None:
+    assert _count(text).killed == killed
