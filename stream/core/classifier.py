@@ -147,8 +147,8 @@ class _Facts:
         with nothing hostile named ('three soldiers killed when their truck overturned')."""
         if self._accident is None:
             self._accident = (
-                not self.cue and self._open("accident") and accident_words(self.low)
-            ) or plain_accident(self.low)
+                self._open("accident") and accident_words(self.low) and not self.cue
+            ) or (self._open("plain_accident") and plain_accident(self.low))
         return self._accident
 
     @property

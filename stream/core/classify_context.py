@@ -234,7 +234,7 @@ def protest_context(sentence: str) -> bool:
 
 def accident_context(sentence: str) -> bool:
     """True for a sentence about an accident or disaster with no armed actor."""
-    return not armed_cue(sentence) and accident_words(sentence)
+    return accident_words(sentence) and not armed_cue(sentence)
 
 
 # A road or air accident in a sentence that names nothing hostile (the lookahead).
@@ -377,5 +377,6 @@ GATED: Final[dict[str, tuple[re.Pattern[str], ...]]] = {
     "accident": (_ACCIDENT,),
     "defused": (_DEFUSED,),
     "cumulative": (_CUMULATIVE,),
+    "plain_accident": (_PLAIN_ACCIDENT,),
 }
 """Context patterns by the test that needs them, for literal gates (`classify_gates.Gates`)."""
