@@ -147,7 +147,7 @@ class _Facts:
         with nothing hostile named ('three soldiers killed when their truck overturned')."""
         if self._accident is None:
             self._accident = (
-                self._open("accident") and accident_words(self.low) and not self.cue
+                self._open("accident") and not self.cue and accident_words(self.low)
             ) or (self._open("plain_accident") and plain_accident(self.low))
         return self._accident
 
@@ -395,8 +395,8 @@ class RuleClassifier:
             return 0.0
         weight = rule.weight * facts.cumulative
         if (
-            not _is_verbal(trigger, before)
-            and gates.open("follow_up", clause, start)
+            gates.open("follow_up", clause, start)
+            and not _is_verbal(trigger, before)
             and is_follow_up(before)
         ):
             return 0.0

@@ -234,7 +234,7 @@ def protest_context(sentence: str) -> bool:
 
 def accident_context(sentence: str) -> bool:
     """True for a sentence about an accident or disaster with no armed actor."""
-    return accident_words(sentence) and not armed_cue(sentence)
+    return not armed_cue(sentence) and accident_words(sentence)
 
 
 # A road or air accident in a sentence that names nothing hostile (the lookahead).
