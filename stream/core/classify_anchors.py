@@ -20,6 +20,7 @@ __all__ = [
     "Anchor",
     "AnchorIndex",
     "Candidates",
+    "contained_literals",
     "required_literals",
     "split_branches",
     "start_literals",
@@ -39,6 +40,24 @@ def required_literals(pattern: str) -> frozenset[str] | None:
     """Lower-case literals one of which occurs in every match of `pattern`; None if unknown."""
     found = _required(_PARSER.parse(pattern, re.IGNORECASE))
     return frozenset(found) if found else None
+
+
+def contained_literals(pattern: str) -> frozenset[str] | None:
+    """`required_literals`, or rarer ones: the literals one of which starts the rest of every
+    match at a top-level part of `pattern` that no literal precedes ('taken from', not ' from')."""
+    required = required_literals(pattern)
+    candidates: list[set[str]] = [set(required)] if required else []
+    parsed = list(_PARSER.parse(pattern, re.IGNORECASE))
+    for index, (op, _) in enumerate(parsed):
+        if index and parsed[index - 1][0] is _CONST.LITERAL and op is _CONST.LITERAL:
+            continue
+        found, _ = _starts(parsed[index:])
+        if min(map(len, found)) >= _MIN_ANCHOR:
+            candidates.append(found)
+    if not candidates:
+        return None
+    best: set[str] = max(candidates, key=_selectivity)
+    return frozenset(best)
 
 
 def _required(items: Iterable[tuple[Any, Any]]) -> set[str] | None:
@@ -207,7 +226,7 @@ class AnchorIndex:
         owners: dict[str, tuple[set[int], set[int]]] = {}
         for index, pattern in enumerate(patterns):
             starts = start_literals(pattern) if index in prefixed else None
-            literals = required_literals(pattern)
+            literals = contained_literals(pattern)
             if starts:
                 self.prefixed.add(index)
                 for literal in starts:
