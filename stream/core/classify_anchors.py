@@ -193,8 +193,17 @@ def _node(op: Any, value: Any) -> set[str] | None:
     return None
 
 
-Anchor = tuple[frozenset[int], tuple[int, ...], int]
-"""What a literal anchors: rules that need it, prefixed rules it starts, its length - 1."""
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """What a literal anchors: rules that need it, prefixed rules it starts, its length - 1.
+
+    A class, not a tuple: compiled code passes it on as it is, with no tuple to unpack or
+    build again per hit.
+    """
+
+    anchored: frozenset[int]
+    started: tuple[int, ...]
+    back: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,7 +248,7 @@ class AnchorIndex:
             for literal in literals or ():
                 owners.setdefault(literal, (set(), set()))[0].add(index)
         self.literals: dict[str, Anchor] = {
-            literal: (frozenset(anchored), tuple(sorted(started)), len(literal) - 1)
+            literal: Anchor(frozenset(anchored), tuple(sorted(started)), len(literal) - 1)
             for literal, (anchored, started) in owners.items()
         }
         """Every literal and what it anchors (to share one scan with other literals)."""
@@ -270,23 +279,23 @@ class AnchorIndex:
         last = len(bounds) - 1
         sentence, bound, first = 0, bounds[0], starts[0]
         current, into = units[0], pairs[0]
-        for end, (anchored, started, back) in found:
+        for end, anchor in found:
             if end >= bound and sentence < last:
                 while end >= bound and sentence < last:
                     sentence += 1
                     bound = bounds[sentence]
                 first, current, into = starts[sentence], units[sentence], pairs[sentence]
-            if anchored:
-                current |= anchored
-            if started:
-                at = end - back
+            if anchor.anchored:
+                current |= anchor.anchored
+            if anchor.started:
+                at = end - anchor.back
                 if at >= first:
                     listed = into
                 elif (earlier := bisect_right(starts, at) - 1) >= 0:
                     listed = pairs[earlier]
                 else:
                     continue
-                for index in started:
+                for index in anchor.started:
                     listed.append((index, at))
         for listed in pairs:
             listed.sort()
