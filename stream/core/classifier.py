@@ -147,8 +147,8 @@ class _Facts:
         with nothing hostile named ('three soldiers killed when their truck overturned')."""
         if self._accident is None:
             self._accident = (
-                not self.cue and self._open("accident") and accident_words(self.low)
-            ) or plain_accident(self.low)
+                self._open("accident") and not self.cue and accident_words(self.low)
+            ) or (self._open("plain_accident") and plain_accident(self.low))
         return self._accident
 
     @property
@@ -207,12 +207,34 @@ def _shared_automaton(
     return automaton
 
 
+@dataclass(slots=True)
+class _Scan:
+    """The hits of one scan of a text, by what they serve: gates, anchors and later steps."""
+
+    gated: list[tuple[int, GateLiterals]] = field(default_factory=list)
+    anchored: list[tuple[int, Anchor]] = field(default_factory=list)
+    shared: list[tuple[int, _Shared]] = field(default_factory=list)
+
+
+def _sort_hits(hits: Iterable[tuple[int, tuple[GateLiterals, Anchor | None, _Shared]]]) -> _Scan:
+    """Sort the shared automaton's hits (end offset, what the literal serves) in one pass."""
+    scan = _Scan()
+    for at, (gated, anchor, steps) in hits:
+        if gated:
+            scan.gated.append((at, gated))
+        if anchor is not None:
+            scan.anchored.append((at, anchor))
+        if steps:
+            scan.shared.append((at, steps))
+    return scan
+
+
 def _step_hits(
-    literals: list[tuple[int, tuple[GateLiterals, Anchor | None, _Shared]]], names: Iterable[str]
+    shared: list[tuple[int, _Shared]], names: Iterable[str]
 ) -> dict[str, list[tuple[int, str]]]:
     """The hits of the later steps' literals, by step."""
     found: dict[str, list[tuple[int, str]]] = {name: [] for name in names}
-    for at, steps in [(at, steps) for at, (_, _, steps) in literals if steps]:
+    for at, steps in shared:
         for name, literal in steps:
             found[name].append((at, literal))
     return found
@@ -267,14 +289,12 @@ class RuleClassifier:
         starts = [sentence.start for sentence in sentences]
         low = fold(text)
         lows = [low[sentence.start : sentence.end] for sentence in sentences]
-        literals = list(self._literals.iter(low))
-        gates = self._gates.scan(low, [(at, gated) for at, (gated, _, _) in literals if gated])
+        scan = _sort_hits(self._literals.iter(low))
+        gates = self._gates.scan(low, scan.gated)
         lead = sentences[min(2, len(sentences) - 1)].end if sentences else 0
         disaster = gates.open("accident", 0, lead) and accident_context(" ".join(lows[:3]))
         found: dict[EventType, _LabelHits] = {}
-        candidates = self._anchors.candidates(
-            low, starts, [(at, anchor) for at, (_, anchor, _) in literals if anchor is not None]
-        )
+        candidates = self._anchors.candidates(low, starts, scan.anchored)
         for position, sentence in enumerate(sentences):
             if not (candidates.starts[position] or candidates.units[position]):
                 continue
@@ -303,7 +323,7 @@ class RuleClassifier:
                 for hit in found[EventType.THREAT].hits:
                     if "death threat" not in low[hit.start : hit.end]:
                         hit.weight *= FOLLOW_UP_FACTOR
-        steps = _step_hits(literals, self._shared) if self._shared else {}
+        steps = _step_hits(scan.shared, self._shared) if self._shared else {}
         return _assemble(text, tuple(sentences), found, steps)
 
     def _matches(
@@ -375,8 +395,8 @@ class RuleClassifier:
             return 0.0
         weight = rule.weight * facts.cumulative
         if (
-            not _is_verbal(trigger, before)
-            and gates.open("follow_up", clause, start)
+            gates.open("follow_up", clause, start)
+            and not _is_verbal(trigger, before)
             and is_follow_up(before)
         ):
             return 0.0

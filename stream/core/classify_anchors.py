@@ -20,6 +20,7 @@ __all__ = [
     "Anchor",
     "AnchorIndex",
     "Candidates",
+    "contained_literals",
     "required_literals",
     "split_branches",
     "start_literals",
@@ -39,6 +40,24 @@ def required_literals(pattern: str) -> frozenset[str] | None:
     """Lower-case literals one of which occurs in every match of `pattern`; None if unknown."""
     found = _required(_PARSER.parse(pattern, re.IGNORECASE))
     return frozenset(found) if found else None
+
+
+def contained_literals(pattern: str) -> frozenset[str] | None:
+    """`required_literals`, or rarer ones: the literals one of which starts the rest of every
+    match at a top-level part of `pattern` that no literal precedes ('taken from', not ' from')."""
+    required = required_literals(pattern)
+    candidates: list[set[str]] = [set(required)] if required else []
+    parsed = list(_PARSER.parse(pattern, re.IGNORECASE))
+    for index, (op, _) in enumerate(parsed):
+        if index and parsed[index - 1][0] is _CONST.LITERAL and op is _CONST.LITERAL:
+            continue
+        found, _ = _starts(parsed[index:])
+        if min(map(len, found)) >= _MIN_ANCHOR:
+            candidates.append(found)
+    if not candidates:
+        return None
+    best: set[str] = max(candidates, key=_selectivity)
+    return frozenset(best)
 
 
 def _required(items: Iterable[tuple[Any, Any]]) -> set[str] | None:
@@ -174,8 +193,17 @@ def _node(op: Any, value: Any) -> set[str] | None:
     return None
 
 
-Anchor = tuple[frozenset[int], tuple[int, ...], int]
-"""What a literal anchors: rules that need it, prefixed rules it starts, its length - 1."""
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """What a literal anchors: rules that need it, prefixed rules it starts, its length - 1.
+
+    A class, not a tuple: compiled code passes it on as it is, with no tuple to unpack or
+    build again per hit.
+    """
+
+    anchored: frozenset[int]
+    started: tuple[int, ...]
+    back: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,7 +235,7 @@ class AnchorIndex:
         owners: dict[str, tuple[set[int], set[int]]] = {}
         for index, pattern in enumerate(patterns):
             starts = start_literals(pattern) if index in prefixed else None
-            literals = required_literals(pattern)
+            literals = contained_literals(pattern)
             if starts:
                 self.prefixed.add(index)
                 for literal in starts:
@@ -220,7 +248,7 @@ class AnchorIndex:
             for literal in literals or ():
                 owners.setdefault(literal, (set(), set()))[0].add(index)
         self.literals: dict[str, Anchor] = {
-            literal: (frozenset(anchored), tuple(sorted(started)), len(literal) - 1)
+            literal: Anchor(frozenset(anchored), tuple(sorted(started)), len(literal) - 1)
             for literal, (anchored, started) in owners.items()
         }
         """Every literal and what it anchors (to share one scan with other literals)."""
@@ -251,23 +279,23 @@ class AnchorIndex:
         last = len(bounds) - 1
         sentence, bound, first = 0, bounds[0], starts[0]
         current, into = units[0], pairs[0]
-        for end, (anchored, started, back) in found:
+        for end, anchor in found:
             if end >= bound and sentence < last:
                 while end >= bound and sentence < last:
                     sentence += 1
                     bound = bounds[sentence]
                 first, current, into = starts[sentence], units[sentence], pairs[sentence]
-            if anchored:
-                current |= anchored
-            if started:
-                at = end - back
+            if anchor.anchored:
+                current |= anchor.anchored
+            if anchor.started:
+                at = end - anchor.back
                 if at >= first:
                     listed = into
                 elif (earlier := bisect_right(starts, at) - 1) >= 0:
                     listed = pairs[earlier]
                 else:
                     continue
-                for index in started:
+                for index in anchor.started:
                     listed.append((index, at))
         for listed in pairs:
             listed.sort()

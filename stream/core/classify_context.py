@@ -50,12 +50,19 @@ def _tested(pattern: re.Pattern[str]) -> re.Pattern[str]:
     In `\\b(?:a|b|...)\\b` every alternative is tried at every word start; with alternatives
     that begin with the same letter grouped behind it ('c(?:rash|ollision)'), the others are
     skipped after one comparison. Reordering alternatives can change which one matches and so
-    a match's end, never whether (or where) the pattern matches. Other shapes stay as they are.
+    a match's end, never whether (or where) the pattern matches. Each top-level alternative of
+    that shape is grouped so; other shapes stay as they are.
     """
-    source = pattern.pattern
+    parts = split_branches(pattern.pattern)
+    grouped = [_grouped(part) for part in parts]
+    return pattern if grouped == parts else re.compile("|".join(grouped), pattern.flags)
+
+
+def _grouped(source: str) -> str:
+    """`\\b(?:a|b|...)\\b` with its alternatives grouped by first letter (see `_tested`)."""
     inner = source.removeprefix("\\b(?:").removesuffix(")\\b")
     if len(inner) + 8 != len(source) or not _compiles(inner):
-        return pattern
+        return source
     groups: dict[str, list[str]] = {}
     for branch in split_branches(inner):
         plain = branch[:1].isalpha() and branch[1:2] not in ("?", "*", "+", "{")
@@ -64,7 +71,7 @@ def _tested(pattern: re.Pattern[str]) -> re.Pattern[str]:
         branches[0] if len(branches) == 1 else f"{key}(?:{'|'.join(b[1:] for b in branches)})"
         for key, branches in groups.items()
     ]
-    return re.compile(f"\\b(?:{'|'.join(alternatives)})\\b", pattern.flags)
+    return f"\\b(?:{'|'.join(alternatives)})\\b"
 
 
 def _compiles(pattern: str) -> bool:
@@ -194,8 +201,9 @@ def clause_before(sentence: str, offset: int, max_chars: int = 80) -> str:
 
 
 def _last_words(text: str, count: int) -> str:
-    """The last `count` words of `text`."""
-    return " ".join(text.split()[-count:])
+    """The last `count` (one or more) words of `text`."""
+    words = text.rsplit(None, count)
+    return " ".join(words[1:] if len(words) > count else words)
 
 
 def is_negated(before: str) -> bool:
@@ -377,5 +385,6 @@ GATED: Final[dict[str, tuple[re.Pattern[str], ...]]] = {
     "accident": (_ACCIDENT,),
     "defused": (_DEFUSED,),
     "cumulative": (_CUMULATIVE,),
+    "plain_accident": (_PLAIN_ACCIDENT,),
 }
 """Context patterns by the test that needs them, for literal gates (`classify_gates.Gates`)."""

@@ -54,7 +54,7 @@ class GateHits:
         if number < 0:
             return True
         found = self._positions[number]
-        index = bisect_left(found, begin)
+        index = _first_at_or_after(found, begin)
         return index < len(found) and found[index] < end
 
     def opened(self, begin: int, end: int) -> set[str]:
@@ -65,6 +65,19 @@ class GateHits:
         for _, numbers in hits[first : bisect_left(hits, (end,), first)]:
             found.update(names[number] for number in numbers)
         return found
+
+
+def _first_at_or_after(offsets: list[int], begin: int) -> int:
+    """`bisect_left(offsets, begin)`, written out: compiled, it runs on machine integers with
+    no call into the bisect module (a gate is asked some 170 times per 3 KB text)."""
+    low, high = 0, len(offsets)
+    while low < high:
+        middle = (low + high) // 2
+        if offsets[middle] < begin:
+            low = middle + 1
+        else:
+            high = middle
+    return low
 
 
 GateLiterals = tuple[int, ...]

@@ -10,6 +10,7 @@ import pytest
 
 from stream.core.classify_anchors import (
     AnchorIndex,
+    contained_literals,
     required_literals,
     split_branches,
     start_literals,
@@ -44,6 +45,24 @@ def test_every_match_of_a_branch_contains_one_of_its_anchors() -> None:
             anchors = required_literals(branch) or frozenset()
             for match in re.finditer(branch, text, re.IGNORECASE):
                 assert any(anchor in match.group().lower() for anchor in anchors)
+
+
+def test_contained_literals_spell_out_the_rest_of_a_match() -> None:
+    pattern = r"(?:town|city)\b (?:\w+ )?(?:re)?(?:captured|taken) from\b"
+    assert required_literals(pattern) == {" from"}
+    assert contained_literals(pattern) == {"captured from", "taken from"}
+
+
+def test_every_match_of_a_branch_contains_one_of_its_contained_literals() -> None:
+    lines = (FIXTURES / "threats.jsonl").read_text(encoding="utf-8").splitlines()
+    texts = [str(json.loads(line)["text"]) for line in lines]
+    texts.append("troops recaptured the town after gunmen opened fire and killed two policemen")
+    for rule in RULES:
+        for branch in split_branches(rule.pattern):
+            anchors = contained_literals(branch) or frozenset()
+            for text in texts:
+                for match in re.finditer(branch, text, re.IGNORECASE):
+                    assert any(anchor in match.group().lower() for anchor in anchors), branch
 
 
 def test_candidates_are_listed_per_sentence() -> None:
