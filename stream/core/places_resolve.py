@@ -20,6 +20,7 @@ _REGION_WORDS: Final = word_set(
     "wilayah wilaya muhafazah"
 )
 _DISTRICT_WORDS: Final = word_set("district sub-district subdistrict municipality lga")
+_ADMIN_WORDS: Final = _REGION_WORDS | _DISTRICT_WORDS
 # Words after a name that say it is a settlement or part of one, so never a province.
 _NOT_PROVINCE_WORDS: Final = word_set("city town village neighbourhood neighborhood quarter")
 _UNKNOWN_POPULATION: Final = 1000
@@ -292,6 +293,7 @@ class Resolver:
             folded[mention.start : mention.end].rsplit(maxsplit=1)[-1:]
             + folded[mention.end : mention.end + 20].split(maxsplit=1)[:1]
         )
+        words += _admin_word_of(folded, mention.start)
         region_word = not _REGION_WORDS.isdisjoint(words)
         district_word = not _DISTRICT_WORDS.isdisjoint(words)
         settlement_word = not region_word and not _NOT_PROVINCE_WORDS.isdisjoint(words)
@@ -519,3 +521,12 @@ class Resolver:
         if size >= _DOMINANT_SIZE and ranked[1][1] * _DOMINANT_RATIO <= size:
             return top
         return None
+
+
+def _admin_word_of(folded: str, start: int) -> list[str]:
+    """The administrative word of 'the state of X' or 'the province of X' before a name at
+    `start` (as a word after it, 'X state', counts), or none."""
+    before = folded[max(0, start - 24) : start].split()[-2:]
+    if len(before) == 2 and before[1] == "of" and before[0] in _ADMIN_WORDS:
+        return [before[0]]
+    return []

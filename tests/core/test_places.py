@@ -412,3 +412,10 @@ def test_a_word_that_names_a_country_only_as_its_acronym_must_be_in_capitals(
 def test_sinai_is_egypts_north_sinai_not_a_town_in_ecuador(finder: GazetteerPlaceFinder) -> None:
     focus = _focus(finder, "Militants attacked an army checkpoint in Sinai on Tuesday.")
     assert (focus.name, focus.country_code, focus.kind) == ("North Sinai", "EG", PlaceKind.REGION)
+
+
+def test_the_state_of_x_is_the_region_as_x_state_is(finder: GazetteerPlaceFinder) -> None:
+    focus = _focus(finder, "Gunmen killed eight people in attacks in the state of Guerrero.")
+    assert (focus.name, focus.country_code, focus.kind) == ("Guerrero", "MX", PlaceKind.REGION)
+    focus = _focus(finder, "Fighting broke out in the province of Kandahar on Monday.")
+    assert (focus.country_code, focus.kind) == ("AF", PlaceKind.REGION)
