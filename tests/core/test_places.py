@@ -419,3 +419,8 @@ def test_the_state_of_x_is_the_region_as_x_state_is(finder: GazetteerPlaceFinder
     assert (focus.name, focus.country_code, focus.kind) == ("Guerrero", "MX", PlaceKind.REGION)
     focus = _focus(finder, "Fighting broke out in the province of Kandahar on Monday.")
     assert (focus.country_code, focus.kind) == ("AF", PlaceKind.REGION)
+
+
+def test_the_niger_delta_is_in_nigeria_not_niger(finder: GazetteerPlaceFinder) -> None:
+    focus = _focus(finder, "Militants kidnapped three oil workers in the Niger Delta on Sunday.")
+    assert (focus.country_code, focus.kind) == ("NG", PlaceKind.REGION)
