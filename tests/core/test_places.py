@@ -424,3 +424,23 @@ def test_the_state_of_x_is_the_region_as_x_state_is(finder: GazetteerPlaceFinder
 def test_the_niger_delta_is_in_nigeria_not_niger(finder: GazetteerPlaceFinder) -> None:
     focus = _focus(finder, "Militants kidnapped three oil workers in the Niger Delta on Sunday.")
     assert (focus.country_code, focus.kind) == ("NG", PlaceKind.REGION)
+
+
+@pytest.mark.parametrize(
+    ("area", "country"),
+    [
+        ("the Golan Heights", "SY"),
+        ("South Ossetia", "GE"),
+        ("the Ogaden", "ET"),
+        ("Jubaland", "SO"),
+    ],
+)
+def test_a_conflict_area_without_a_province_of_its_name_resolves_to_its_province(
+    finder: GazetteerPlaceFinder, area: str, country: str
+) -> None:
+    focus = _focus(
+        finder,
+        f"Heavy fighting broke out between government troops and rebels in {area} early on"
+        " Monday, according to residents and officials.",
+    )
+    assert (focus.country_code, focus.kind) == (country, PlaceKind.REGION)
