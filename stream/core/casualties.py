@@ -9,6 +9,7 @@ from typing import Final
 
 from schemas import Casualties, EventType, Trigger
 from stream.core.analysis import Classification, LiteralHits
+from stream.core.casualty_openings import Openers, Openings, Word, openings
 from stream.core.casualty_patterns import (
     CODED,
     COUNT_PATTERNS,
@@ -65,6 +66,18 @@ _KIND_GATES: Final = tuple((kind, f"kind:{kind}") for kind in _KIND_WORDS)
 """A kind's words occur in a sentence exactly when its gate is open there: the words are plain
 literals, and a sentence starts after whitespace, so no word reaches into it from before."""
 _COUNT_GATES: Final = tuple(f"count:{number}" for number in range(len(COUNT_PATTERNS)))
+
+
+def _count_openings(pattern: re.Pattern[str]) -> Openings:
+    """The words a count pattern opens with: each must have them, to be tried only there."""
+    found = openings(pattern)
+    if found is None:
+        raise ValueError(f"no opening words known for {pattern.pattern!r}")
+    return found
+
+
+_COUNT_OPENINGS: Final = tuple(_count_openings(pattern) for _, pattern in COUNT_PATTERNS)
+_COUNT_OPENERS: Final = Openers(_COUNT_OPENINGS)
 _SINGLE_GATES: Final = tuple(f"single:{number}" for number in range(len(SINGLE_PATTERNS)))
 _STEP: Final = "casualties"
 _GATES: Final = Gates(
@@ -181,10 +194,14 @@ def _sentence_counts(
         return counts
     lowered = low if scan.caseless else None
     more: list[tuple[str, Count]] = []
-    for (kind, pattern), gate in zip(COUNT_PATTERNS, _COUNT_GATES, strict=True):
+    words: list[Word] | None = None
+    for (kind, pattern), gate, opening in zip(
+        COUNT_PATTERNS, _COUNT_GATES, _COUNT_OPENINGS, strict=True
+    ):
         if kind not in kinds or gate not in opened:
             continue
-        for match in pattern.finditer(low, begin, end):
+        words = _COUNT_OPENERS.find(low, begin, end) if words is None else words
+        for match in _matches(pattern, opening, words, scan, gate, end):
             first, last = match.span("list")
             count = sum_list(scan.text, first, last, headline=headline, lowered=lowered)
             if count is None:
@@ -210,6 +227,23 @@ def _sentence_counts(
         if single is not None:
             counts["killed"] = single
     return counts
+
+
+def _matches(
+    pattern: re.Pattern[str], opening: Openings, words: list[Word], scan: _Scan, gate: str, end: int
+) -> list[re.Match[str]]:
+    """`pattern.finditer(scan.low, begin, end)` for the `words` of low[begin:end], tried only
+    where a word it opens with begins and a literal of its `gate` lies ahead in the sentence."""
+    found: list[re.Match[str]] = []
+    resume = 0
+    for at, word in words:
+        if at < resume or not opening.admit(word) or not scan.gates.open(gate, at, end):
+            continue
+        match = pattern.match(scan.low, at, end)
+        if match is not None:
+            found.append(match)
+            resume = match.end()
+    return found
 
 
 def _earlier(count: Count, current: Count | None) -> bool:
