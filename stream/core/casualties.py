@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -100,6 +100,11 @@ def _twin(pattern: re.Pattern[str]) -> Twin:
 
 
 _SINGLES: Final = tuple(_twin(pattern) for pattern in SINGLE_PATTERNS)
+_SINGLE_OPENINGS: Final = tuple(
+    None if lowered is None else openings(lowered) for _, lowered in _SINGLES
+)
+"""The words the singles' lower-cased forms open with, where known."""
+_SINGLE_OPENERS: Final = Openers(filter(None, _SINGLE_OPENINGS))
 _CODED: Final = _twin(CODED)
 _NONE_KILLED: Final = _twin(NONE_KILLED)
 
@@ -231,19 +236,17 @@ def _sentence_counts(
 
 def _matches(
     pattern: re.Pattern[str], opening: Openings, words: list[Word], scan: _Scan, gate: str, end: int
-) -> list[re.Match[str]]:
+) -> Iterator[re.Match[str]]:
     """`pattern.finditer(scan.low, begin, end)` for the `words` of low[begin:end], tried only
     where a word it opens with begins and a literal of its `gate` lies ahead in the sentence."""
-    found: list[re.Match[str]] = []
     resume = 0
     for at, word in words:
         if at < resume or not opening.admit(word) or not scan.gates.open(gate, at, end):
             continue
         match = pattern.match(scan.low, at, end)
         if match is not None:
-            found.append(match)
+            yield match
             resume = match.end()
-    return found
 
 
 def _earlier(count: Count, current: Count | None) -> bool:
@@ -254,10 +257,17 @@ def _earlier(count: Count, current: Count | None) -> bool:
 def _single(scan: _Scan, sentence: Sentence, opened: set[str]) -> Count | None:
     """One victim named without a number ('a policeman was killed', 'killed the driver'), or
     one and a number of others ('killing the pastor and his two children')."""
-    for twin, gate in zip(_SINGLES, _SINGLE_GATES, strict=True):
+    begin, end = sentence.start, sentence.end
+    words: list[Word] | None = None
+    for twin, gate, opening in zip(_SINGLES, _SINGLE_GATES, _SINGLE_OPENINGS, strict=True):
         if not scan.may(gate, opened, ignore_case=True):
             continue
-        match = scan.search(twin, sentence.start, sentence.end)
+        lowered = twin[1]
+        if lowered is None or opening is None or not scan.caseless:
+            match = scan.search(twin, begin, end)
+        else:
+            words = _SINGLE_OPENERS.find(scan.low, begin, end) if words is None else words
+            match = next(_matches(lowered, opening, words, scan, gate, end), None)
         if match is not None:
             groups = match.groupdict()
             more = parse_number(groups["more"]) if groups.get("more") else None

@@ -19,6 +19,7 @@ __all__ = ["Openers", "Openings", "Word", "openings"]
 
 _PARSER: Final[Any] = importlib.import_module("re._parser")
 _CONST: Final[Any] = importlib.import_module("re._constants")
+_LOOKAROUNDS: Final = (_CONST.ASSERT, _CONST.ASSERT_NOT)
 _REPEATS: Final = (_CONST.MAX_REPEAT, _CONST.MIN_REPEAT, _CONST.POSSESSIVE_REPEAT)
 _DIGIT: Final = [(_CONST.CATEGORY, _CONST.CATEGORY_DIGIT)]
 _LIMIT: Final = 1024
@@ -68,8 +69,11 @@ class Openers:
 
 
 def openings(pattern: re.Pattern[str]) -> Openings | None:
-    """The opening words of a case-sensitive pattern starting with \\b; None if unknown."""
+    """The opening words of a case-sensitive pattern starting with \\b (after lookarounds,
+    if any); None if unknown."""
     items = list(_PARSER.parse(pattern.pattern, pattern.flags))
+    while items and items[0][0] in _LOOKAROUNDS:
+        items.pop(0)
     if pattern.flags & re.IGNORECASE or not items or items[0] != (_CONST.AT, _CONST.AT_BOUNDARY):
         return None
     walk = _sequence(items, {""})
@@ -100,7 +104,7 @@ def _node(op: Any, value: Any, growing: set[str]) -> _Walk | None:
     """Walk one parsed node; None when it is not understood."""
     if op is _CONST.LITERAL:
         return _literal(chr(value), growing)
-    if op in (_CONST.ASSERT, _CONST.ASSERT_NOT):
+    if op in _LOOKAROUNDS:
         return growing, set(), False
     if op is _CONST.AT and value is _CONST.AT_BOUNDARY:
         return growing & {""}, growing - {""}, False

@@ -15,6 +15,11 @@ def test_opening_words_follow_alternatives_optional_parts_and_digits() -> None:
     assert found == Openings(frozenset({"at", "some", "two", "kill", "kills"}), digits=True)
 
 
+def test_lookarounds_before_the_first_boundary_are_passed_over() -> None:
+    found = openings(re.compile(r"(?<!after the )\bkill(?:ed|ing) (?=\w)"))
+    assert found == Openings(frozenset({"killed", "killing"}), digits=False)
+
+
 @pytest.mark.parametrize(
     "pattern",
     [r"kill", r"\bkill", r"\b(?i:kill)ed\b", r"\b\w+ killed"],
