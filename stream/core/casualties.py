@@ -9,7 +9,14 @@ from typing import Final
 
 from schemas import Casualties, EventType, Trigger
 from stream.core.analysis import Classification, LiteralHits
-from stream.core.casualty_openings import Openers, Openings, Word, openings
+from stream.core.casualty_openings import (
+    Openers,
+    Openings,
+    Word,
+    known_openings,
+    openings,
+    search_from,
+)
 from stream.core.casualty_patterns import (
     CODED,
     COUNT_PATTERNS,
@@ -66,17 +73,7 @@ _KIND_GATES: Final = tuple((kind, f"kind:{kind}") for kind in _KIND_WORDS)
 """A kind's words occur in a sentence exactly when its gate is open there: the words are plain
 literals, and a sentence starts after whitespace, so no word reaches into it from before."""
 _COUNT_GATES: Final = tuple(f"count:{number}" for number in range(len(COUNT_PATTERNS)))
-
-
-def _count_openings(pattern: re.Pattern[str]) -> Openings:
-    """The words a count pattern opens with: each must have them, to be tried only there."""
-    found = openings(pattern)
-    if found is None:
-        raise ValueError(f"no opening words known for {pattern.pattern!r}")
-    return found
-
-
-_COUNT_OPENINGS: Final = tuple(_count_openings(pattern) for _, pattern in COUNT_PATTERNS)
+_COUNT_OPENINGS: Final = tuple(known_openings(pattern) for _, pattern in COUNT_PATTERNS)
 _COUNT_OPENERS: Final = Openers(_COUNT_OPENINGS)
 _SINGLE_GATES: Final = tuple(f"single:{number}" for number in range(len(SINGLE_PATTERNS)))
 _STEP: Final = "casualties"
@@ -162,17 +159,7 @@ def _search(twin: Twin, starts: frozenset[str] | None, scan: _Scan) -> re.Match[
     _, lowered = twin
     if starts is None or lowered is None or not scan.caseless:
         return scan.search(twin, 0, len(scan.text))
-    low = scan.low
-    offsets: list[int] = []
-    for literal in starts:
-        at = low.find(literal)
-        while at >= 0:
-            offsets.append(at)
-            at = low.find(literal, at + 1)
-    for at in sorted(offsets):
-        if match := lowered.match(low, at):
-            return match
-    return None
+    return search_from(lowered, starts, scan.low)
 
 
 def _scan(text: str, found: LiteralHits | None = None) -> _Scan:
@@ -186,6 +173,11 @@ def _scan(text: str, found: LiteralHits | None = None) -> _Scan:
     caseless = clean.isascii() or _CASE_TRAPS.search(clean) is None
     hits = None if found is None else [(at, _GATES.literals[literal]) for at, literal in found]
     return _Scan(clean, low, _GATES.scan(low, hits), caseless)
+
+
+def _names_a_kind(scan: _Scan, sentence: Sentence) -> bool:
+    """True when a killed or injured word occurs in the sentence (a kind gate is open there)."""
+    return any(scan.gates.open(gate, sentence.start, sentence.end) for _, gate in _KIND_GATES)
 
 
 def _sentence_counts(
@@ -309,6 +301,8 @@ class CasualtyCounter:
         scan = _scan(text, classification.literals.get(_STEP) if same else None)
         totals: dict[str, Count] = {}
         for sentence in _event_sentences(scan.text, classification):
+            if not _names_a_kind(scan, sentence):
+                continue
             opened = scan.gates.opened(sentence.start, sentence.end)
             counts = _sentence_counts(scan, sentence, opened, headline=sentence.start == 0)
             if not counts:

@@ -15,7 +15,15 @@ from typing import Any, Final
 
 from stream.core.casualty_patterns import by_letter
 
-__all__ = ["Openers", "Openings", "Word", "openings"]
+__all__ = [
+    "Openers",
+    "Openings",
+    "Word",
+    "known_openings",
+    "opening_words",
+    "openings",
+    "search_from",
+]
 
 _PARSER: Final[Any] = importlib.import_module("re._parser")
 _CONST: Final[Any] = importlib.import_module("re._constants")
@@ -54,8 +62,9 @@ class Openers:
         longest_first = sorted(words, key=lambda word: (-len(word), word))
         digit = [r"\d"] if any(opening.digits for opening in listed) else []
         opening = "|".join([*digit, f"(?:{by_letter(longest_first)})\\b"])
-        self._after = re.compile(rf"\W(?=({opening}))")
-        """A non-word character and the opening after it: one leading class, fast to scan."""
+        self._after = re.compile(rf"[^a-z0-9_](?=({opening}))")
+        """A character other than a lower-case ASCII word character (so every non-word one) and
+        an opening after it: one leading class, fast to scan."""
         self._head = re.compile(opening)
 
     def find(self, text: str, begin: int, end: int) -> list[Word]:
@@ -80,6 +89,37 @@ def openings(pattern: re.Pattern[str]) -> Openings | None:
     if walk is None or walk[0]:
         return None
     return Openings(frozenset(walk[1]), walk[2])
+
+
+def known_openings(pattern: re.Pattern[str]) -> Openings:
+    """The opening words of a pattern that must have them (ValueError if unknown)."""
+    found = openings(pattern)
+    if found is None:
+        raise ValueError(f"no opening words known for {pattern.pattern!r}")
+    return found
+
+
+def opening_words(pattern: re.Pattern[str]) -> frozenset[str]:
+    """The opening words of a pattern whose matches never open with a digit."""
+    found = known_openings(pattern)
+    if found.digits:
+        raise ValueError(f"a digit may open {pattern.pattern!r}")
+    return found.words
+
+
+def search_from(pattern: re.Pattern[str], starts: Iterable[str], text: str) -> re.Match[str] | None:
+    """`pattern.search(text)`, tried only where one of the `starts` begins (one of them begins
+    every match: its opening words, say)."""
+    offsets: list[int] = []
+    for start in starts:
+        at = text.find(start)
+        while at >= 0:
+            offsets.append(at)
+            at = text.find(start, at + 1)
+    for at in sorted(offsets):
+        if match := pattern.match(text, at):
+            return match
+    return None
 
 
 def _sequence(items: Iterable[tuple[Any, Any]], growing: set[str]) -> _Walk | None:
