@@ -97,10 +97,8 @@ def _twin(pattern: re.Pattern[str]) -> Twin:
 
 
 _SINGLES: Final = tuple(_twin(pattern) for pattern in SINGLE_PATTERNS)
-_SINGLE_OPENINGS: Final = tuple(
-    None if lowered is None else openings(lowered) for _, lowered in _SINGLES
-)
-"""The words the singles' lower-cased forms open with, where known."""
+_SINGLE_OPENINGS: Final = tuple(openings(lowered or pattern) for pattern, lowered in _SINGLES)
+"""The words the singles (their lower-cased forms where they have them) open with, if known."""
 _SINGLE_OPENERS: Final = Openers(filter(None, _SINGLE_OPENINGS))
 _CODED: Final = _twin(CODED)
 _NONE_KILLED: Final = _twin(NONE_KILLED)
@@ -198,7 +196,7 @@ def _sentence_counts(
         if kind not in kinds or gate not in opened:
             continue
         words = _COUNT_OPENERS.find(low, begin, end) if words is None else words
-        for match in _matches(pattern, opening, words, scan, gate, end):
+        for match in _matches(pattern, low, opening, words, scan, gate, end):
             first, last = match.span("list")
             count = sum_list(scan.text, first, last, headline=headline, lowered=lowered)
             if count is None:
@@ -227,15 +225,22 @@ def _sentence_counts(
 
 
 def _matches(
-    pattern: re.Pattern[str], opening: Openings, words: list[Word], scan: _Scan, gate: str, end: int
+    pattern: re.Pattern[str],
+    source: str,
+    opening: Openings,
+    words: list[Word],
+    scan: _Scan,
+    gate: str,
+    end: int,
 ) -> Iterator[re.Match[str]]:
-    """`pattern.finditer(scan.low, begin, end)` for the `words` of low[begin:end], tried only
-    where a word it opens with begins and a literal of its `gate` lies ahead in the sentence."""
+    """`pattern.finditer(source, begin, end)` for the `words` of low[begin:end] (`source` is
+    the text or its lower-cased form), tried only where a word it opens with begins and a
+    literal of its `gate` lies ahead in the sentence."""
     resume = 0
     for at, word in words:
         if at < resume or not opening.admit(word) or not scan.gates.open(gate, at, end):
             continue
-        match = pattern.match(scan.low, at, end)
+        match = pattern.match(source, at, end)
         if match is not None:
             yield match
             resume = match.end()
@@ -254,12 +259,14 @@ def _single(scan: _Scan, sentence: Sentence, opened: set[str]) -> Count | None:
     for twin, gate, opening in zip(_SINGLES, _SINGLE_GATES, _SINGLE_OPENINGS, strict=True):
         if not scan.may(gate, opened, ignore_case=True):
             continue
-        lowered = twin[1]
-        if lowered is None or opening is None or not scan.caseless:
+        if opening is None or not scan.caseless:
             match = scan.search(twin, begin, end)
         else:
             words = _SINGLE_OPENERS.find(scan.low, begin, end) if words is None else words
-            match = next(_matches(lowered, opening, words, scan, gate, end), None)
+            pattern, lowered = twin
+            source = scan.text if lowered is None else scan.low
+            found = _matches(lowered or pattern, source, opening, words, scan, gate, end)
+            match = next(found, None)
         if match is not None:
             groups = match.groupdict()
             more = parse_number(groups["more"]) if groups.get("more") else None

@@ -78,12 +78,13 @@ class Openers:
 
 
 def openings(pattern: re.Pattern[str]) -> Openings | None:
-    """The opening words of a case-sensitive pattern starting with \\b (after lookarounds,
-    if any); None if unknown."""
+    """The opening words (lower-cased) of a pattern starting with \\b (after lookarounds, if
+    any); None if unknown. A case-insensitive pattern's matches open with one of them in the
+    lower-cased form of a text free of letters that only such matching equates with ASCII."""
     items = list(_PARSER.parse(pattern.pattern, pattern.flags))
     while items and items[0][0] in _LOOKAROUNDS:
         items.pop(0)
-    if pattern.flags & re.IGNORECASE or not items or items[0] != (_CONST.AT, _CONST.AT_BOUNDARY):
+    if not items or items[0] != (_CONST.AT, _CONST.AT_BOUNDARY):
         return None
     walk = _sequence(items, {""})
     if walk is None or walk[0]:
@@ -162,9 +163,14 @@ def _node(op: Any, value: Any, growing: set[str]) -> _Walk | None:
 
 
 def _literal(char: str, growing: set[str]) -> _Walk | None:
-    """A word character grows the words; any other finishes them (None if none was begun)."""
+    """A word character grows the words (lower-cased; None if not ASCII); any other finishes
+    them (None if none was begun)."""
     if char.isalnum() or char == "_":
-        return {word + char for word in growing}, set(), False
+        return (
+            None
+            if not char.isascii()
+            else ({word + char.lower() for word in growing}, set(), False)
+        )
     return None if "" in growing else (set(), set(growing), False)
 
 

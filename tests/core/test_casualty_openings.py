@@ -20,6 +20,11 @@ def test_lookarounds_before_the_first_boundary_are_passed_over() -> None:
     assert found == Openings(frozenset({"killed", "killing"}), digits=False)
 
 
+def test_case_insensitive_opening_words_are_lower_cased() -> None:
+    found = openings(re.compile(r"\bKill(?:ed|ing) (?-i:[A-Z])", re.IGNORECASE))
+    assert found == Openings(frozenset({"killed", "killing"}), digits=False)
+
+
 @pytest.mark.parametrize(
     "pattern",
     [r"kill", r"\bkill", r"\b(?i:kill)ed\b", r"\b\w+ killed"],
