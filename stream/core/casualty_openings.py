@@ -166,11 +166,9 @@ def _literal(char: str, growing: set[str]) -> _Walk | None:
     """A word character grows the words (lower-cased; None if not ASCII); any other finishes
     them (None if none was begun)."""
     if char.isalnum() or char == "_":
-        return (
-            None
-            if not char.isascii()
-            else ({word + char.lower() for word in growing}, set(), False)
-        )
+        if not char.isascii():
+            return None
+        return {word + char.lower() for word in growing}, set(), False
     return None if "" in growing else (set(), set(growing), False)
 
 
