@@ -12,6 +12,7 @@ from setuptools import setup
 COMPILED = [
     "stream/core/actors.py",
     "stream/core/casualties.py",
+    "stream/core/casualty_openings.py",
     "stream/core/casualty_patterns.py",
     "stream/core/casualty_split.py",
     "stream/core/classifier.py",

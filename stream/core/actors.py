@@ -86,8 +86,10 @@ class LexiconActorFinder:
         for start, end, entry in self._mentions(
             text, classification.literals.get(_STEP) if same else None
         ):
-            role = _role(text, start, end, triggers)
             known = actors.get(entry.name)
+            if known is not None and known.role is not ActorRole.UNKNOWN:
+                continue
+            role = _role(text, start, end, triggers)
             if known is None:
                 actors[entry.name] = Actor(
                     name=entry.name,
@@ -98,7 +100,7 @@ class LexiconActorFinder:
                     country_code=entry.country_code,
                     role=role,
                 )
-            elif known.role is ActorRole.UNKNOWN and role is not ActorRole.UNKNOWN:
+            elif role is not ActorRole.UNKNOWN:
                 actors[entry.name] = known.model_copy(update={"role": role})
         return sorted(actors.values(), key=lambda actor: actor.start)
 

@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Final
 
 from schemas import Casualties, EventType, Trigger
 from stream.core.analysis import Classification, LiteralHits
+from stream.core.casualty_openings import (
+    Openers,
+    Openings,
+    Word,
+    known_openings,
+    openings,
+    search_from,
+)
 from stream.core.casualty_patterns import (
     CODED,
     COUNT_PATTERNS,
@@ -65,6 +73,8 @@ _KIND_GATES: Final = tuple((kind, f"kind:{kind}") for kind in _KIND_WORDS)
 """A kind's words occur in a sentence exactly when its gate is open there: the words are plain
 literals, and a sentence starts after whitespace, so no word reaches into it from before."""
 _COUNT_GATES: Final = tuple(f"count:{number}" for number in range(len(COUNT_PATTERNS)))
+_COUNT_OPENINGS: Final = tuple(known_openings(pattern) for _, pattern in COUNT_PATTERNS)
+_COUNT_OPENERS: Final = Openers(_COUNT_OPENINGS)
 _SINGLE_GATES: Final = tuple(f"single:{number}" for number in range(len(SINGLE_PATTERNS)))
 _STEP: Final = "casualties"
 _GATES: Final = Gates(
@@ -87,6 +97,9 @@ def _twin(pattern: re.Pattern[str]) -> Twin:
 
 
 _SINGLES: Final = tuple(_twin(pattern) for pattern in SINGLE_PATTERNS)
+_SINGLE_OPENINGS: Final = tuple(openings(lowered or pattern) for pattern, lowered in _SINGLES)
+"""The words the singles (their lower-cased forms where they have them) open with, if known."""
+_SINGLE_OPENERS: Final = Openers(filter(None, _SINGLE_OPENINGS))
 _CODED: Final = _twin(CODED)
 _NONE_KILLED: Final = _twin(NONE_KILLED)
 
@@ -144,17 +157,7 @@ def _search(twin: Twin, starts: frozenset[str] | None, scan: _Scan) -> re.Match[
     _, lowered = twin
     if starts is None or lowered is None or not scan.caseless:
         return scan.search(twin, 0, len(scan.text))
-    low = scan.low
-    offsets: list[int] = []
-    for literal in starts:
-        at = low.find(literal)
-        while at >= 0:
-            offsets.append(at)
-            at = low.find(literal, at + 1)
-    for at in sorted(offsets):
-        if match := lowered.match(low, at):
-            return match
-    return None
+    return search_from(lowered, starts, scan.low)
 
 
 def _scan(text: str, found: LiteralHits | None = None) -> _Scan:
@@ -170,6 +173,11 @@ def _scan(text: str, found: LiteralHits | None = None) -> _Scan:
     return _Scan(clean, low, _GATES.scan(low, hits), caseless)
 
 
+def _names_a_kind(scan: _Scan, sentence: Sentence) -> bool:
+    """True when a killed or injured word occurs in the sentence (a kind gate is open there)."""
+    return any(scan.gates.open(gate, sentence.start, sentence.end) for _, gate in _KIND_GATES)
+
+
 def _sentence_counts(
     scan: _Scan, sentence: Sentence, opened: set[str], headline: bool
 ) -> dict[str, Count]:
@@ -181,10 +189,14 @@ def _sentence_counts(
         return counts
     lowered = low if scan.caseless else None
     more: list[tuple[str, Count]] = []
-    for (kind, pattern), gate in zip(COUNT_PATTERNS, _COUNT_GATES, strict=True):
+    words: list[Word] | None = None
+    for (kind, pattern), gate, opening in zip(
+        COUNT_PATTERNS, _COUNT_GATES, _COUNT_OPENINGS, strict=True
+    ):
         if kind not in kinds or gate not in opened:
             continue
-        for match in pattern.finditer(low, begin, end):
+        words = _COUNT_OPENERS.find(low, begin, end) if words is None else words
+        for match in _matches(pattern, low, opening, words, scan, gate, end):
             first, last = match.span("list")
             count = sum_list(scan.text, first, last, headline=headline, lowered=lowered)
             if count is None:
@@ -212,6 +224,28 @@ def _sentence_counts(
     return counts
 
 
+def _matches(
+    pattern: re.Pattern[str],
+    source: str,
+    opening: Openings,
+    words: list[Word],
+    scan: _Scan,
+    gate: str,
+    end: int,
+) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(source, begin, end)` for the `words` of low[begin:end] (`source` is
+    the text or its lower-cased form), tried only where a word it opens with begins and a
+    literal of its `gate` lies ahead in the sentence."""
+    resume = 0
+    for at, word in words:
+        if at < resume or not opening.admit(word) or not scan.gates.open(gate, at, end):
+            continue
+        match = pattern.match(source, at, end)
+        if match is not None:
+            yield match
+            resume = match.end()
+
+
 def _earlier(count: Count, current: Count | None) -> bool:
     """True when `count` is mentioned before the current one (the first report stands)."""
     return current is None or count.triggers[0][1] < current.triggers[0][1]
@@ -220,10 +254,19 @@ def _earlier(count: Count, current: Count | None) -> bool:
 def _single(scan: _Scan, sentence: Sentence, opened: set[str]) -> Count | None:
     """One victim named without a number ('a policeman was killed', 'killed the driver'), or
     one and a number of others ('killing the pastor and his two children')."""
-    for twin, gate in zip(_SINGLES, _SINGLE_GATES, strict=True):
+    begin, end = sentence.start, sentence.end
+    words: list[Word] | None = None
+    for twin, gate, opening in zip(_SINGLES, _SINGLE_GATES, _SINGLE_OPENINGS, strict=True):
         if not scan.may(gate, opened, ignore_case=True):
             continue
-        match = scan.search(twin, sentence.start, sentence.end)
+        if opening is None or not scan.caseless:
+            match = scan.search(twin, begin, end)
+        else:
+            words = _SINGLE_OPENERS.find(scan.low, begin, end) if words is None else words
+            pattern, lowered = twin
+            source = scan.text if lowered is None else scan.low
+            found = _matches(lowered or pattern, source, opening, words, scan, gate, end)
+            match = next(found, None)
         if match is not None:
             groups = match.groupdict()
             more = parse_number(groups["more"]) if groups.get("more") else None
@@ -265,6 +308,8 @@ class CasualtyCounter:
         scan = _scan(text, classification.literals.get(_STEP) if same else None)
         totals: dict[str, Count] = {}
         for sentence in _event_sentences(scan.text, classification):
+            if not _names_a_kind(scan, sentence):
+                continue
             opened = scan.gates.opened(sentence.start, sentence.end)
             counts = _sentence_counts(scan, sentence, opened, headline=sentence.start == 0)
             if not counts:

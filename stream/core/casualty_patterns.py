@@ -16,6 +16,7 @@ __all__ = [
     "SINGLE_PATTERNS",
     "Count",
     "Span",
+    "by_letter",
     "for_lowered",
     "parse_number",
     "sum_list",
@@ -33,7 +34,7 @@ _VAGUE: Final = {"dozens": 24, "scores": 40, "hundreds": 200, "several": 3, "a f
 _ONE: Final = frozenset({"a", "an", "one"})
 
 
-def _by_letter(words: Iterable[str]) -> str:
+def by_letter(words: Iterable[str]) -> str:
     """An alternation of plain words grouped by first letter ('a(?:bout|round)|over').
 
     Within a letter the words keep their order, so it matches exactly as the flat list does;
@@ -49,7 +50,7 @@ def _by_letter(words: Iterable[str]) -> str:
 
 
 _NUMBER_WORDS: Final = sorted((*_UNITS, *_VAGUE), key=len, reverse=True)
-_WORDS: Final = _by_letter(_NUMBER_WORDS)
+_WORDS: Final = by_letter(_NUMBER_WORDS)
 _NUM: Final = (
     rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_WORDS})"
     rf"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)"
@@ -59,7 +60,7 @@ _QUALIFIERS: Final = (
     "as many as", "no fewer than", "no less than", "not less than", "an estimated",
     "approximately", "roughly", "a total of", "a total", "another", "at most", "all", "between",
 )  # fmt: skip
-_QUAL: Final = f"(?:{_by_letter(_QUALIFIERS)})"
+_QUAL: Final = f"(?:{by_letter(_QUALIFIERS)})"
 _MONTHS: Final = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november"
     r"|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)"
@@ -112,16 +113,16 @@ _NOT_AFTER: Final = (
 )
 """A killing that a note follows up on ('protests following the killing of a trader', 'justice
 for the murder of an activist') is no new death; a claim of responsibility for it is news."""
-_KILLED_BEFORE: Final = "(?:" + _by_letter(
+_KILLED_BEFORE: Final = "(?:" + by_letter(
     ("killing", "killed", "kills", "kill", "leaving", "left", "claimed the lives of", "massacred",
      "murdered", "executed", "shot dead", "gunned down", "shot and killed", "beheaded")
-) + f"|{_NOT_AFTER}(?:deaths?|killing|bodies) of|" + _by_letter(
+) + f"|{_NOT_AFTER}(?:deaths?|killing|bodies) of|" + by_letter(
     (r"death toll (?:\w+ ){0,4}?(?:to|at|of|reached|hit)",)
 ) + ")"  # fmt: skip
-_INJURED_BEFORE: Final = "(?:" + _by_letter(
+_INJURED_BEFORE: Final = "(?:" + by_letter(
     ("wounding", "wounded", "injuring", "injured", "injures", "wounds", "hurting", "hurt")
 ) + ")"  # fmt: skip
-_TO_DEATH: Final = "(?:" + _by_letter(
+_TO_DEATH: Final = "(?:" + by_letter(
     ("shot", "stabbed", "hacked", "beaten", "beat", "burned", "burnt", "stoned", "clubbed",
      "axed", "gored", "crushed")
 ) + ")"  # fmt: skip

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from stream.core.casualty_openings import opening_words, search_from
 from stream.core.casualty_patterns import parse_number
 
 __all__ = ["split_share"]
@@ -13,12 +14,13 @@ __all__ = ["split_share"]
 
 _PARTS: Final = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _SPLIT: Final = re.compile(
-    r"\bfatalit(?:y|ies) (?:(?:were|are|was|is) )?(?:\w+ )?(?:split|spread|divided|halved)\b"
-    r"|\b(?:split|spread|divided)(?: up)? (?:across|among|between|over|into) (?:the )?"
-    rf"(?:(?P<parts>{_PARTS}|both) )?(?:events?|locations?)\b",
+    r"\b(?:fatalit(?:y|ies) (?:(?:were|are|was|is) )?(?:\w+ )?(?:split|spread|divided|halved)\b"
+    r"|(?:split|spread|divided)(?: up)? (?:across|among|between|over|into) (?:the )?"
+    rf"(?:(?P<parts>{_PARTS}|both) )?(?:events?|locations?)\b)",
 )
 """A note that the fatalities are split across events: 'fatalities split ...', or a split
 'across N events' (or locations)."""
+_SPLIT_STARTS: Final = opening_words(_SPLIT)
 _SPLIT_WORDS: Final = ("split", "spread", "divided", "halved")
 """One of these words is in every split note: a text without them needs no regex search."""
 _PARTS_AFTER: Final = re.compile(
@@ -44,7 +46,7 @@ def split_share(
     count, the total the note names or `killed` is divided, halves rounded up."""
     if not any(word in low for word in _SPLIT_WORDS):
         return None
-    split = _SPLIT.search(low)
+    split = search_from(_SPLIT, _SPLIT_STARTS, low)
     if split is None:
         return None
     begin = max((m.end() for m in _SENTENCE_END.finditer(low, 0, split.start())), default=0)
