@@ -216,6 +216,7 @@ def _sentence_counts(
                 current.value + count.value,
                 current.lower_bound or count.lower_bound,
                 current.triggers + count.triggers,
+                base=current.value,
             )
     if "killed" in kinds and "killed" not in counts:
         single = _single(scan, sentence, opened)
@@ -279,12 +280,18 @@ def _single(scan: _Scan, sentence: Sentence, opened: set[str]) -> Count | None:
 
 
 def _merge(totals: dict[str, Count], counts: dict[str, Count], additive: bool) -> None:
-    """Fold one sentence's counts in: the first report stands, separate incidents add up, and
-    a number refines a vague word it agrees with ('kills dozens', then 'killing at least 30')."""
+    """Fold one sentence's counts in: the first report stands, separate incidents add up, a
+    number refines a vague word it agrees with ('kills dozens', then 'killing at least 30'),
+    and a count that restates the first and adds others ('40 rebels ..., while five soldiers
+    also died') replaces it."""
     for kind, count in counts.items():
         current = totals.get(kind)
         if current is None or (
-            current.vague and not count.vague and count.value >= current.value and not additive
+            not additive
+            and (
+                (current.vague and not count.vague and count.value >= current.value)
+                or (count.base and count.base == current.value)
+            )
         ):
             totals[kind] = count
         elif additive:
@@ -314,8 +321,10 @@ class CasualtyCounter:
             counts = _sentence_counts(scan, sentence, opened, headline=sentence.start == 0)
             if not counts:
                 continue
-            additive = scan.may("additive", opened, ignore_case=True) and bool(
-                _ADDITIVE.search(sentence.text)
+            additive = (
+                scan.may("additive", opened, ignore_case=True)
+                and not any(count.base for count in counts.values())
+                and bool(_ADDITIVE.search(sentence.text))
             )
             _merge(totals, counts, additive)
         killed = totals.get("killed")

@@ -213,6 +213,9 @@ is the count."""
 _IN_PHRASE: Final = re.compile(r"\b(?:of|for|with|from|to|into|by|in|on|at|the) $", re.IGNORECASE)
 """A number after these words inside a list belongs to a phrase of an earlier group ('four
 members of a family', 'a worker for a charity'): it counts no one."""
+_AMONG: Final = re.compile(r"\bamong $", re.IGNORECASE)
+"""The items before 'among N' are part of the N ('two journalists among 8 killed'); a smaller
+N is the group they were in ('five people among a group of mourners')."""
 _SIZE_OF: Final = re.compile(r"\b(?:family|group|crew|party|team) of $", re.IGNORECASE)
 """...unless it gives the size of a group that 'a' counted as one ('a family of four')."""
 _SAYS_AFTER: Final = re.compile(
@@ -261,6 +264,9 @@ class Count:
     lower_bound: bool
     triggers: list[Span]
     vague: bool = False
+    base: int = 0
+    """For a sum of a sentence's count and the others it says were also hit ('40 rebels ...,
+    while five soldiers also died'), the first count (40); else 0."""
 
 
 def sum_list(
@@ -301,6 +307,10 @@ def sum_list(
         if not headline and text[match.start("num")].isupper() and _NAME_NUMBER.search(head):
             continue
         value, vague = parsed
+        if begin > start and _AMONG.search(before):
+            if value <= total:
+                continue
+            total, triggers = 0, []
         total += value
         vague_words = vague_words or vague
         lower = lower or vague or bool(match.group("qual"))

@@ -286,3 +286,18 @@ def test_counts_that_say_they_add_up_are_summed(text: str, killed: int) -> None:
 )
 def test_whoever_reports_the_count_is_not_one_more_victim(text: str, killed: int) -> None:
     assert _count(text).killed == killed
+
+
+def test_a_count_before_among_is_part_of_the_count_after_it() -> None:
+    assert _count("Two journalists among 8 killed in attacks in Guerrero").killed == 8
+    burial = "A bomb went off at a burial, killing five people among a group of mourners."
+    assert _count(burial).killed == 5
+
+
+def test_a_count_restated_with_others_also_killed_is_not_added_to_itself() -> None:
+    text = (
+        "Army says 40 rebels killed in two days of fighting\n\nThe army said on Tuesday that 40"
+        " rebels had been killed in two days of fighting in the north, while five soldiers also"
+        " died."
+    )
+    assert _count(text).killed == 45
