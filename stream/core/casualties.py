@@ -46,12 +46,15 @@ _MORE: Final = re.compile(r"\b(?:others|also)\b")
 _INJURY_AFTER: Final = re.compile(r"(?: \w+)? (?:injured|wounded|hurt)\b")
 _EARLIER_BEFORE: Final = re.compile(r"\b(?:after|since|before|earlier|previous|last)\b[^,;]{0,30}$")
 _TOLL_UPDATE: Final = re.compile(
-    r"\b(?:rais|bring|brought|push)\w* (?:the )?(?:death )?toll to (?:at least )?(?P<num>[\w,]+)"
+    r"\b(?:(?:rais|bring|brought|push)\w* (?:the )?(?:death )?toll|death toll\b[^.]{0,80}?"
+    r" (?:rose|rises|has risen|had risen|climbed|climbs|has climbed|jumped)) to (?:at least )?"
+    r"(?P<num>[\w,]+)"
     r"(?![\w ,]{0,30}\b(?:since (?!(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
     r"|yesterday|last night)\b)|so far|this (?:year|month|week)|in the past|over the (?:past|last)"
     r"|in recent))"
 )
-"""A later toll for the same event ('raising the death toll to 3') replaces a smaller count; a
+"""A later toll for the same event ('raising the death toll to 3', 'the death toll from the
+bombing rose to 32') replaces a smaller count; a
 running toll ('bringing the death toll to 200 since March') does not; one since a weekday
 does ('raising the death toll to 17 since Monday')."""
 """A later count in a sentence adds to the first when it says so ('while 8 others were also

@@ -301,3 +301,11 @@ def test_a_count_restated_with_others_also_killed_is_not_added_to_itself() -> No
         " died."
     )
     assert _count(text).killed == 45
+
+
+def test_a_death_toll_that_rose_replaces_the_first_count() -> None:
+    text = (
+        "Death toll from Kabul mosque bombing rises to 32\n\nThe death toll from Friday's"
+        " suicide bombing at a mosque in Kabul rose to 32 on Saturday, officials said."
+    )
+    assert _count(text).killed == 32
