@@ -30,6 +30,7 @@ COMPILED = [
     "stream/core/places.py",
     "stream/core/places_chains.py",
     "stream/core/places_coherence.py",
+    "stream/core/places_cues.py",
     "stream/core/places_ext.py",
     "stream/core/places_focus.py",
     "stream/core/places_mentions.py",

@@ -8,9 +8,10 @@ from typing import Final
 
 from schemas import Actor, Location, PlaceKind, Precision
 from stream.core.analysis import Classification, Places
-from stream.core.gazetteer import COUNTRY, Gazetteer
+from stream.core.gazetteer import COUNTRY, REGION, Gazetteer
 from stream.core.gazetteer_build import ALIASES_FILE, load_aliases, load_gazetteer
 from stream.core.places_chains import link_chains
+from stream.core.places_cues import AreaCues, Cue, Region, load_area_cues
 from stream.core.places_ext import load_extension
 from stream.core.places_focus import FocusChooser
 from stream.core.places_mentions import MentionFinder
@@ -25,6 +26,7 @@ DEFAULT_PLACE_FILES: Final[tuple[Path, ...]] = (
     _PLACES_DATA / "mosul-neighbourhoods.yaml",
     _PLACES_DATA / "iraq-kurdistan-areas.yaml",
 )
+_AREA_CUES_FILE: Final = _PLACES_DATA / "area-cues.yaml"
 
 _PRECISION: Final = {
     PlaceKind.NEIGHBOURHOOD: Precision.NEIGHBOURHOOD,
@@ -35,14 +37,23 @@ _PRECISION: Final = {
 }
 _MODELS_CACHE: Final = 20_000
 _STATE_FORCE: Final = "state_force"
+# A focus outside the regions an area cue points to, resolved with less confidence than this,
+# gives way to the cued region.
+_CUE_OVERRIDE: Final = 0.8
+_CUED_CONFIDENCE: Final = 0.3
 
 
 class GazetteerPlaceFinder:
     """Finds places with the gazetteer's automaton and resolves them with document context."""
 
-    def __init__(self, gazetteer: Gazetteer, demonyms: dict[str, str]) -> None:
-        """Use `gazetteer`; `demonyms` maps folded nationality words to country codes."""
+    def __init__(
+        self, gazetteer: Gazetteer, demonyms: dict[str, str], cues: AreaCues | None = None
+    ) -> None:
+        """Use `gazetteer`; `demonyms` maps folded nationality words to country codes, and
+        `cues` finds phrases that point to regions."""
         self.gazetteer = gazetteer
+        self.cues = cues or AreaCues({})
+        self._region_places = self._regions_of(self.cues)
         self.mentions = MentionFinder(gazetteer, frozenset(demonyms))
         self.resolver = Resolver(gazetteer)
         self._models: dict[int, Location] = {}
@@ -65,7 +76,10 @@ class GazetteerPlaceFinder:
         link_chains(text, mentions)
         demonyms = self.nationalities.weights(folded)
         self._add_group_countries(demonyms, actors)
-        resolutions = self.resolver.resolve(folded, mentions, demonyms)
+        cues = self.cues.find(folded)
+        resolutions = self.resolver.resolve(
+            folded, mentions, demonyms, [region for cue in cues for region in cue.regions]
+        )
         focus_at = self.focus_chooser.choose(
             text, folded, mentions, resolutions, classification, demonyms
         )
@@ -84,7 +98,31 @@ class GazetteerPlaceFinder:
             focus = self.focus_chooser.pinpoint(text, focus, resolutions[focus_at].mention.start)
         if focus is None and demonyms:
             focus = self.nationalities.focus(text, folded)
+        if cues:
+            focus = self._cued_focus(text, cues, focus)
         return Places(locations=locations, focus=focus)
+
+    def _cued_focus(self, text: str, cues: list[Cue], focus: Location | None) -> Location | None:
+        """The first cue's region instead of a missing focus, or of a focus outside every cued
+        region that was resolved with little confidence ('near Lozove', a namesake far from
+        the front that an OSCE SMM report is about)."""
+        if focus is not None and (
+            focus.confidence >= _CUE_OVERRIDE
+            or any((focus.country_code, focus.admin1) in cue.regions for cue in cues)
+        ):
+            return focus
+        cue = cues[0]
+        place = self._region_places.get(cue.regions[0])
+        if place is None:
+            return focus
+        return self._model(place).model_copy(
+            update={
+                "text": text[cue.start : cue.end],
+                "start": cue.start,
+                "end": cue.end,
+                "confidence": _CUED_CONFIDENCE,
+            }
+        )
 
     def _add_group_countries(self, demonyms: dict[str, float], actors: Sequence[Actor]) -> None:
         """Count each named armed group or militia of one country once, as strongly as a
@@ -102,11 +140,40 @@ class GazetteerPlaceFinder:
         words = actor.name.rsplit(" ", 1)
         return len(words) == 2 and fold_key(words[0]).strip() in self.mentions.demonyms
 
+    def _regions_of(self, cues: AreaCues) -> dict[Region, int]:
+        """The gazetteer's place for each region that `cues` point to (unknown ones left out)."""
+        table = self.gazetteer.table
+        found: dict[Region, int] = {}
+        for region in cues.regions():
+            for index in self.gazetteer.lookup(region[1]):
+                if (
+                    table.kind_of(index) == REGION
+                    and (
+                        table.country_of(index),
+                        table.admin1_of(index),
+                    )
+                    == region
+                ):
+                    found[region] = index
+        return found
+
     def _location(self, resolution: Resolution) -> Location:
         """The wire Location of a resolved mention."""
-        model = self._models.get(resolution.place)
+        mention = resolution.mention
+        return self._model(resolution.place).model_copy(
+            update={
+                "text": mention.text,
+                "start": mention.start,
+                "end": mention.end,
+                "confidence": resolution.confidence,
+            }
+        )
+
+    def _model(self, index: int) -> Location:
+        """The Location of gazetteer place `index`, cached, with no text or confidence yet."""
+        model = self._models.get(index)
         if model is None:
-            place = self.gazetteer.place(resolution.place)
+            place = self.gazetteer.place(index)
             model = Location.model_construct(
                 text="",
                 start=0,
@@ -124,16 +191,8 @@ class GazetteerPlaceFinder:
             )
             if len(self._models) >= _MODELS_CACHE:
                 self._models.clear()
-            self._models[resolution.place] = model
-        mention = resolution.mention
-        return model.model_copy(
-            update={
-                "text": mention.text,
-                "start": mention.start,
-                "end": mention.end,
-                "confidence": resolution.confidence,
-            }
-        )
+            self._models[index] = model
+        return model
 
 
 def load_place_finder(
@@ -151,7 +210,7 @@ def load_place_finder(
     """
     gazetteer = load_gazetteer(cache_dir)
     files = [*(DEFAULT_PLACE_FILES if include_defaults else ()), *extra_files]
-    internal = {ALIASES_FILE.resolve()}
+    internal = {ALIASES_FILE.resolve(), _AREA_CUES_FILE.resolve()}
     for path in dict.fromkeys(Path(file).resolve() for file in files):
         if path not in internal:
             load_extension(gazetteer, path)
@@ -161,4 +220,4 @@ def load_place_finder(
         for code, words in aliases["demonyms"].items()
         for word in words
     }
-    return GazetteerPlaceFinder(gazetteer, demonyms)
+    return GazetteerPlaceFinder(gazetteer, demonyms, load_area_cues(_AREA_CUES_FILE))

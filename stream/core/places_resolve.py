@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -159,12 +160,18 @@ class Resolver:
         self._plain: dict[_PlainKey, _Facts] = {}
 
     def resolve(
-        self, folded: str, mentions: list[Mention], demonyms: dict[str, float]
+        self,
+        folded: str,
+        mentions: list[Mention],
+        demonyms: dict[str, float],
+        cued: Sequence[tuple[str, str]] = (),
     ) -> list[Resolution]:
         """One Resolution per mention that keeps a plausible place, given the context weights
-        of the countries that nationality words suggest (`demonyms`); a mention the first pass
-        drops no longer lends its country weight to the others."""
+        of the countries that nationality words suggest (`demonyms`) and the regions that
+        area cues point to (`cued`, counted as named); a mention the first pass drops no
+        longer lends its country weight to the others."""
         countries, regions, own = self._context(folded, mentions, demonyms)
+        regions.update(cued)
         doc = _Document(
             folded=folded,
             mentions=mentions,
