@@ -40,7 +40,8 @@ _STATE_FORCE: Final = "state_force"
 # A focus outside the regions an area cue points to, resolved with less confidence than this,
 # gives way to the cued region.
 _CUE_OVERRIDE: Final = 0.8
-_CUED_CONFIDENCE: Final = 0.3
+# The confidence of a focus that no place name gives (an area cue, an armed group's country).
+_WEAK_CONFIDENCE: Final = 0.3
 
 
 class GazetteerPlaceFinder:
@@ -97,7 +98,7 @@ class GazetteerPlaceFinder:
         if focus is not None and focus_at is not None:
             focus = self.focus_chooser.pinpoint(text, focus, resolutions[focus_at].mention.start)
         if focus is None and demonyms:
-            focus = self.nationalities.focus(text, folded)
+            focus = self.nationalities.focus(text, folded) or self._group_focus(actors)
         if cues:
             focus = self._cued_focus(text, cues, focus)
         return Places(locations=locations, focus=focus)
@@ -120,20 +121,44 @@ class GazetteerPlaceFinder:
                 "text": text[cue.start : cue.end],
                 "start": cue.start,
                 "end": cue.end,
-                "confidence": _CUED_CONFIDENCE,
+                "confidence": _WEAK_CONFIDENCE,
             }
         )
 
     def _add_group_countries(self, demonyms: dict[str, float], actors: Sequence[Actor]) -> None:
-        """Count each named armed group or militia of one country once, as strongly as a
-        nationality word before no force: such groups fight at home (a state's forces act
-        abroad too: 'Turkish warplanes', 'US troops'). A group named only by a nationality
-        word ('Iranian militia') is not counted again: its word already weighs as one before a
-        force, and such groups fight abroad too."""
-        for actor in actors:
-            code = actor.country_code
-            if code and actor.kind != _STATE_FORCE and not self._by_nationality(actor):
-                demonyms[code] = demonyms.get(code, 0.0) + STRONG_CONTEXT
+        """Count the country of each of the actors' home groups once, as strongly as a
+        nationality word before no force."""
+        for actor in self._home_groups(actors):
+            code = actor.country_code or ""
+            demonyms[code] = demonyms.get(code, 0.0) + STRONG_CONTEXT
+
+    def _home_groups(self, actors: Sequence[Actor]) -> list[Actor]:
+        """The named armed groups and militias of one country among `actors`: such groups
+        fight at home (a state's forces act abroad too: 'Turkish warplanes', 'US troops'). A
+        group named only by a nationality word ('Iranian militia') is left out: its word
+        already weighs as one before a force, and such groups fight abroad too."""
+        return [
+            actor
+            for actor in actors
+            if actor.country_code and actor.kind != _STATE_FORCE and not self._by_nationality(actor)
+        ]
+
+    def _group_focus(self, actors: Sequence[Actor]) -> Location | None:
+        """With no place named, the country of the first home group, weakly."""
+        for actor in self._home_groups(actors):
+            index = self.gazetteer.by_id.get(
+                self.focus_chooser.country_ids.get(actor.country_code or "", "")
+            )
+            if index is not None:
+                return self._model(index).model_copy(
+                    update={
+                        "text": actor.text,
+                        "start": actor.start,
+                        "end": actor.end,
+                        "confidence": _WEAK_CONFIDENCE,
+                    }
+                )
+        return None
 
     def _by_nationality(self, actor: Actor) -> bool:
         """True for an actor named by a nationality word and a force noun ('Syrian rebels')."""

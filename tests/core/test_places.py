@@ -221,8 +221,27 @@ def test_an_armed_group_of_one_country_rules_out_a_small_village_abroad(
     finder: GazetteerPlaceFinder,
 ) -> None:
     text = "Houthi fighters shelled Talant on Monday."
-    assert finder.locate(text, NONE).focus is not None
-    assert finder.locate(text, NONE, load_actor_finder().find(text, NONE)).focus is None
+    alone = finder.locate(text, NONE).focus
+    assert alone is not None and alone.country_code != "YE"
+    places = finder.locate(text, NONE, load_actor_finder().find(text, NONE))
+    assert places.locations == []
+    # no place left: the group's country is the focus, weakly, named by the group
+    focus = places.focus
+    assert focus is not None
+    assert (focus.kind, focus.country_code, focus.text, focus.start) == (
+        PlaceKind.COUNTRY,
+        "YE",
+        "Houthi",
+        0,
+    )
+    assert focus.confidence < 0.5
+
+
+def test_a_state_force_abroad_gives_no_focus(finder: GazetteerPlaceFinder) -> None:
+    text = "Turkish forces shelled the hideouts overnight."
+    actors = load_actor_finder().find(text, NONE)
+    assert [actor.kind for actor in actors] == ["state_force"]
+    assert finder.locate(text, NONE, actors).focus is None
 
 
 def test_a_militia_named_only_by_its_nationality_does_not_rule_out_the_place_it_is_in(
