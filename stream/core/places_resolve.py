@@ -217,9 +217,10 @@ class Resolver:
         near: Nearness | None,
         settled: list[Resolution | None] | None = None,
     ) -> list[Resolution | None]:
-        """Resolve every mention once; repeated names outside chains are scored once, and
-        clear-cut results of an earlier pass (`settled`) are kept."""
-        done: dict[tuple[str, _Contribution], Resolution | None] = {}
+        """Resolve every mention once; repeated names outside chains are scored once per way
+        of being written ('Makhmur camp' and 'in Makhmur city' are two), and clear-cut
+        results of an earlier pass (`settled`) are kept."""
+        done: dict[tuple[str, _Contribution, bool, bool, bool], Resolution | None] = {}
         contexts: dict[_Contribution, _Countries] = {}
         results: list[Resolution | None] = []
         folded = doc.folded
@@ -229,7 +230,13 @@ class Resolver:
                 results.append(earlier)
                 continue
             alone = not (mention.parents or mention.children or mention.dateline)
-            memo = (folded[mention.start : mention.end], contribution)
+            memo = (
+                folded[mention.start : mention.end],
+                contribution,
+                mention.seat,
+                mention.strong_locative or mention.designated,
+                mention.common,
+            )
             if alone and memo in done:
                 found = done[memo]
                 results.append(found and found.about(mention))

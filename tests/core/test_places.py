@@ -463,3 +463,10 @@ def test_a_conflict_area_without_a_province_of_its_name_resolves_to_its_province
         " Monday, according to residents and officials.",
     )
     assert (focus.country_code, focus.kind) == (country, PlaceKind.REGION)
+
+
+def test_a_repeated_name_is_resolved_again_where_it_is_written_as_a_place(
+    finder: GazetteerPlaceFinder,
+) -> None:
+    focus = _focus(finder, "Hundreds of Makhmur camp residents rallied in Makhmur city on Friday.")
+    assert (focus.country_code, focus.start) == ("IQ", 46)
