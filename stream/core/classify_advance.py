@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from typing import Final
 
-from stream.core.classify_rule import GAP, PLACE, TriggerRule, advance_rule
+from stream.core.classify_rule import BUILDING, GAP, PLACE, TriggerRule, advance_rule
 
 __all__ = ["ADVANCE"]
+
+_NO_BUILDING: Final = r"(?![\w'-])(?! (?:[\w'-]+ ){0,2}" + BUILDING + ")"
+"""After a capitalised name: storming 'the Marriott hotel' attacks a building, it takes no
+ground ('stormed Fallujah' does)."""
 
 ADVANCE: Final[tuple[TriggerRule, ...]] = (
     advance_rule(
@@ -68,7 +72,8 @@ ADVANCE: Final[tuple[TriggerRule, ...]] = (
     advance_rule(
         0.6,
         r"(?:stormed|entered|enter|enters|overran) (?:the )?(?:(?-i:[A-Z])[\w'-]+"
-        r"|\w+ (?:refugee )?camp|rebel"
+        + _NO_BUILDING
+        + r"|\w+ (?:refugee )?camp|rebel"
         r"|insurgent|militant)|stormed (?:the |a )?(?:[\w'-]+ ){0,2}(?:palace|parliament"
         r"|compound|headquarters|barracks|police station|military base|army base)\b",
     ),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from stream.core.classify_rule import VIOLENT, TriggerRule, attack_rule
+from stream.core.classify_rule import BUILDING, VIOLENT, TriggerRule, attack_rule
 
 __all__ = ["ATTACK"]
 
@@ -16,12 +16,21 @@ _RAID_VIOLENCE: Final = (
     r"|machetes?)\b)"
 )
 
+# Who storms a building to attack it (not police or troops on a raid or a rescue).
+_ASSAILANTS: Final = (
+    r"\b(?:gunm[ae]n|militants?|insurgents?|rebels?|attackers?|assailants?|terrorists?"
+    r"|jihadists?|suicide|hostage.takers?|kidnappers?|armed (?:men|group))\b"
+)
+
 ATTACK: Final[tuple[TriggerRule, ...]] = (
     attack_rule(
         0.9,
         r"(?:repelled|repulsed|thwarted|foiled|fought off|beat back|pushed back) (?:an? |the )?"
         r"(?:\w+ ){0,2}(?:attacks?|assaults?|infiltration|incursion|offensive|advance|attempts?)\b"
         r"(?! plan| by (?:terror|extremist))",
+    ),
+    attack_rule(
+        0.85, r"storm(?:ed|ing) (?:the |a |an )?(?:[\w'-]+ ){0,3}" + BUILDING, needs=_ASSAILANTS
     ),
     attack_rule(
         0.95,

@@ -106,6 +106,23 @@ def test_armed_men_taking_hostages_is_attack(classifier: RuleClassifier) -> None
     assert result.primary is EventType.ATTACK
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gunmen stormed the Grand Meridian hotel, shooting at guests in the lobby.", {"attack"}),
+        ("Militants stormed a crowded theatre on Friday night and took the audience hostage.",
+         {"attack"}),
+        ("Rebels stormed Kolwezi on Monday after a week of fighting.", {"advance"}),
+        ("Riot police stormed the mosque and arrested twenty people.", {"other"}),
+        ("Football fans stormed the pitch after the final whistle.", {"other"}),
+    ],
+)  # fmt: skip
+def test_storming_a_building_is_an_attack_and_storming_a_town_an_advance(
+    classifier: RuleClassifier, text: str, expected: set[str]
+) -> None:
+    assert {label.value for label in _labels(classifier.classify(text))} == expected
+
+
 def test_abduction_with_threat_is_attack_and_threat(classifier: RuleClassifier) -> None:
     result = classifier.classify(
         "Gunmen seize engineer\n\nGunmen abducted an engineer on Monday and threatened to "
