@@ -286,7 +286,8 @@ def _merge(totals: dict[str, Count], counts: dict[str, Count], additive: bool) -
     """Fold one sentence's counts in: the first report stands, separate incidents add up, a
     number refines a vague word it agrees with ('kills dozens', then 'killing at least 30'),
     and a count that restates the first and adds others ('40 rebels ..., while five soldiers
-    also died') replaces it."""
+    also died', or 'Five soldiers killed' then 'five soldiers and two civilians were killed')
+    replaces it."""
     for kind, count in counts.items():
         current = totals.get(kind)
         if current is None or (
@@ -294,6 +295,7 @@ def _merge(totals: dict[str, Count], counts: dict[str, Count], additive: bool) -
             and (
                 (current.vague and not count.vague and count.value >= current.value)
                 or (count.base and count.base == current.value)
+                or (count.first and count.first == current.value and count.value > current.value)
             )
         ):
             totals[kind] = count

@@ -267,6 +267,9 @@ class Count:
     base: int = 0
     """For a sum of a sentence's count and the others it says were also hit ('40 rebels ...,
     while five soldiers also died'), the first count (40); else 0."""
+    first: int = 0
+    """For a list of two or more items ('five soldiers and two civilians'), the first item's
+    count (5); else 0."""
 
 
 def sum_list(
@@ -278,10 +281,12 @@ def sum_list(
     matching equates with an ASCII one, the numbers are read from it (faster, same matches).
     """
     total, lower, vague_words, triggers = 0, False, False, []
+    values: list[int] = []
     kin = "and " in text[max(0, start - 4) : end].lower()
     for match in _KIN_ITEM.finditer(text, start, end) if kin else ():
         total += 1
         triggers.append((match.group(), match.start(), match.end()))
+        values.append(1)
     source, (number_pattern, age, date_before) = (
         (text, _CASED) if lowered is None else (lowered, _LOWERED)
     )
@@ -303,6 +308,7 @@ def sum_list(
                 continue
             total -= 1
             triggers.pop()
+            values.pop()
         head = text[max(0, begin - 12) : begin]
         if not headline and text[match.start("num")].isupper() and _NAME_NUMBER.search(head):
             continue
@@ -310,15 +316,19 @@ def sum_list(
         if begin > start and _AMONG.search(before):
             if value <= total:
                 continue
-            total, triggers = 0, []
+            total, triggers, values = 0, [], []
         total += value
         vague_words = vague_words or vague
         lower = lower or vague or bool(match.group("qual"))
         triggers.append((text[begin : match.end()], begin, match.end()))
+        values.append(value)
     if triggers and _reporter(text, start, triggers[-1]):
         total -= 1
         triggers.pop()
-    return Count(total, lower, triggers, vague_words) if total else None
+        values.pop()
+    if not total:
+        return None
+    return Count(total, lower, triggers, vague_words, first=values[0] if len(values) > 1 else 0)
 
 
 def _reporter(text: str, start: int, last: Span) -> bool:

@@ -309,3 +309,24 @@ def test_a_death_toll_that_rose_replaces_the_first_count() -> None:
         " suicide bombing at a mosque in Kabul rose to 32 on Saturday, officials said."
     )
     assert _count(text).killed == 32
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        (
+            "Five soldiers killed in ambush\n\nFive soldiers and two civilians were killed when"
+            " militants ambushed an army convoy on Monday, officials said.",
+            7,
+        ),
+        (
+            "Bomb kills 12 in market\n\nA car bomb killed 12 people in a crowded market on"
+            " Tuesday. Two policemen and a soldier were among those killed.",
+            12,
+        ),
+    ],
+)
+def test_a_body_list_replaces_the_headline_count_only_when_it_starts_with_it(
+    text: str, killed: int
+) -> None:
+    assert _count(text).killed == killed
