@@ -54,6 +54,7 @@ ADVANCE: Final[tuple[TriggerRule, ...]] = (
     ),
     advance_rule(
         0.9,
+        r"(?!(?:marche[sd]|march|poure?d?|pours) (?:into|through) (?:the )?streets)"
         r"(?:stormed|swept|pushed|push|moved|move|thrust|thrusts|rolled|marched|poured|charged"
         r"|sweep|sweeps|storm|storms|advanced|advancing|roll|rolls|pour|pours|march|marches"
         r"|surge|surges|charge|charges"

@@ -153,7 +153,7 @@ ATTACK: Final[tuple[TriggerRule, ...]] = (
         0.55,
         r"(?:were|was|been|are|is) (?:\w+ )?(?:dead|died)|died (?:in|during|after|from|of"
         r" (?:gunshot|bullet|his wounds|her wounds|their wounds|injuries))"
-        r"|(?:left|leaving) (?:\w+ ){0,3}dead|dead bodies|bodies of|fatalit(?:y|ies)\b"
+        r"|(?:left|leaving) (?:\w+ ){0,5}dead|dead bodies|bodies of|fatalit(?:y|ies)\b"
         r"|casualties\b",
     ),
     attack_rule(0.4, r"death toll"),

@@ -115,9 +115,15 @@ def test_armed_men_taking_hostages_is_attack(classifier: RuleClassifier) -> None
         ("Rebels stormed Kolwezi on Monday after a week of fighting.", {"advance"}),
         ("Riot police stormed the mosque and arrested twenty people.", {"other"}),
         ("Football fans stormed the pitch after the final whistle.", {"other"}),
+        ("Mourners marched through the streets of Hebron at the funeral of a gunman killed by"
+         " soldiers the day before.", {"other"}),
+        ("Rebels marched into the town on Sunday.", {"advance"}),
+        ("Troops pushed through the streets of the old city, killing dozens of insurgents.",
+         {"advance", "attack"}),
+        ("A three-day offensive left more than 60 rebels dead, the army said.", {"attack"}),
     ],
 )  # fmt: skip
-def test_storming_a_building_is_an_attack_and_storming_a_town_an_advance(
+def test_storming_buildings_and_marching_take_no_ground_and_offensives_leave_the_dead(
     classifier: RuleClassifier, text: str, expected: set[str]
 ) -> None:
     assert {label.value for label in _labels(classifier.classify(text))} == expected
