@@ -277,7 +277,7 @@ _JUDICIAL: Final = _lc(
 _FOLLOW_UP_HEADLINE: Final = _lc_test(
     r"\b(?:admit\w*|blam\w*|condemn\w*|comdemn\w*|apologi[sz]\w*|probes?|inquiry|inquest"
     r"|investigat\w*|trials?|plead\w*|guilty|sentenc\w*|jail\w*|charg\w*|convict\w*"
-    r"|mourn\w*|funerals?|video|tape|pardon\w*|acquit\w*|verdict|extradit\w*|manhunt"
+    r"|mourn\w*|funerals?|video|tape|pardon\w*|acquit\w*|verdict|extradit\w*|manhunt|masterminds?"
     r"|responsibility|anniversary|remember\w*|memorial|compensation|aftermath|survivors"
     r"|denies|denied|fallout|lessons|ups security|security (?:tightened|stepped up|beefed up)"
     r"|clampdown|crackdown|negotiat\w*|talks|freed|released|rescued|tells of|recounts"

@@ -212,6 +212,11 @@ def test_occupied_seized_from_and_advanced_within_need_a_position(
             "other",
         ),
         (
+            "Kremlin vows to hunt down siege masterminds\n\nThe president vowed to punish those"
+            " behind last month's hostage siege that killed more than 300 people.",
+            "other",
+        ),
+        (
             "Gunmen kill two guards, police detain suspect over raid\n\nGunmen killed two "
             "guards at a bank on Monday; police later detained a suspect.",
             "attack",

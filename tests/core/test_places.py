@@ -452,6 +452,9 @@ def test_the_niger_delta_is_in_nigeria_not_niger(finder: GazetteerPlaceFinder) -
         ("South Ossetia", "GE"),
         ("the Ogaden", "ET"),
         ("Jubaland", "SO"),
+        ("Ingushetia", "RU"),
+        ("the Casamance", "SN"),
+        ("the Nuba Mountains", "SD"),
     ],
 )
 def test_a_conflict_area_without_a_province_of_its_name_resolves_to_its_province(
