@@ -328,7 +328,8 @@ def sum_list(
         values.pop()
     if not total:
         return None
-    return Count(total, lower, triggers, vague_words, first=values[0] if len(values) > 1 else 0)
+    first = min(zip(triggers, values, strict=True), key=lambda item: item[0][1])[1]
+    return Count(total, lower, triggers, vague_words, first=first if len(values) > 1 else 0)
 
 
 def _reporter(text: str, start: int, last: Span) -> bool:

@@ -320,6 +320,11 @@ def test_a_death_toll_that_rose_replaces_the_first_count() -> None:
             7,
         ),
         (
+            "Gunmen kill 3 aid workers\n\nGunmen killed three aid workers and their driver in"
+            " an ambush on Monday, officials said.",
+            4,
+        ),
+        (
             "Bomb kills 12 in market\n\nA car bomb killed 12 people in a crowded market on"
             " Tuesday. Two policemen and a soldier were among those killed.",
             12,
