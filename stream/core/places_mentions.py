@@ -68,7 +68,9 @@ _ACRONYM_LENGTH: Final = 4
 _NAME, _NEVER, _DEMONYM, _COMMON = range(4)
 
 
-@dataclass(slots=True)
+# init=False with an __init__ of its own: mypyc compiles that one, while the one dataclass
+# writes runs as interpreted Python (about fifteen times slower, once per mention).
+@dataclass(slots=True, init=False)
 class Mention:
     """A place name in the text: span, candidate places and how strongly it reads as a place."""
 
@@ -76,20 +78,61 @@ class Mention:
     end: int
     text: str
     candidates: tuple[int, ...]
-    locative: bool = False
-    strong_locative: bool = False
-    common: bool = False
-    sentence_start: bool = False
-    dateline: bool = False
-    fuzzy: bool = False
-    article: bool = False
-    minor: bool = False
-    landmark: bool = False
-    designated: bool = False
-    seat: bool = False
-    continued: bool = False
-    parents: tuple[int, ...] = ()
-    children: tuple[int, ...] = ()
+    locative: bool
+    strong_locative: bool
+    common: bool
+    sentence_start: bool
+    dateline: bool
+    fuzzy: bool
+    article: bool
+    minor: bool
+    landmark: bool
+    designated: bool
+    seat: bool
+    continued: bool
+    parents: tuple[int, ...]
+    children: tuple[int, ...]
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        text: str,
+        candidates: tuple[int, ...],
+        locative: bool = False,
+        strong_locative: bool = False,
+        common: bool = False,
+        sentence_start: bool = False,
+        dateline: bool = False,
+        fuzzy: bool = False,
+        article: bool = False,
+        minor: bool = False,
+        landmark: bool = False,
+        designated: bool = False,
+        seat: bool = False,
+        continued: bool = False,
+        parents: tuple[int, ...] = (),
+        children: tuple[int, ...] = (),
+    ) -> None:
+        """A mention of `text` at [start, end) with its candidate places and reading marks."""
+        self.start = start
+        self.end = end
+        self.text = text
+        self.candidates = candidates
+        self.locative = locative
+        self.strong_locative = strong_locative
+        self.common = common
+        self.sentence_start = sentence_start
+        self.dateline = dateline
+        self.fuzzy = fuzzy
+        self.article = article
+        self.minor = minor
+        self.landmark = landmark
+        self.designated = designated
+        self.seat = seat
+        self.continued = continued
+        self.parents = parents
+        self.children = children
 
 
 def _load_words(path: Path) -> frozenset[str]:

@@ -41,7 +41,8 @@ _ARTICLE_COUNTRIES: Final = word_set(
 _DOMINANT_RATIO: Final = 20
 
 
-@dataclass(slots=True)
+# init=False with an __init__ of its own, as for Mention: mypyc compiles that one.
+@dataclass(slots=True, init=False)
 class Resolution:
     """The place chosen for a mention, its score, a confidence in 0-1, whether no rival was
     left, and whether it lies abroad of a strong context that it paid its abroad cost for."""
@@ -50,8 +51,25 @@ class Resolution:
     place: int
     score: float
     confidence: float
-    clear_cut: bool = False
-    against_context: bool = False
+    clear_cut: bool
+    against_context: bool
+
+    def __init__(
+        self,
+        mention: Mention,
+        place: int,
+        score: float,
+        confidence: float,
+        clear_cut: bool = False,
+        against_context: bool = False,
+    ) -> None:
+        """The resolution of `mention` to `place` with its score and confidence."""
+        self.mention = mention
+        self.place = place
+        self.score = score
+        self.confidence = confidence
+        self.clear_cut = clear_cut
+        self.against_context = against_context
 
     def about(self, mention: Mention) -> Resolution:
         """The same resolution for another mention of the same name."""
