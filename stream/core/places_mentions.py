@@ -164,7 +164,7 @@ class MentionFinder:
 
     def find(self, text: str, folded: str) -> list[Mention]:
         """Longest non-overlapping matches that pass the case, word and name filters."""
-        matches = self.gazetteer.find(text, capitalised_only=True, skip=self._never)
+        matches = self.gazetteer.find(text, capitalised_only=True, skip=self._never, folded=folded)
         chosen = _longest(matches + self._sounds_like(text, matches))
         chosen = self._with_bare_names(text, chosen, matches)
         mentions: list[Mention] = []
@@ -176,12 +176,7 @@ class MentionFinder:
             mention = self._mention(text, folded, match, line, titled[line])
             if mention is not None:
                 mention.fuzzy = match.fuzzy
-                lead = text[line : match.start]
-                mention.dateline = (
-                    mention.text.isupper()
-                    and (not lead.strip() or bool(_DATELINE_LEAD.fullmatch(lead)))
-                    and _DATELINE_TAIL.match(text, match.end) is not None
-                )
+                mention.dateline = mention.text.isupper() and _dateline(text, line, match)
                 mentions.append(mention)
         return mentions
 
@@ -417,6 +412,16 @@ class MentionFinder:
         if lowered in MODIFIERS or lowered in self.demonyms:
             return False
         return not starts_sentence(text, prev_start)
+
+
+def _dateline(text: str, line: int, match: NameMatch) -> bool:
+    """True when `match` (in capitals) opens the line starting at `line`, alone or after an
+    agency's name ('AFP/'), and punctuation (':', '(', ',', '/', a dash) or the line's end
+    follows it."""
+    lead = text[line : match.start]
+    return (not lead.strip() or bool(_DATELINE_LEAD.fullmatch(lead))) and (
+        _DATELINE_TAIL.match(text, match.end) is not None
+    )
 
 
 def _longest(matches: list[NameMatch]) -> list[NameMatch]:
