@@ -231,12 +231,17 @@ class Gazetteer:
         return found
 
     def find(
-        self, text: str, capitalised_only: bool = False, skip: frozenset[int] = frozenset()
+        self,
+        text: str,
+        capitalised_only: bool = False,
+        skip: frozenset[int] = frozenset(),
+        folded: str | None = None,
     ) -> list[NameMatch]:
         """Every span of `text` bounded by non-letters that is a gazetteer name; with
         `capitalised_only`, only spans starting with a capital, a caseless letter or an
-        'al-'-style article; names whose base key id is in `skip` are passed over."""
-        padded = " " + fold(text) + " "
+        'al-'-style article; names whose base key id is in `skip` are passed over; `folded`
+        is `fold(text)` when the caller has it already."""
+        padded = " " + (fold(text) if folded is None else folded) + " "
         if capitalised_only:
             hits = self._capitalised_hits(text, padded, skip)
         else:

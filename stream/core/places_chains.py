@@ -23,6 +23,13 @@ _CHAIN_GAP: Final = re.compile(
     r"[\s,()\-–]+)*$",
     re.IGNORECASE,
 )
+# The longest text between two places of a chain (only such short gaps are sliced and read).
+_CHAIN_GAP_LENGTH: Final = 45
+
+
+def _joins(gap: str) -> bool:
+    """True when the text between two places links them into a chain ('X, Y province')."""
+    return "\n" not in gap and _CHAIN_GAP.match(gap) is not None
 
 
 def partner(folded: str, start: int) -> bool:
@@ -37,8 +44,8 @@ def link_chains(text: str, mentions: list[Mention]) -> None:
     names the gazetteer lacks ('(Unknown district,', 'Unknown town,'); a dateline's city has
     none: the story's first place follows it."""
     joined = [False] + [
-        len(gap) <= 45 and "\n" not in gap and _CHAIN_GAP.match(gap) is not None
-        for gap in (text[a.end : b.start] for a, b in itertools.pairwise(mentions))
+        b.start - a.end <= _CHAIN_GAP_LENGTH and _joins(text[a.end : b.start])
+        for a, b in itertools.pairwise(mentions)
     ]
     for index, mention in enumerate(mentions):
         if mention.dateline:

@@ -127,13 +127,14 @@ class FocusChooser:
         ]
         table = self.gazetteer.table
         places = [resolution.place for resolution in resolutions]
-        counts = Counter(places)
+        counts: dict[int, int] = {}
         kinds: list[PlaceKind] = []
         codes: list[str | None] = []
         named: set[str | None] = set()
         inland: set[str | None] = set()
         regions: set[tuple[str | None, str | None]] = set()
         for place in places:
+            counts[place] = counts.get(place, 0) + 1
             kind = table.kind_of(place)
             code = table.country_of(place)
             kinds.append(kind)

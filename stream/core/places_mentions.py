@@ -68,7 +68,9 @@ _ACRONYM_LENGTH: Final = 4
 _NAME, _NEVER, _DEMONYM, _COMMON = range(4)
 
 
-@dataclass(slots=True)
+# init=False with an __init__ of its own: mypyc compiles that one, while the one dataclass
+# writes runs as interpreted Python (about fifteen times slower, once per mention).
+@dataclass(slots=True, init=False)
 class Mention:
     """A place name in the text: span, candidate places and how strongly it reads as a place."""
 
@@ -76,20 +78,61 @@ class Mention:
     end: int
     text: str
     candidates: tuple[int, ...]
-    locative: bool = False
-    strong_locative: bool = False
-    common: bool = False
-    sentence_start: bool = False
-    dateline: bool = False
-    fuzzy: bool = False
-    article: bool = False
-    minor: bool = False
-    landmark: bool = False
-    designated: bool = False
-    seat: bool = False
-    continued: bool = False
-    parents: tuple[int, ...] = ()
-    children: tuple[int, ...] = ()
+    locative: bool
+    strong_locative: bool
+    common: bool
+    sentence_start: bool
+    dateline: bool
+    fuzzy: bool
+    article: bool
+    minor: bool
+    landmark: bool
+    designated: bool
+    seat: bool
+    continued: bool
+    parents: tuple[int, ...]
+    children: tuple[int, ...]
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        text: str,
+        candidates: tuple[int, ...],
+        locative: bool = False,
+        strong_locative: bool = False,
+        common: bool = False,
+        sentence_start: bool = False,
+        dateline: bool = False,
+        fuzzy: bool = False,
+        article: bool = False,
+        minor: bool = False,
+        landmark: bool = False,
+        designated: bool = False,
+        seat: bool = False,
+        continued: bool = False,
+        parents: tuple[int, ...] = (),
+        children: tuple[int, ...] = (),
+    ) -> None:
+        """A mention of `text` at [start, end) with its candidate places and reading marks."""
+        self.start = start
+        self.end = end
+        self.text = text
+        self.candidates = candidates
+        self.locative = locative
+        self.strong_locative = strong_locative
+        self.common = common
+        self.sentence_start = sentence_start
+        self.dateline = dateline
+        self.fuzzy = fuzzy
+        self.article = article
+        self.minor = minor
+        self.landmark = landmark
+        self.designated = designated
+        self.seat = seat
+        self.continued = continued
+        self.parents = parents
+        self.children = children
 
 
 def _load_words(path: Path) -> frozenset[str]:
@@ -121,7 +164,7 @@ class MentionFinder:
 
     def find(self, text: str, folded: str) -> list[Mention]:
         """Longest non-overlapping matches that pass the case, word and name filters."""
-        matches = self.gazetteer.find(text, capitalised_only=True, skip=self._never)
+        matches = self.gazetteer.find(text, capitalised_only=True, skip=self._never, folded=folded)
         chosen = _longest(matches + self._sounds_like(text, matches))
         chosen = self._with_bare_names(text, chosen, matches)
         mentions: list[Mention] = []
@@ -133,12 +176,7 @@ class MentionFinder:
             mention = self._mention(text, folded, match, line, titled[line])
             if mention is not None:
                 mention.fuzzy = match.fuzzy
-                lead = text[line : match.start]
-                mention.dateline = (
-                    mention.text.isupper()
-                    and (not lead.strip() or bool(_DATELINE_LEAD.fullmatch(lead)))
-                    and _DATELINE_TAIL.match(text, match.end) is not None
-                )
+                mention.dateline = mention.text.isupper() and _dateline(text, line, match)
                 mentions.append(mention)
         return mentions
 
@@ -374,6 +412,16 @@ class MentionFinder:
         if lowered in MODIFIERS or lowered in self.demonyms:
             return False
         return not starts_sentence(text, prev_start)
+
+
+def _dateline(text: str, line: int, match: NameMatch) -> bool:
+    """True when `match` (in capitals) opens the line starting at `line`, alone or after an
+    agency's name ('AFP/'), and punctuation (':', '(', ',', '/', a dash) or the line's end
+    follows it."""
+    lead = text[line : match.start]
+    return (not lead.strip() or bool(_DATELINE_LEAD.fullmatch(lead))) and (
+        _DATELINE_TAIL.match(text, match.end) is not None
+    )
 
 
 def _longest(matches: list[NameMatch]) -> list[NameMatch]:

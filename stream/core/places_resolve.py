@@ -42,7 +42,8 @@ _ARTICLE_COUNTRIES: Final = word_set(
 _DOMINANT_RATIO: Final = 20
 
 
-@dataclass(slots=True)
+# init=False with an __init__ of its own, as for Mention: mypyc compiles that one.
+@dataclass(slots=True, init=False)
 class Resolution:
     """The place chosen for a mention, its score, a confidence in 0-1, whether no rival was
     left, and whether it lies abroad of a strong context that it paid its abroad cost for."""
@@ -51,8 +52,25 @@ class Resolution:
     place: int
     score: float
     confidence: float
-    clear_cut: bool = False
-    against_context: bool = False
+    clear_cut: bool
+    against_context: bool
+
+    def __init__(
+        self,
+        mention: Mention,
+        place: int,
+        score: float,
+        confidence: float,
+        clear_cut: bool = False,
+        against_context: bool = False,
+    ) -> None:
+        """The resolution of `mention` to `place` with its score and confidence."""
+        self.mention = mention
+        self.place = place
+        self.score = score
+        self.confidence = confidence
+        self.clear_cut = clear_cut
+        self.against_context = against_context
 
     def about(self, mention: Mention) -> Resolution:
         """The same resolution for another mention of the same name."""
@@ -417,9 +435,15 @@ class Resolver:
         candidates: list[_Candidate],
     ) -> Resolution | None:
         """The best-scoring candidate of `mention`, or None when none is plausible."""
+        if not candidates:
+            return None
         countries, total, strong = context
         bonuses: dict[int, float] = near.cache if near is not None else {}
-        scored: list[tuple[float, int, float, bool]] = []
+        # The best (score, place) and the next score, as a descending sort would rank them.
+        best = runner_up = -math.inf
+        place = -1
+        best_weight = 0.0
+        best_against = False
         dateline = mention.dateline
         fuzzy = mention.fuzzy
         empty = not countries
@@ -441,24 +465,25 @@ class Resolver:
                 score -= 0.5 if weight else fuzzy_cost
             if empty and population < 1000 and kind is TOWN:
                 score -= 1.0
-            scored.append((score, index, weight, against))
-        if not scored:
-            return None
-        scored.sort(reverse=True)
-        best, place, weight, against = scored[0]
+            if score > best or (score == best and index > place):
+                runner_up = best
+                best, place, best_weight, best_against = score, index, weight, against
+            elif score > runner_up:
+                runner_up = score
         placed = (
-            mention.seat and (weight > 0 or empty)
+            mention.seat and (best_weight > 0 or empty)
             if fuzzy
-            else (mention.strong_locative or mention.designated) and (weight > 0 or not strong)
+            else (mention.strong_locative or mention.designated) and (best_weight > 0 or not strong)
         )
         if best < _MIN_SCORE - (_PLACED_SLACK if placed else 0.0):
             return None
-        margin = best - scored[1][0] if len(scored) > 1 else 4.0
+        margin = best - runner_up if len(candidates) > 1 else 4.0
         confidence = 1.0 / (1.0 + math.exp(-(margin + best - 3.0) / 2.0))
         if mention.common:
             confidence *= 0.8
-        clear_cut = len(scored) == 1 and best >= _CLEAR_SCORE
-        return Resolution(mention, place, best, round(min(0.99, confidence), 3), clear_cut, against)
+        clear_cut = len(candidates) == 1 and best >= _CLEAR_SCORE
+        confidence = round(min(0.99, confidence), 3)
+        return Resolution(mention, place, best, confidence, clear_cut, best_against)
 
     def _static(self, index: int) -> _Static:
         """What scoring needs about a place that never changes, cached per place."""
