@@ -33,6 +33,10 @@ _CONTINUED_COST: Final = 2.0
 _COUNTRY_WITH_PLACES_COST: Final = 1.5
 _DETACHED_COST: Final = 1.0
 _OUTSIDE_REGION_COST: Final = 6.0
+# A chain's town this far from the town it names as its parent is a namesake elsewhere ('near
+# Orikhove, Luhansk' resolving to an Orikhove in Crimea): it costs as much as one outside the
+# named region.
+_FAR_APART_KM: Final = 500.0
 _OUTSIDE_NAMED_REGIONS_COST: Final = 3.0
 _LONE_COST: Final = 5.0
 _AGAINST_CONTEXT_COST: Final = 1.0
@@ -222,8 +226,8 @@ class FocusChooser:
     ) -> float:
         """The focus cost of a place that none of the resolved places its chain names ('X
         area of Y city', 'X, Y province', 'X in Y country') holds or lies near: more when one
-        is a region or a country; a town smaller than the place cannot hold it ('Baghdad
-        (Karadah)' names a quarter)."""
+        is a region or a country, or a town more than _FAR_APART_KM away; a town smaller
+        than the place cannot hold it ('Baghdad (Karadah)' names a quarter)."""
         table = self.gazetteer.table
         cost = 0.0
         for parent_at in mention.parents:
@@ -238,12 +242,15 @@ class FocusChooser:
             elif kind == REGION:
                 inside = table.admin1_of(parent) == table.admin1_of(place)
             else:
-                inside = (
-                    haversine_km(
-                        table.lat[parent], table.lon[parent], table.lat[place], table.lon[place]
-                    )
-                    < CHAIN_KM
+                apart = haversine_km(
+                    table.lat[parent], table.lon[parent], table.lat[place], table.lon[place]
                 )
+                if apart < CHAIN_KM:
+                    return 0.0
+                if apart > _FAR_APART_KM:
+                    cost = max(cost, _OUTSIDE_REGION_COST)
+                    continue
+                inside = False
             if inside:
                 return 0.0
             cost = max(cost, _OUTSIDE_REGION_COST if kind in WIDE_KINDS else _DETACHED_COST)

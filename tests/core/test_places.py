@@ -473,3 +473,12 @@ def test_a_repeated_name_is_resolved_again_where_it_is_written_as_a_place(
 ) -> None:
     focus = _focus(finder, "Hundreds of Makhmur camp residents rallied in Makhmur city on Friday.")
     assert (focus.country_code, focus.start) == ("IQ", 46)
+
+
+def test_a_chain_town_far_from_the_town_it_names_is_not_the_focus(
+    finder: GazetteerPlaceFinder,
+) -> None:
+    places = finder.locate("Separatist forces shelled army positions near Orikhove, Luhansk.", NONE)
+    assert [location.admin1 for location in places.locations] == ["Crimea", "Luhansk"]
+    assert places.focus is not None
+    assert (places.focus.text, places.focus.admin1) == ("Luhansk", "Luhansk")
