@@ -64,7 +64,8 @@ class GazetteerPlaceFinder:
             for i in range(len(table))
             if table.kind_of(i) == COUNTRY
         }
-        self.nationalities = NationalityWords(gazetteer, demonyms, country_ids)
+        self._country_ids = country_ids
+        self.nationalities = NationalityWords(demonyms)
         self.focus_chooser = FocusChooser(gazetteer, country_ids)
 
     def locate(
@@ -98,7 +99,7 @@ class GazetteerPlaceFinder:
         if focus is not None and focus_at is not None:
             focus = self.focus_chooser.pinpoint(text, focus, resolutions[focus_at].mention.start)
         if focus is None and demonyms:
-            focus = self.nationalities.focus(text, folded) or self._group_focus(actors)
+            focus = self._nationality_focus(text, folded) or self._group_focus(actors)
         if cues:
             focus = self._cued_focus(text, cues, focus)
         return Places(locations=locations, focus=focus)
@@ -116,14 +117,7 @@ class GazetteerPlaceFinder:
         place = self._region_places.get(cue.regions[0])
         if place is None:
             return focus
-        return self._model(place).model_copy(
-            update={
-                "text": text[cue.start : cue.end],
-                "start": cue.start,
-                "end": cue.end,
-                "confidence": _WEAK_CONFIDENCE,
-            }
-        )
+        return self._placed(place, text[cue.start : cue.end], cue.start, _WEAK_CONFIDENCE)
 
     def _add_group_countries(self, demonyms: dict[str, float], actors: Sequence[Actor]) -> None:
         """Count the country of each of the actors' home groups once, as strongly as a
@@ -143,22 +137,28 @@ class GazetteerPlaceFinder:
             if actor.country_code and actor.kind != _STATE_FORCE and not self._by_nationality(actor)
         ]
 
+    def _nationality_focus(self, text: str, folded: str) -> Location | None:
+        """With no place named, the country of the first nationality word at home, weakly."""
+        word = self.nationalities.home_word(text, folded)
+        if word is None:
+            return None
+        start, end, code = word
+        return self._country_focus(code, text[start:end], start)
+
     def _group_focus(self, actors: Sequence[Actor]) -> Location | None:
         """With no place named, the country of the first home group, weakly."""
         for actor in self._home_groups(actors):
-            index = self.gazetteer.by_id.get(
-                self.focus_chooser.country_ids.get(actor.country_code or "", "")
-            )
-            if index is not None:
-                return self._model(index).model_copy(
-                    update={
-                        "text": actor.text,
-                        "start": actor.start,
-                        "end": actor.end,
-                        "confidence": _WEAK_CONFIDENCE,
-                    }
-                )
+            focus = self._country_focus(actor.country_code or "", actor.text, actor.start)
+            if focus is not None:
+                return focus
         return None
+
+    def _country_focus(self, code: str, written: str, start: int) -> Location | None:
+        """Country `code` as a weak focus, written as `written` at `start` (None if unknown)."""
+        index = self.gazetteer.by_id.get(self._country_ids.get(code, ""))
+        if index is None:
+            return None
+        return self._placed(index, written, start, _WEAK_CONFIDENCE)
 
     def _by_nationality(self, actor: Actor) -> bool:
         """True for an actor named by a nationality word and a force noun ('Syrian rebels')."""
@@ -185,12 +185,16 @@ class GazetteerPlaceFinder:
     def _location(self, resolution: Resolution) -> Location:
         """The wire Location of a resolved mention."""
         mention = resolution.mention
-        return self._model(resolution.place).model_copy(
+        return self._placed(resolution.place, mention.text, mention.start, resolution.confidence)
+
+    def _placed(self, index: int, written: str, start: int, confidence: float) -> Location:
+        """The Location of gazetteer place `index`, written as `written` at `start`."""
+        return self._model(index).model_copy(
             update={
-                "text": mention.text,
-                "start": mention.start,
-                "end": mention.end,
-                "confidence": resolution.confidence,
+                "text": written,
+                "start": start,
+                "end": start + len(written),
+                "confidence": confidence,
             }
         )
 

@@ -6,8 +6,6 @@ from typing import Final
 
 import ahocorasick
 
-from schemas import Location, Precision
-from stream.core.gazetteer import Gazetteer
 from stream.core.places_resolve import DEMONYM_WEIGHT, STRONG_CONTEXT
 from stream.core.places_text import word_set
 
@@ -65,13 +63,8 @@ def _word_finder(words: dict[str, str]) -> ahocorasick.Automaton | None:
 class NationalityWords:
     """Finds nationality words in folded text, one-word and two-word ones alike."""
 
-    def __init__(
-        self, gazetteer: Gazetteer, demonyms: dict[str, str], country_ids: dict[str, str]
-    ) -> None:
-        """Use `gazetteer` and its countries' ids by code; `demonyms` maps folded nationality
-        words to country codes."""
-        self.gazetteer = gazetteer
-        self.country_ids = country_ids
+    def __init__(self, demonyms: dict[str, str]) -> None:
+        """`demonyms` maps folded nationality words to country codes."""
         self._finder = _word_finder(demonyms)
 
     def _found(self, folded: str) -> list[tuple[int, int, str]]:
@@ -107,10 +100,10 @@ class NationalityWords:
             found[code] = found.get(code, 0.0) + weight
         return found
 
-    def focus(self, text: str, folded: str) -> Location | None:
-        """With no place named, the country of the first nationality word that no force abroad
-        follows ('Iraqi villagers', 'the Iraqi government', not 'Turkish warplanes'), weakly."""
-        found = next(
+    def home_word(self, text: str, folded: str) -> tuple[int, int, str] | None:
+        """The span and country of the first nationality word that no force abroad follows
+        ('Iraqi villagers', 'the Iraqi government', not 'Turkish warplanes'), or None."""
+        return next(
             (
                 (start, end, code)
                 for start, end, code in self._found(folded)
@@ -118,25 +111,4 @@ class NationalityWords:
                 or _first_word_after(folded, end) in _HOME_ACTORS
             ),
             None,
-        )
-        if found is None:
-            return None
-        start, end, code = found
-        index = self.gazetteer.by_id.get(self.country_ids.get(code, ""))
-        if index is None:
-            return None
-        place = self.gazetteer.place(index)
-        return Location(
-            text=text[start:end],
-            start=start,
-            end=end,
-            name=place.name,
-            place_id=place.id,
-            lat=round(place.lat, 5),
-            lon=round(place.lon, 5),
-            country_code=place.country_code,
-            kind=place.kind,
-            precision=Precision.COUNTRY,
-            confidence=0.3,
-            feature_code=place.feature_code,
         )
