@@ -237,6 +237,7 @@ class FocusChooser:
             kind = table.kind_of(parent)
             if kind in _LOCAL_KINDS and table.population[parent] < table.population[place]:
                 continue
+            far = kind in WIDE_KINDS
             if kind == COUNTRY:
                 inside = table.country_of(parent) == table.country_of(place)
             elif kind == REGION:
@@ -245,15 +246,10 @@ class FocusChooser:
                 apart = haversine_km(
                     table.lat[parent], table.lon[parent], table.lat[place], table.lon[place]
                 )
-                if apart < CHAIN_KM:
-                    return 0.0
-                if apart > _FAR_APART_KM:
-                    cost = max(cost, _OUTSIDE_REGION_COST)
-                    continue
-                inside = False
+                inside, far = apart < CHAIN_KM, apart > _FAR_APART_KM
             if inside:
                 return 0.0
-            cost = max(cost, _OUTSIDE_REGION_COST if kind in WIDE_KINDS else _DETACHED_COST)
+            cost = max(cost, _OUTSIDE_REGION_COST if far else _DETACHED_COST)
         return cost
 
     def _part(self, text: str, focus: Location, start: int) -> Location:
