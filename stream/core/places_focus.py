@@ -15,7 +15,7 @@ from stream.core.geo import destination, haversine_km
 from stream.core.places_chains import partner
 from stream.core.places_coherence import known_by_main_name, lone_places
 from stream.core.places_mentions import Mention
-from stream.core.places_nationality import actor_follows
+from stream.core.places_nationality import foreign_actor_follows
 from stream.core.places_resolve import Resolution
 from stream.core.places_support import CHAIN_KM
 
@@ -162,7 +162,7 @@ class FocusChooser:
             mention = resolution.mention
             kind = kinds[position]
             if kind == COUNTRY and (
-                actor_follows(text, folded, mention.end) or partner(folded, mention.start)
+                foreign_actor_follows(text, folded, mention.end) or partner(folded, mention.start)
             ):
                 continue
             if kind == PlaceKind.TOWN and resolution.confidence < _MIN_TOWN_FOCUS_CONFIDENCE:

@@ -54,6 +54,7 @@ _CAPITALISED_RUN: Final = re.compile(
     r"[A-Z](?<!\w[A-Z])[a-z'’]{2,}"
     r"(?:[- ](?:(?:al|el|ad|an|ar|as|ash|at|az)[- ])?[A-Z][a-z'’]{2,})?\b"
 )
+_INNER_ARTICLE: Final = re.compile(r"[- ](?:al|el|ad|an|ar|as|ash|at|az)[- ]")
 _ARTICLE_LEAD: Final = re.compile(r"(?:[Aa]l|el|[Aa]sh|a[nrsdtz])[- ]")
 # After a name: a longer name ('Ras al Ain') or a compound ('Iraq-based'), both rejecting it,
 # else the word after a single space (group 1).
@@ -341,21 +342,28 @@ class MentionFinder:
         sounds_like = self.gazetteer.sounds_like
         if not sounds_like:
             return []
-        starts = {match.start for match in matches}
+        # Where exact matches start, and the end of the longest one starting there.
+        reach: dict[int, int] = {}
+        for match in matches:
+            if match.end > reach.get(match.start, -1):
+                reach[match.start] = match.end
         found: list[NameMatch] = []
         runs = self._runs
         for sequence in _CAPITALISED_RUN.finditer(text):
             start = sequence.start()
-            if start in starts:
-                continue
             run = sequence.group()
+            # Past an exact match only as a whole run joined by an article ('Suq al-Shoyokh').
+            past_exact = start in reach
+            if past_exact and (reach[start] >= sequence.end() or not _INNER_ARTICLE.search(run)):
+                continue
             if run not in runs:
                 if len(runs) >= _RUN_CACHE:
                     runs.clear()
                 runs[run] = self._sounds_like_run(run, sounds_like)
             hit = runs[run]
-            if hit is not None and not starts_sentence(text, start):
-                found.append(NameMatch(start, start + hit[0], hit[1], fuzzy=True))
+            if hit is None or (past_exact and hit[0] < len(run)) or starts_sentence(text, start):
+                continue
+            found.append(NameMatch(start, start + hit[0], hit[1], fuzzy=True))
         return found
 
     def _sounds_like_run(

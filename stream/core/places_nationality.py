@@ -9,7 +9,7 @@ import ahocorasick
 from stream.core.places_resolve import DEMONYM_WEIGHT, STRONG_CONTEXT
 from stream.core.places_text import word_set
 
-__all__ = ["NationalityWords", "actor_follows"]
+__all__ = ["NationalityWords", "foreign_actor_follows"]
 
 _ACTORS: Final = word_set(
     "forces force troops military army soldiers soldier embassy officials official government "
@@ -28,13 +28,15 @@ _HOME_ACTORS: Final = word_set("government authorities security")
 _ACTOR_JOINTS: Final = frozenset(" -‑\n\t")
 
 
-def actor_follows(text: str, folded: str, end: int) -> bool:
+def foreign_actor_follows(text: str, folded: str, end: int) -> bool:
     """True when the word just after `end` (past a space or hyphen, not other punctuation)
-    names a force, an office or a currency ('Turkish army', 'US-led', 'US dollar'): the
-    country is then not where the event happened ('in Guinea, officials said' is)."""
+    names a force, an office or a currency that is not at home ('Turkish army', 'US-led',
+    'US dollar', not 'the Bangladesh government'): the country is then not where the event
+    happened ('in Guinea, officials said' is)."""
     if text[end : end + 1] not in _ACTOR_JOINTS:
         return False
-    return _first_word_after(folded, end) in _ACTORS
+    following = _first_word_after(folded, end)
+    return following in _ACTORS and following not in _HOME_ACTORS
 
 
 def _first_word_after(folded: str, end: int) -> str:
@@ -107,8 +109,7 @@ class NationalityWords:
             (
                 (start, end, code)
                 for start, end, code in self._found(folded)
-                if not actor_follows(text, folded, end)
-                or _first_word_after(folded, end) in _HOME_ACTORS
+                if not foreign_actor_follows(text, folded, end)
             ),
             None,
         )

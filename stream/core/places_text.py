@@ -87,6 +87,9 @@ def word_set(words: str) -> frozenset[str]:
 _SKELETON_ARTICLE: Final = re.compile(
     r"^(?:al|el|an|ar|as|ash|at|ad|adh|az|ath|ed|er|es|et|ez|en) "
 )
+# An article inside a name ('Suq al-Shoyokh', 'Suq ash Shuyukh'): its spelling follows the
+# next word's first letter, so the skeleton writes every form as 'l'.
+_SKELETON_INNER_ARTICLE: Final = re.compile(r" (?:al|el|an|ar|as|ash|at|ad|adh|az|ath) ")
 _DIGRAPHS: Final = (
     ("kh", "k"), ("gh", "g"), ("sh", "s"), ("th", "d"), ("dh", "d"), ("ch", "c"), ("q", "k"),
 )  # fmt: skip
@@ -98,10 +101,12 @@ _LONG_NAME: Final = 6
 
 @functools.lru_cache(maxsize=65536)
 def skeleton(name: str) -> str:
-    """A spelling-tolerant key for transliterated names: no article, vowels, doubled letters
-    or final -h ('Nassriya' and 'An Nasiriyah' both give 'nsry'); '' when too short to trust."""
+    """A spelling-tolerant key for transliterated names: no leading article, one form of an
+    inner one, no vowels, doubled letters or final -h ('Nassriya' and 'An Nasiriyah' both
+    give 'nsry'); '' when too short to trust."""
     words = " ".join(fold(name).split())
-    words = _SKELETON_ARTICLE.sub("", words).replace(" ", "")
+    words = _SKELETON_ARTICLE.sub("", words)
+    words = _SKELETON_INNER_ARTICLE.sub(" l ", words).replace(" ", "")
     if not words.isalpha():
         return ""
     for digraph, single in _DIGRAPHS:

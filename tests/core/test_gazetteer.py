@@ -93,6 +93,11 @@ def test_skeleton_ignores_article_doubled_letters_vowels_and_final_h() -> None:
     assert skeleton("Nassriya") == skeleton("An Nāşirīyah") == "nsry"
 
 
+def test_skeleton_writes_an_inner_article_one_way() -> None:
+    assert skeleton("Suq al-Shoyokh") == skeleton("Sūq ash Shuyūkh") == "sklsyk"
+    assert skeleton("Thi-Qar") != skeleton("Dura al Qar")
+
+
 def test_skeleton_of_a_short_name_is_empty() -> None:
     assert skeleton("Kut") == ""
 

@@ -164,6 +164,15 @@ def test_custom_place_with_unknown_parent_is_a_config_error(tmp_path: Path) -> N
         load_place_finder([path])
 
 
+def test_a_respelled_name_with_an_article_beats_its_first_word(
+    finder: GazetteerPlaceFinder,
+) -> None:
+    # 'Suq' alone is a town in Yemen; the whole name is Suq ash Shuyukh, Iraq.
+    focus = _focus(finder, "Thousands of students protested in Suq al-Shoyokh city on Tuesday.")
+    assert focus is not None
+    assert (focus.country_code, focus.admin1) == ("IQ", "Dhi Qar")
+
+
 def test_a_respelled_arabic_town_is_found_by_its_skeleton(finder: GazetteerPlaceFinder) -> None:
     focus = _focus(finder, "Protesters gathered in Nassriya city, Thi-Qaar province, on Sunday.")
     assert (focus.name, focus.country_code, focus.kind) == ("Nasiriyah", "IQ", PlaceKind.TOWN)
@@ -289,6 +298,14 @@ def test_a_country_before_a_comma_and_officials_is_still_the_focus(
         finder, "Two people were killed in clashes in Guinea, officials said on Tuesday."
     )
     assert (focus.country_code, focus.kind) == ("GN", PlaceKind.COUNTRY)
+
+
+def test_a_country_before_its_own_government_is_the_focus(finder: GazetteerPlaceFinder) -> None:
+    text = "Seven people died when Bangladesh government forces raided a hideout, police said."
+    focus = _focus(finder, text)
+    assert (focus.country_code, focus.kind) == ("BD", PlaceKind.COUNTRY)
+    # A country before a force that also fights abroad is still not the focus.
+    assert finder.locate("Turkey army jets struck a convoy on Monday.", NONE).focus is None
 
 
 def test_a_country_after_with_is_a_partner_not_the_focus(finder: GazetteerPlaceFinder) -> None:
