@@ -1,8 +1,9 @@
-"""The gazetteer: compact columns of place records and a multi-pattern automaton over names."""
+"""The gazetteer: compact columns of place records and a word-level trie over their names."""
 
 from __future__ import annotations
 
 import pickle
+import re
 from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -38,6 +39,8 @@ TOWN: Final = PlaceKind.TOWN
 WIDE_KINDS: Final = frozenset({COUNTRY, REGION})
 _KINDS: Final = tuple(PlaceKind)
 _CACHED_KEYS: Final = 100_000
+# In " " + fold(text) + " ": the spaces just before words.
+_WORD_START: Final = re.compile(" (?=[^ ])")
 # The PlaceTable columns a saved gazetteer stores, as plain data (not the class).
 _TABLE_FIELDS: Final = (
     "ids", "names", "lat", "lon", "population", "kind", "country", "admin1", "strings",
@@ -62,13 +65,23 @@ class Place:
 
 
 class NameIndex(NamedTuple):
-    """An integer automaton over folded names, with each key's length and its places (the
-    places of key k are cands[offsets[k]:offsets[k + 1]])."""
+    """A word-level trie over folded names, with each name's places (the places of key k are
+    cands[offsets[k]:offsets[k + 1]]).
 
-    automaton: ahocorasick.Automaton
-    key_len: array[int]
+    The trie is a hash of every whole-word prefix of every key (' al ', ' al anbar '), each
+    with `_prefix_value`: walking a name from a word start takes one lookup per word, where a
+    character trie over half a million names takes a memory access per character.
+    """
+
+    prefixes: dict[str, int]
     offsets: array[int]
     cands: array[int]
+
+
+def _prefix_value(key_id: int, continues: bool) -> int:
+    """The trie's value for a prefix: the id of the key it is (-1 when none), shifted one bit,
+    and whether longer keys continue it in the lowest bit."""
+    return ((key_id + 1) << 1) | continues
 
 
 class NameMatch(NamedTuple):
@@ -165,7 +178,8 @@ class PlaceTable:
 
 
 class Gazetteer:
-    """Places by index and id, and Aho-Corasick automata from folded names to places."""
+    """Places by index and id, a word-level trie over the base names and an Aho-Corasick
+    automaton over the names that extension files add."""
 
     def __init__(
         self,
@@ -178,10 +192,9 @@ class Gazetteer:
         self.table = table
         self.sounds_like = sounds_like or {}
         self.by_id = {place_id: index for index, place_id in enumerate(table.ids)}
-        self._base, self._key_len, self._offsets, self._cands = index
+        self._prefixes, self._offsets, self._cands = index
         self._extra: ahocorasick.Automaton | None = None
         self._cached: dict[int, tuple[int, ...]] = {}
-        self._longest_key = max(self._key_len, default=0)
 
     @classmethod
     def build(
@@ -223,7 +236,7 @@ class Gazetteer:
         """Indices of the places that `name` (any case or accents) may mean."""
         key = fold_key(name)
         found: tuple[int, ...] = ()
-        key_id = self._base.get(key, -1)
+        key_id = self._key_id_of(key)
         if key_id >= 0:
             found = self._candidates(key_id)
         if self._extra is not None:
@@ -243,17 +256,12 @@ class Gazetteer:
         is `fold(text)` when the caller has it already."""
         padded = " " + (fold(text) if folded is None else folded) + " "
         if capitalised_only:
-            hits = self._capitalised_hits(text, padded, skip)
+            starts = self._capitalised_starts(text)
         else:
-            key_len = self._key_len
-            hits = [
-                (last - key_len[key_id] + 1, last - 1, key_id)
-                for last, key_id in self._base.iter(padded)
-                if key_id not in skip
-            ]
+            starts = [word.start() for word in _WORD_START.finditer(padded)]
         cached = self._cached
         spans: dict[tuple[int, int], tuple[int, ...]] = {}
-        for start, end, key_id in hits:
+        for start, end, key_id in self._hits(padded, starts, skip):
             candidates = cached.get(key_id)
             if candidates is None:
                 candidates = self._candidates(key_id)
@@ -273,53 +281,62 @@ class Gazetteer:
                 spans[(start, last - 1)] = tuple(candidates) + spans.get((start, last - 1), ())
         return [NameMatch(start, end, cands) for (start, end), cands in spans.items()]
 
-    def _capitalised_hits(
-        self, text: str, padded: str, skip: frozenset[int]
-    ) -> list[tuple[int, int, int]]:
-        """(start, end, key id) of the base names starting at a capital, a caseless letter or
-        an 'al-'-style article, in the automaton's order: the trie is walked from those word
-        starts only, not along the whole text (most of which cannot start such a name)."""
-        base = self._base
-        longest = self._longest_key
-        hits: list[tuple[int, int, int]] = []
+    @staticmethod
+    def _capitalised_starts(text: str) -> list[int]:
+        """Offsets of the words of `text` that start with a capital, a caseless letter or an
+        'al-'-style article (the only words that can start a name written as one)."""
+        starts: list[int] = []
         for word in NAME_START.finditer(" " + fold_marked(text) + " "):
             start = word.start()
             if text[start].islower() and not starts_with_article(text, start):
                 continue
-            window = padded[start : start + longest]
-            reach = base.longest_prefix(window)
-            space = window.find(" ", 1, reach)
+            starts.append(start)
+        return starts
+
+    def _hits(
+        self, padded: str, starts: list[int], skip: frozenset[int]
+    ) -> list[tuple[int, int, int]]:
+        """(start, end, key id) of the base names beginning at the word `starts` (offsets in
+        the text, so padded[start] is the space before the word), ordered by end and, of
+        names ending together, the longest first."""
+        prefixes = self._prefixes
+        hits: list[tuple[int, int, int]] = []
+        for start in starts:
+            space = padded.find(" ", start + 1)
             while space > 0:
-                key_id = base.get(window[: space + 1], -1)
+                value = prefixes.get(padded[start : space + 1])
+                if value is None:
+                    break
+                key_id = (value >> 1) - 1
                 if key_id >= 0 and key_id not in skip:
-                    hits.append((start, start + space - 1, key_id))
-                space = window.find(" ", space + 1, reach)
+                    hits.append((start, space - 1, key_id))
+                if not value & 1:
+                    break
+                space = padded.find(" ", space + 1)
         hits.sort(key=_end_then_longest)
         return hits
 
     def key_id(self, name: str) -> int:
-        """The base automaton's id for `name`'s key, or -1 when no base place has that name."""
-        found: int = self._base.get(fold_key(name), -1)
-        return found
+        """The base index's id for `name`'s key, or -1 when no base place has that name."""
+        return self._key_id_of(fold_key(name))
+
+    def _key_id_of(self, key: str) -> int:
+        """The base index's id for a folded, padded key, or -1 when it is no base name."""
+        return (self._prefixes.get(key, 0) >> 1) - 1
 
     def save(self, path: Path) -> None:
-        """Write the base gazetteer to `path` (and `path`.automaton) for a fast `load`; the
-        automaton is pickled, which loads about six times faster than its own `save` format."""
-        with path.with_suffix(".automaton").open("wb") as file:
-            pickle.dump(self._base, file, protocol=pickle.HIGHEST_PROTOCOL)
+        """Write the base gazetteer to `path` for a fast `load`."""
         table = tuple(getattr(self.table, name) for name in _TABLE_FIELDS)
-        state = (table, self._key_len, self._offsets, self._cands, self.sounds_like)
+        state = (table, self._prefixes, self._offsets, self._cands, self.sounds_like)
         path.write_bytes(pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))
 
     @classmethod
     def load(cls, path: Path) -> Gazetteer:
         """Read a gazetteer written by `save` (a cache this process or an earlier one wrote)."""
         state = pickle.loads(path.read_bytes())  # noqa: S301 - our own cache file
-        columns, key_len, offsets, cands, sounds_like = state
+        columns, prefixes, offsets, cands, sounds_like = state
         table = PlaceTable(**dict(zip(_TABLE_FIELDS, columns, strict=True)))
-        with path.with_suffix(".automaton").open("rb") as file:
-            automaton: ahocorasick.Automaton = pickle.load(file)  # noqa: S301 - our own cache
-        return cls(table, NameIndex(automaton, key_len, offsets, cands), sounds_like)
+        return cls(table, NameIndex(prefixes, offsets, cands), sounds_like)
 
     def _candidates(self, key_id: int) -> tuple[int, ...]:
         """Place indices stored for one base key."""
@@ -327,12 +344,12 @@ class Gazetteer:
 
 
 def _end_then_longest(hit: tuple[int, int, int]) -> tuple[int, int]:
-    """Order of the automaton's hits: by end, and of hits ending together the longest first."""
+    """Order of the index's hits: by end, and of hits ending together the longest first."""
     return (hit[1], hit[0])
 
 
 def _build_index(names: Iterable[tuple[str, int]]) -> NameIndex:
-    """An integer automaton over folded keys, with key lengths and flat candidate lists."""
+    """The word-level trie over folded keys, with flat candidate lists."""
     table: dict[str, list[int]] = {}
     for name, index in names:
         key = fold_key(name)
@@ -341,14 +358,20 @@ def _build_index(names: Iterable[tuple[str, int]]) -> NameIndex:
         bucket = table.setdefault(key, [])
         if index not in bucket:
             bucket.append(index)
-    automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-    key_len: array[int] = array("H")
+    key_ids: dict[str, int] = {}
+    continued: set[str] = set()
     offsets: array[int] = array("I", [0])
     cands: array[int] = array("I")
     for key_id, (key, indices) in enumerate(table.items()):
-        automaton.add_word(key, key_id)
-        key_len.append(len(key))
+        key_ids[key] = key_id
         cands.extend(indices)
         offsets.append(len(cands))
-    automaton.make_automaton()
-    return NameIndex(automaton, key_len, offsets, cands)
+        space = key.find(" ", 1)
+        while space < len(key) - 1:
+            continued.add(key[: space + 1])
+            space = key.find(" ", space + 1)
+    prefixes = {
+        prefix: _prefix_value(key_ids.get(prefix, -1), prefix in continued)
+        for prefix in key_ids.keys() | continued
+    }
+    return NameIndex(prefixes, offsets, cands)

@@ -45,7 +45,7 @@ _WEAK_CONFIDENCE: Final = 0.3
 
 
 class GazetteerPlaceFinder:
-    """Finds places with the gazetteer's automaton and resolves them with document context."""
+    """Finds places with the gazetteer's name index and resolves them with document context."""
 
     def __init__(
         self, gazetteer: Gazetteer, demonyms: dict[str, str], cues: AreaCues | None = None

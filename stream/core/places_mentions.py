@@ -338,7 +338,7 @@ class MentionFinder:
         return found
 
     def _sounds_like(self, text: str, matches: list[NameMatch]) -> list[NameMatch]:
-        """Capitalised names the automaton missed that match a place's spelling skeleton."""
+        """Capitalised names the name index missed that match a place's spelling skeleton."""
         sounds_like = self.gazetteer.sounds_like
         if not sounds_like:
             return []

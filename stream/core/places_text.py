@@ -75,7 +75,7 @@ def fold_marked(text: str) -> str:
 
 @functools.lru_cache(maxsize=65536)
 def fold_key(name: str) -> str:
-    """The automaton key for a place name: folded, single-spaced, padded with spaces."""
+    """The index key for a place name: folded, single-spaced, padded with spaces."""
     return " " + " ".join(fold(name).split()) + " "
 
 

@@ -1,4 +1,4 @@
-"""Tests for the gazetteer's storage, automaton matching and cache round trip."""
+"""Tests for the gazetteer's storage, name matching and cache round trip."""
 
 from __future__ import annotations
 
@@ -160,6 +160,30 @@ def test_capitalised_names_are_the_full_scan_s_names_that_start_capitalised(
     ]
     found = [(m.start, m.end, m.candidates) for m in gazetteer.find(text, capitalised_only=True)]
     assert found == expected
+
+
+_NESTED_KEYS = {
+    fold_key(name) for name in ("Qaryat Alpha", "Qaryat Alpha Ramadi", "Alpha", "Ramadi",
+                                "Al-Ramādī", "Iraq", "العراق")
+}  # fmt: skip
+
+
+@given(st.lists(st.tuples(_WORDS, _JOINTS), max_size=12))
+@example([("Qaryat", " "), ("Alpha", " "), ("Ramadi", ".")])
+@example([("Qaryat", " "), ("Ramadi", " "), ("Alpha", " ")])
+def test_find_returns_every_word_bounded_span_that_is_a_name(
+    parts: list[tuple[str, str]],
+) -> None:
+    text = "".join(word + joint for word, joint in parts)
+    padded = " " + fold(text) + " "
+    starts = [i for i in range(len(padded) - 1) if padded[i] == " " and padded[i + 1] != " "]
+    expected = {
+        (start, end - 1)
+        for start in starts
+        for end in range(start + 1, len(padded))
+        if padded[end] == " " and padded[start : end + 1] in _NESTED_KEYS
+    }
+    assert {(m.start, m.end) for m in _NESTED.find(text)} == expected
 
 
 def test_write_cache_replaces_other_versions(tmp_path: Path) -> None:
