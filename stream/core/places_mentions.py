@@ -21,6 +21,7 @@ from stream.core.places_words import (
     NUMBERS,
     ORGANISATION_NOUNS,
     ORGANISATION_WORDS,
+    QUARTER_WORDS,
     SEAT_WORDS,
     SETTLEMENT_DESIGNATORS,
     STRONG_LOCATIVE,
@@ -260,6 +261,10 @@ class MentionFinder:
         lowered = following.lower()
         if lowered in ORGANISATION_NOUNS:
             return None
+        if lowered in QUARTER_WORDS:
+            match = self._without_wide_places(match)
+            if not match.candidates:
+                return None
         if not (sentence_start or titled) and self._inside_name(text, lead):
             return None
         continued = is_name_word(following) and bare_word(lowered) not in NAME_ENDS
@@ -395,6 +400,14 @@ class MentionFinder:
                 for i in match.candidates
                 if table.kind_of(i) != COUNTRY or fold_key(table.names[i]) == key
             )
+        )
+
+    def _without_wide_places(self, match: NameMatch) -> NameMatch:
+        """`match` without its countries and regions (a name before 'neighbourhood', which
+        may still be a town's: 'the Sadr City neighbourhood')."""
+        table = self.gazetteer.table
+        return match._replace(
+            candidates=tuple(i for i in match.candidates if table.kind_of(i) not in WIDE_KINDS)
         )
 
     def _main_name(self, surface: str, match: NameMatch) -> bool:

@@ -19,6 +19,7 @@ __all__ = [
     "ORGANISATION_NOUNS",
     "ORGANISATION_WORDS",
     "PLACE_OF_NOUNS",
+    "QUARTER_WORDS",
     "SEAT_WORDS",
     "SETTLEMENT_DESIGNATORS",
     "STRONG_LOCATIVE",
@@ -63,6 +64,9 @@ GIVEN_NAMES: Final = word_set(
 SETTLEMENT_DESIGNATORS: Final = word_set("city town village")
 # Words after a name that say it is a town or the district named after one ('Hawija district').
 SEAT_WORDS: Final = word_set("city town district")
+# Words after a name that make it a part of a town ('Qadisiyah neighbourhood'): a region or
+# a country of that name is not meant.
+QUARTER_WORDS: Final = word_set("neighbourhood neighborhood quarter")
 # Words after a name that make it a landmark named after a place ('Buckingham Palace').
 LANDMARK_WORDS: Final = word_set(
     "palace square street bridge hospital mosque university stadium prison hotel church "

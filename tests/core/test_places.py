@@ -300,6 +300,17 @@ def test_a_country_before_a_comma_and_officials_is_still_the_focus(
     assert (focus.country_code, focus.kind) == ("GN", PlaceKind.COUNTRY)
 
 
+def test_a_name_before_neighbourhood_is_not_a_province(finder: GazetteerPlaceFinder) -> None:
+    text = "Gunmen attacked a house in the Qadisiyah neighborhood on the outskirts of Samarra."
+    places = finder.locate(text, NONE)
+    assert [loc.kind for loc in places.locations] == [PlaceKind.TOWN]
+    assert places.focus is not None
+    assert (places.focus.name, places.focus.country_code) == ("Sāmarrā’", "IQ")
+    # The same name before 'province' is the province.
+    focus = _focus(finder, "Gunmen attacked a house in Qadisiyah province.")
+    assert (focus.kind, focus.country_code) == (PlaceKind.REGION, "IQ")
+
+
 def test_a_country_before_its_own_government_is_the_focus(finder: GazetteerPlaceFinder) -> None:
     text = "Seven people died when Bangladesh government forces raided a hideout, police said."
     focus = _focus(finder, text)
