@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Protocol
@@ -167,13 +167,12 @@ def build_analyze_agent(
     events (or dead letters) out; a `gate` may drop duplicates first."""
     stage = ArticleStage(topics, deps, gate)
 
-    async def analyze(stream: faust.StreamT[bytes]) -> AsyncIterator[None]:
+    async def analyze(stream: faust.StreamT[bytes]) -> None:
         """Article messages → Events on the events topic (or a dead letter)."""
         async for delivery in stream.events():
             if source is None:
                 deps.metrics.articles_consumed.inc()
             await stage.handle(delivery.message, deps.parse)
-            yield None
 
     app.agent(source or topics.articles, name="analyze")(analyze)
     return stage

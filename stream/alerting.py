@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import signal
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -169,10 +169,10 @@ def build_alerting_agent(
     incidents = app.Table("alert-incidents", default=None)
     inhibitors = app.Table("alert-inhibitors", default=None)
 
-    def alerting(*, rekeyed: bool) -> Callable[[faust.StreamT[bytes]], AsyncIterator[None]]:
+    def alerting(*, rekeyed: bool) -> Callable[[faust.StreamT[bytes]], Coroutine[Any, Any, None]]:
         """The agent body for the events topic, or (`rekeyed`) for the by-country topic."""
 
-        async def consume(stream: faust.StreamT[bytes]) -> AsyncIterator[None]:
+        async def consume(stream: faust.StreamT[bytes]) -> None:
             """Events → incidents, silences, inhibition → alerts and outbox records; an event
             not on its country's partition is first re-keyed through the by-country topic."""
             async for delivery in stream.events():
@@ -186,7 +186,6 @@ def build_alerting_agent(
                     await wiring.by_country.send(key=country.encode(), value=message.value)
                 else:
                     await guarded(message, decoded, country)
-                yield None
 
         return consume
 

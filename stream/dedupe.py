@@ -12,7 +12,7 @@ that key, is analysed in place: it is where its re-keyed copy would go.
 from __future__ import annotations
 
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -160,7 +160,7 @@ def _build_intake_agent(
     (or analyse in place what a producer already keyed by dedupe key)."""
     by_key, stage, placement = routes
 
-    async def intake(stream: faust.StreamT[bytes]) -> AsyncIterator[None]:
+    async def intake(stream: faust.StreamT[bytes]) -> None:
         """Input bytes → analysis in place, or the repartition topic (or a dead letter)."""
         async for delivery in stream.events():
             message = delivery.message
@@ -177,7 +177,6 @@ def _build_intake_agent(
             raw_key = article_key(article)
             if placement.holds(message, raw_key):
                 await stage.handle(message, _already(article))
-                yield None
                 continue
             position = SourcePosition(message.tp.topic, message.tp.partition, message.offset)
             timestamp_ms = int(float(message.timestamp or time.time()) * 1000)
@@ -187,7 +186,6 @@ def _build_intake_agent(
                 partition=kafka_partition(raw_key, partitions),
                 headers=origin_headers(position, timestamp_ms),
             )
-            yield None
 
     app.agent(topics.articles, name="intake")(intake)
 
