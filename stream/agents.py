@@ -57,10 +57,10 @@ class Dependencies:
 class ArticleGate(Protocol):
     """Decides whether an input message is analysed (duplicate suppression)."""
 
-    def admit(self, message: Any, position: SourcePosition) -> bool:
+    async def admit(self, message: Any, position: SourcePosition) -> bool:
         """False when the message must be dropped (counted by the gate)."""
 
-    def remember(self, message: Any, position: SourcePosition) -> None:
+    async def remember(self, message: Any, position: SourcePosition) -> None:
         """Record that the message's events were published."""
 
 
@@ -113,7 +113,7 @@ class ArticleStage:
         """Gate, parse and analyse `message`; events go out keyed by their focus country."""
         deps = self.deps
         position = _position(message)
-        if self.gate is not None and not self.gate.admit(message, position):
+        if self.gate is not None and not await self.gate.admit(message, position):
             return
         with structlog.contextvars.bound_contextvars(
             topic=position.topic, partition=position.partition, offset=position.offset
@@ -142,7 +142,7 @@ class ArticleStage:
             for event in outcome.events:
                 await self._publish(event)
             if self.gate is not None:
-                self.gate.remember(message, position)
+                await self.gate.remember(message, position)
 
     async def _publish(self, event: Event) -> None:
         """Send one event, keyed by its focus country so alerting can read it in place."""

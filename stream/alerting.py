@@ -16,6 +16,7 @@ from pydantic import ValidationError
 
 from schemas import Alert, Event
 from stream.agents import Dependencies, Topics, dead_letter
+from stream.changelog import DirectTable, TableStore
 from stream.core.alert_flow import EventOutcome, decide, partition_key
 from stream.core.incidents import Incident
 from stream.core.outbox import enqueue
@@ -114,7 +115,7 @@ def _decode(raw: bytes) -> Event | DeadLetter:
         return DeadLetter("invalid_event", str(error.errors()[0]["msg"]))
 
 
-def _incidents(table: Any, key: str) -> list[Incident]:
+def _incidents(table: TableStore, key: str) -> list[Incident]:
     """Open incidents stored under a table key."""
     return [Incident.model_validate(item) for item in table.get(key) or []]
 
@@ -166,8 +167,8 @@ def build_alerting_agent(
 ) -> None:
     """Register the alerting agents (events, and re-keyed events) with their tables, and
     silences."""
-    incidents = app.Table("alert-incidents", default=None)
-    inhibitors = app.Table("alert-inhibitors", default=None)
+    incidents = DirectTable(app.Table("alert-incidents", default=None))
+    inhibitors = DirectTable(app.Table("alert-inhibitors", default=None))
 
     def alerting(*, rekeyed: bool) -> Callable[[faust.StreamT[bytes]], Coroutine[Any, Any, None]]:
         """The agent body for the events topic, or (`rekeyed`) for the by-country topic."""
@@ -220,12 +221,13 @@ def build_alerting_agent(
             await _publish(topics, wiring, deps, rule, alert)
         for item in outcome.rules:
             if not item.replay:
-                incidents[item.group_key] = [
-                    incident.model_dump(mode="json") for incident in item.incidents
-                ]
+                await incidents.set(
+                    item.group_key,
+                    [incident.model_dump(mode="json") for incident in item.incidents],
+                )
         kept = [source.model_dump(mode="json") for source in outcome.sources[-MAX_SOURCES:]]
         if kept != (inhibitors.get(country) or []):
-            inhibitors[country] = kept
+            await inhibitors.set(country, kept)
         _record_outcome(outcome, deps.metrics)
 
     async def follow_silences() -> None:
