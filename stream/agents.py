@@ -18,6 +18,7 @@ from stream.core.dedupe import origin_of
 from stream.core.processing import DeadLetter, dead_letter_headers, process_article
 from stream.core.replay import first_seen_of
 from stream.core.rules import Rule
+from stream.logging import LogContext
 from stream.metrics import Metrics
 
 __all__ = [
@@ -115,9 +116,7 @@ class ArticleStage:
         position = _position(message)
         if self.gate is not None and not await self.gate.admit(message, position):
             return
-        with structlog.contextvars.bound_contextvars(
-            topic=position.topic, partition=position.partition, offset=position.offset
-        ):
+        with LogContext(topic=position.topic, partition=position.partition, offset=position.offset):
             started = time.perf_counter()
             try:
                 outcome = process_article(

@@ -25,6 +25,7 @@ from stream.core.rules import Rule, RuleSet
 from stream.core.silences import ActiveSource
 from stream.direct_topic import raw_topic
 from stream.kafka_admin import ensure_topics
+from stream.logging import LogContext
 from stream.metrics import Metrics
 from stream.placement import Placement
 from stream.producer_metadata import track_topic
@@ -193,7 +194,7 @@ def build_alerting_agent(
     async def guarded(message: Any, event: Event, country: str) -> None:
         """Handle one event once silences are loaded; an unexpected error dead-letters it."""
         await wiring.silences.wait_ready(SILENCES_READY_TIMEOUT_S)
-        with structlog.contextvars.bound_contextvars(
+        with LogContext(
             event_id=event.id,
             article_id=event.article.id,
             topic=message.tp.topic,
