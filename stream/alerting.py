@@ -139,7 +139,7 @@ async def _publish(
         await wiring.outbox.send(
             key=delivery.webhook_id.encode(), value=delivery.model_dump_json().encode()
         )
-    deps.metrics.alerts.labels(rule=alert.rule, severity=alert.severity.value).inc()
+    deps.metrics.record_alert(alert.rule, alert.severity.value)
     if alert.received_at is not None and alert.status == "new":
         lag = (deps.clock() - alert.received_at).total_seconds()
         deps.metrics.end_to_end_seconds.observe(max(lag, 0.0))
