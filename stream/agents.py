@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Protocol
@@ -18,6 +18,7 @@ from stream.core.dedupe import origin_of
 from stream.core.processing import DeadLetter, dead_letter_headers, process_article
 from stream.core.replay import first_seen_of
 from stream.core.rules import Rule
+from stream.logging import LogContext
 from stream.metrics import Metrics
 
 __all__ = [
@@ -57,10 +58,10 @@ class Dependencies:
 class ArticleGate(Protocol):
     """Decides whether an input message is analysed (duplicate suppression)."""
 
-    def admit(self, message: Any, position: SourcePosition) -> bool:
+    async def admit(self, message: Any, position: SourcePosition) -> bool:
         """False when the message must be dropped (counted by the gate)."""
 
-    def remember(self, message: Any, position: SourcePosition) -> None:
+    async def remember(self, message: Any, position: SourcePosition) -> None:
         """Record that the message's events were published."""
 
 
@@ -113,11 +114,9 @@ class ArticleStage:
         """Gate, parse and analyse `message`; events go out keyed by their focus country."""
         deps = self.deps
         position = _position(message)
-        if self.gate is not None and not self.gate.admit(message, position):
+        if self.gate is not None and not await self.gate.admit(message, position):
             return
-        with structlog.contextvars.bound_contextvars(
-            topic=position.topic, partition=position.partition, offset=position.offset
-        ):
+        with LogContext(topic=position.topic, partition=position.partition, offset=position.offset):
             started = time.perf_counter()
             try:
                 outcome = process_article(
@@ -142,7 +141,7 @@ class ArticleStage:
             for event in outcome.events:
                 await self._publish(event)
             if self.gate is not None:
-                self.gate.remember(message, position)
+                await self.gate.remember(message, position)
 
     async def _publish(self, event: Event) -> None:
         """Send one event, keyed by its focus country so alerting can read it in place."""
@@ -167,13 +166,12 @@ def build_analyze_agent(
     events (or dead letters) out; a `gate` may drop duplicates first."""
     stage = ArticleStage(topics, deps, gate)
 
-    async def analyze(stream: faust.StreamT[bytes]) -> AsyncIterator[None]:
+    async def analyze(stream: faust.StreamT[bytes]) -> None:
         """Article messages → Events on the events topic (or a dead letter)."""
         async for delivery in stream.events():
             if source is None:
                 deps.metrics.articles_consumed.inc()
             await stage.handle(delivery.message, deps.parse)
-            yield None
 
     app.agent(source or topics.articles, name="analyze")(analyze)
     return stage

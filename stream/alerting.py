@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import signal
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,6 +16,7 @@ from pydantic import ValidationError
 
 from schemas import Alert, Event
 from stream.agents import Dependencies, Topics, dead_letter
+from stream.changelog import DirectTable, TableStore
 from stream.core.alert_flow import EventOutcome, decide, partition_key
 from stream.core.incidents import Incident
 from stream.core.outbox import enqueue
@@ -24,6 +25,7 @@ from stream.core.rules import Rule, RuleSet
 from stream.core.silences import ActiveSource
 from stream.direct_topic import raw_topic
 from stream.kafka_admin import ensure_topics
+from stream.logging import LogContext
 from stream.metrics import Metrics
 from stream.placement import Placement
 from stream.producer_metadata import track_topic
@@ -114,7 +116,7 @@ def _decode(raw: bytes) -> Event | DeadLetter:
         return DeadLetter("invalid_event", str(error.errors()[0]["msg"]))
 
 
-def _incidents(table: Any, key: str) -> list[Incident]:
+def _incidents(table: TableStore, key: str) -> list[Incident]:
     """Open incidents stored under a table key."""
     return [Incident.model_validate(item) for item in table.get(key) or []]
 
@@ -137,7 +139,7 @@ async def _publish(
         await wiring.outbox.send(
             key=delivery.webhook_id.encode(), value=delivery.model_dump_json().encode()
         )
-    deps.metrics.alerts.labels(rule=alert.rule, severity=alert.severity.value).inc()
+    deps.metrics.record_alert(alert.rule, alert.severity.value)
     if alert.received_at is not None and alert.status == "new":
         lag = (deps.clock() - alert.received_at).total_seconds()
         deps.metrics.end_to_end_seconds.observe(max(lag, 0.0))
@@ -166,13 +168,13 @@ def build_alerting_agent(
 ) -> None:
     """Register the alerting agents (events, and re-keyed events) with their tables, and
     silences."""
-    incidents = app.Table("alert-incidents", default=None)
-    inhibitors = app.Table("alert-inhibitors", default=None)
+    incidents = DirectTable(app.Table("alert-incidents", default=None))
+    inhibitors = DirectTable(app.Table("alert-inhibitors", default=None))
 
-    def alerting(*, rekeyed: bool) -> Callable[[faust.StreamT[bytes]], AsyncIterator[None]]:
+    def alerting(*, rekeyed: bool) -> Callable[[faust.StreamT[bytes]], Coroutine[Any, Any, None]]:
         """The agent body for the events topic, or (`rekeyed`) for the by-country topic."""
 
-        async def consume(stream: faust.StreamT[bytes]) -> AsyncIterator[None]:
+        async def consume(stream: faust.StreamT[bytes]) -> None:
             """Events → incidents, silences, inhibition → alerts and outbox records; an event
             not on its country's partition is first re-keyed through the by-country topic."""
             async for delivery in stream.events():
@@ -186,14 +188,13 @@ def build_alerting_agent(
                     await wiring.by_country.send(key=country.encode(), value=message.value)
                 else:
                     await guarded(message, decoded, country)
-                yield None
 
         return consume
 
     async def guarded(message: Any, event: Event, country: str) -> None:
         """Handle one event once silences are loaded; an unexpected error dead-letters it."""
         await wiring.silences.wait_ready(SILENCES_READY_TIMEOUT_S)
-        with structlog.contextvars.bound_contextvars(
+        with LogContext(
             event_id=event.id,
             article_id=event.article.id,
             topic=message.tp.topic,
@@ -221,12 +222,13 @@ def build_alerting_agent(
             await _publish(topics, wiring, deps, rule, alert)
         for item in outcome.rules:
             if not item.replay:
-                incidents[item.group_key] = [
-                    incident.model_dump(mode="json") for incident in item.incidents
-                ]
+                await incidents.set(
+                    item.group_key,
+                    [incident.model_dump(mode="json") for incident in item.incidents],
+                )
         kept = [source.model_dump(mode="json") for source in outcome.sources[-MAX_SOURCES:]]
         if kept != (inhibitors.get(country) or []):
-            inhibitors[country] = kept
+            await inhibitors.set(country, kept)
         _record_outcome(outcome, deps.metrics)
 
     async def follow_silences() -> None:

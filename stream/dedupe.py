@@ -12,7 +12,7 @@ that key, is analysed in place: it is where its re-keyed copy would go.
 from __future__ import annotations
 
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -22,6 +22,7 @@ from pydantic import ValidationError
 
 from schemas import Article
 from stream.agents import ArticleStage, Dependencies, Topics, build_analyze_agent, dead_letter
+from stream.changelog import DirectTable, TableStore
 from stream.core.analysis import SourcePosition
 from stream.core.dedupe import (
     FirstSeen,
@@ -74,7 +75,7 @@ class FirstSeenGate:
 
     def __init__(
         self,
-        table: Any,
+        table: TableStore,
         *,
         window_s: float,
         partitions: int,
@@ -94,41 +95,41 @@ class FirstSeenGate:
         """The table's record for `key`, if any."""
         return FirstSeen.from_json(self._table.get(key))
 
-    def admit(self, message: Any, position: SourcePosition) -> bool:
+    async def admit(self, message: Any, position: SourcePosition) -> bool:
         """False, counted and logged, for a duplicate seen within the window."""
         key = _key(message)
         now = self._clock()
-        self._sweep(message.tp.partition, now)
+        await self._sweep(message.tp.partition, now)
         verdict = judge(self._entry(key), position, now=now, window_s=self._window_s)
         if verdict.duplicate:
             self._metrics.articles_duplicate.inc()
             log.info("duplicate_dropped", dedupe_key=key, offset=position.offset)
         return not verdict.duplicate
 
-    def _sweep(self, partition: int, now: float) -> None:
+    async def _sweep(self, partition: int, now: float) -> None:
         """Delete the partition's expired entries if it was not swept recently."""
         if now - self._swept_at.get(partition, float("-inf")) < self._sweep_interval_s:
             return
         self._swept_at[partition] = now
         expired = expired_keys(
-            list(self._table.items()),
+            self._table.items(),
             partition=partition,
             partitions=self._partitions,
             now=now,
             window_s=self._window_s,
         )
         for key in expired:
-            del self._table[key]
+            await self._table.delete(key)
         if expired:
             log.info("dedupe_entries_expired", partition=partition, count=len(expired))
 
-    def remember(self, message: Any, position: SourcePosition) -> None:
+    async def remember(self, message: Any, position: SourcePosition) -> None:
         """Record the key as first seen now from this message (kept as is on a redelivery)."""
         key = _key(message)
         entry = self._entry(key)
         if entry is not None and entry.source == source_label(position):
             return
-        self._table[key] = FirstSeen(self._clock(), source_label(position)).to_json()
+        await self._table.set(key, FirstSeen(self._clock(), source_label(position)).to_json())
 
 
 def _key(message: Any) -> str:
@@ -160,7 +161,7 @@ def _build_intake_agent(
     (or analyse in place what a producer already keyed by dedupe key)."""
     by_key, stage, placement = routes
 
-    async def intake(stream: faust.StreamT[bytes]) -> AsyncIterator[None]:
+    async def intake(stream: faust.StreamT[bytes]) -> None:
         """Input bytes → analysis in place, or the repartition topic (or a dead letter)."""
         async for delivery in stream.events():
             message = delivery.message
@@ -177,7 +178,6 @@ def _build_intake_agent(
             raw_key = article_key(article)
             if placement.holds(message, raw_key):
                 await stage.handle(message, _already(article))
-                yield None
                 continue
             position = SourcePosition(message.tp.topic, message.tp.partition, message.offset)
             timestamp_ms = int(float(message.timestamp or time.time()) * 1000)
@@ -187,7 +187,6 @@ def _build_intake_agent(
                 partition=kafka_partition(raw_key, partitions),
                 headers=origin_headers(position, timestamp_ms),
             )
-            yield None
 
     app.agent(topics.articles, name="intake")(intake)
 
@@ -207,7 +206,7 @@ def build_deduplicating_agents(
         help="When each dedupe key was first analysed, and from which input message.",
     )
     gate = FirstSeenGate(
-        table,
+        DirectTable(table),
         window_s=settings.dedupe_window_s,
         partitions=settings.topic_partitions,
         metrics=deps.metrics,

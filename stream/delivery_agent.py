@@ -10,7 +10,7 @@ import asyncio
 import contextlib
 import hashlib
 import random
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -197,7 +197,7 @@ def build_delivery_agent(
             if value["partition"] == partition and value["at"] < cutoff:
                 del tables["finished"][key]
 
-    async def deliveries(stream: faust.StreamT[bytes]) -> AsyncIterator[None]:
+    async def deliveries(stream: faust.StreamT[bytes]) -> None:
         """Fold outbox records into the pending/finished tables (stale records ignored)."""
         async for event in stream.events():
             message = event.message
@@ -212,7 +212,6 @@ def build_delivery_agent(
                 log.exception("outbox_record_failed", webhook_id=delivery.webhook_id)
             if dispatcher.inflight.get(delivery.webhook_id, 0) <= delivery.attempts:
                 dispatcher.inflight.pop(delivery.webhook_id, None)
-            yield None
 
     async def fold(delivery: Delivery, partition: int) -> None:
         """Store a newer state; finish terminal ones; ignore stale or repeated records."""

@@ -6,13 +6,15 @@ import logging
 import logging.config
 import re
 import sys
-from collections.abc import MutableMapping
+from collections.abc import Mapping, MutableMapping
+from contextvars import Token
 from typing import Any, Literal
 
 import structlog
 
 __all__ = [
     "REDACTED",
+    "LogContext",
     "configure_logging",
     "get_logger",
     "redact_secrets",
@@ -101,6 +103,28 @@ def configure_logging(log_format: LogFormat = "auto", level: str = "info") -> No
     )
     logging.config.dictConfig(stdlib_logging_config(log_format, level))
     logging.captureWarnings(True)
+
+
+class LogContext:
+    """Binds log context variables for a `with` block and restores the previous values after.
+
+    structlog's `bound_contextvars` does the same but first copies the whole context to find
+    the values to restore (about 10 us per message more); resetting the tokens restores them.
+    """
+
+    __slots__ = ("_tokens", "_values")
+
+    def __init__(self, **values: Any) -> None:
+        self._values = values
+        self._tokens: Mapping[str, Token[Any]] = {}
+
+    def __enter__(self) -> None:
+        """Bind the values."""
+        self._tokens = structlog.contextvars.bind_contextvars(**self._values)
+
+    def __exit__(self, *_exc: object) -> None:
+        """Restore what the variables held before."""
+        structlog.contextvars.reset_contextvars(**self._tokens)
 
 
 def get_logger(name: str) -> structlog.stdlib.BoundLogger:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import platform
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import metadata
 from typing import Protocol
 
@@ -81,6 +81,9 @@ class Metrics:
     webhook_attempts: Counter
     webhook_deliveries: Counter
     webhook_delivery_seconds: Histogram
+    _children: dict[tuple[str, str, str], Counter] = field(
+        default_factory=dict, init=False, repr=False
+    )
 
     @classmethod
     def create(cls, registry: CollectorRegistry | None = None) -> Metrics:
@@ -201,4 +204,18 @@ class Metrics:
 
     def record_event(self, event_type: str, country_code: str | None) -> None:
         """Count one published event under its type and bounded country label."""
-        self.events.labels(type=event_type, country=country_label(country_code)).inc()
+        key = ("event", event_type, country_label(country_code))
+        child = self._children.get(key)
+        if child is None:
+            child = self.events.labels(type=event_type, country=key[2])
+            self._children[key] = child
+        child.inc()
+
+    def record_alert(self, rule: str, severity: str) -> None:
+        """Count one published alert under its rule and severity."""
+        key = ("alert", rule, severity)
+        child = self._children.get(key)
+        if child is None:
+            child = self.alerts.labels(rule=rule, severity=severity)
+            self._children[key] = child
+        child.inc()

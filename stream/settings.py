@@ -48,6 +48,12 @@ class Settings(BaseSettings):
     producer_linger_s: float = Field(
         default=0.005, ge=0.0, le=1.0, description="Producer batching delay in seconds."
     )
+    producer_max_batch_bytes: int = Field(
+        default=262_144,
+        ge=16_384,
+        le=1_000_000,
+        description="Largest record batch per partition (below the broker's 1 MB message limit).",
+    )
     data_dir: Path = Field(default=Path("data"), description="Faust table state directory.")
     log_format: Literal["auto", "json", "console"] = "auto"
     log_level: Literal["debug", "info", "warning", "error"] = "info"

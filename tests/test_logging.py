@@ -11,7 +11,7 @@ from collections.abc import Iterator
 import pytest
 import structlog
 
-from stream.logging import REDACTED, configure_logging, get_logger, redact_secrets
+from stream.logging import REDACTED, LogContext, configure_logging, get_logger, redact_secrets
 
 
 @pytest.fixture(autouse=True)
@@ -95,3 +95,13 @@ def test_python_warnings_are_log_lines_too() -> None:
     line = json.loads(done.stderr.strip().splitlines()[-1])
     assert (line["logger"], line["level"]) == ("py.warnings", "warning")
     assert "RuntimeWarning: core is stale" in line["event"]
+
+
+def test_a_log_context_binds_its_values_and_restores_the_previous_ones() -> None:
+    """Inside, lines carry the values; after, an outer binding is back and new keys are gone."""
+    structlog.contextvars.clear_contextvars()
+    structlog.contextvars.bind_contextvars(topic="outer")
+    with LogContext(topic="inner", offset=7):
+        assert structlog.contextvars.get_contextvars() == {"topic": "inner", "offset": 7}
+    assert structlog.contextvars.get_contextvars() == {"topic": "outer"}
+    structlog.contextvars.clear_contextvars()

@@ -95,7 +95,19 @@ def test_initialise_with_receivers_labels_each_receiver_and_no_placeholder() -> 
 def test_record_event_counts_under_type_and_iso_country() -> None:
     metrics = Metrics.create()
     metrics.record_event("attack", "sd")
-    assert _sample(metrics, "conflict_alerts_events_total", type="attack", country="SD") == 1
+    metrics.record_event("attack", "SD")
+    metrics.record_event("attack", "Sudan")
+    assert _sample(metrics, "conflict_alerts_events_total", type="attack", country="SD") == 2
+    assert _sample(metrics, "conflict_alerts_events_total", type="attack", country="unknown") == 1
+
+
+def test_record_alert_counts_under_rule_and_severity() -> None:
+    metrics = Metrics.create()
+    metrics.initialise([_Rule("r")])
+    metrics.record_alert("r", "warning")
+    metrics.record_alert("r", "warning")
+    assert _sample(metrics, "conflict_alerts_alerts_total", rule="r", severity="warning") == 2
+    assert _sample(metrics, "conflict_alerts_alerts_total", rule="r", severity="critical") == 0
 
 
 @pytest.mark.parametrize("code", [None, "", "Sudan", "XX", "S", "s d"])

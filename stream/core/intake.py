@@ -244,8 +244,8 @@ def _related_id(parent_id: str, key: str) -> str:
 
 def dedupe_key(article: Article) -> str:
     """Duplicate-detection key: the normalised URL, else a hash of normalised title and body."""
-    if article.url and normalise_url(article.url):
-        return f"url:{normalise_url(article.url)}"
+    if article.url and (url := normalise_url(article.url)):
+        return f"url:{url}"
     return f"text:{content_id(article.title, article.body).removeprefix('doc_')}"
 
 
