@@ -84,6 +84,11 @@ def _prefix_value(key_id: int, continues: bool) -> int:
     return ((key_id + 1) << 1) | continues
 
 
+def _key_id_in(value: int) -> int:
+    """The key id that a `_prefix_value` holds (-1 when the prefix is no key)."""
+    return (value >> 1) - 1
+
+
 class NameMatch(NamedTuple):
     """A span of the text whose folded form is a gazetteer name, with its candidates."""
 
@@ -307,7 +312,7 @@ class Gazetteer:
                 value = prefixes.get(padded[start : space + 1])
                 if value is None:
                     break
-                key_id = (value >> 1) - 1
+                key_id = _key_id_in(value)
                 if key_id >= 0 and key_id not in skip:
                     hits.append((start, space - 1, key_id))
                 if not value & 1:
@@ -322,7 +327,7 @@ class Gazetteer:
 
     def _key_id_of(self, key: str) -> int:
         """The base index's id for a folded, padded key, or -1 when it is no base name."""
-        return (self._prefixes.get(key, 0) >> 1) - 1
+        return _key_id_in(self._prefixes.get(key, 0))
 
     def save(self, path: Path) -> None:
         """Write the base gazetteer to `path` for a fast `load`."""

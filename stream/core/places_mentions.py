@@ -51,11 +51,11 @@ _REGION_AFTER: Final = re.compile(r" (?:[Rr]egion|[Ss]tate|[Pp]rovince)\b")
 _DATELINE_LEAD: Final = re.compile(r"[A-Z][A-Z .'-]*/")
 _DATELINE_TAIL: Final = re.compile(r" ?(?:[:(,/—–-]|\n|$)")
 # Leading with the capital (the word boundary checked just after) lets the engine skip ahead.
+# Group 'article': the article that joins the run's two words ('Suq al-Shoyokh'), if any.
 _CAPITALISED_RUN: Final = re.compile(
     r"[A-Z](?<!\w[A-Z])[a-z'’]{2,}"
-    r"(?:[- ](?:(?:al|el|ad|an|ar|as|ash|at|az)[- ])?[A-Z][a-z'’]{2,})?\b"
+    r"(?:[- ](?P<article>(?:al|el|ad|an|ar|as|ash|at|az)[- ])?[A-Z][a-z'’]{2,})?\b"
 )
-_INNER_ARTICLE: Final = re.compile(r"[- ](?:al|el|ad|an|ar|as|ash|at|az)[- ]")
 _ARTICLE_LEAD: Final = re.compile(r"(?:[Aa]l|el|[Aa]sh|a[nrsdtz])[- ]")
 # After a name: a longer name ('Ras al Ain') or a compound ('Iraq-based'), both rejecting it,
 # else the word after a single space (group 1).
@@ -359,7 +359,7 @@ class MentionFinder:
             run = sequence.group()
             # Past an exact match only as a whole run joined by an article ('Suq al-Shoyokh').
             past_exact = start in reach
-            if past_exact and (reach[start] >= sequence.end() or not _INNER_ARTICLE.search(run)):
+            if past_exact and (reach[start] >= sequence.end() or not sequence.group("article")):
                 continue
             if run not in runs:
                 if len(runs) >= _RUN_CACHE:
