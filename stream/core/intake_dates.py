@@ -69,6 +69,8 @@ _LABEL = re.compile(
     re.IGNORECASE,
 )
 _MAX_LENGTH = 120
+# The form producers write most (UTC, whole seconds), read without the general patterns.
+_ISO_UTC = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z")
 
 
 def parse_datetime(text: str, *, now: datetime | None = None) -> datetime | None:
@@ -77,6 +79,11 @@ def parse_datetime(text: str, *, now: datetime | None = None) -> datetime | None
     Raises IntakeError `bad_date` when `text` has the shape of a date but its values are
     impossible: month 13, 31 February, hour 25, a year before 1900 or after tomorrow.
     """
+    if _ISO_UTC.fullmatch(text):
+        try:
+            return check_date_range(datetime.fromisoformat(text), now=now)
+        except ValueError:
+            pass  # an impossible value: the general path names it
     candidate = " ".join(text.split())
     if not candidate or len(candidate) > _MAX_LENGTH:
         return None

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from schemas import Article
 from stream.core.intake import IntakeReason, dedupe_key, parse_article, related_articles
 from stream.core.intake_dates import parse_datetime
+from stream.core.intake_decode import clean_text
+from stream.core.intake_json import tidy_body
 from stream.errors import IntakeError
 
 NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
@@ -186,6 +189,81 @@ def test_parse_datetime_returns_aware_or_none_or_bad_date(text: str) -> None:
         assert error.reason == "bad_date"
         return
     assert parsed is None or parsed.tzinfo is not None
+
+
+def _date_or_reason(text: str) -> datetime | str | None:
+    """What parse_datetime makes of `text`: the datetime, None, or the error's reason."""
+    try:
+        return parse_datetime(text, now=NOW)
+    except IntakeError as error:
+        return str(error.reason)
+
+
+UTC_ISO = "{:04d}-{:02d}-{:02d}T{:02d}:{:02d}:{:02d}Z"
+
+
+@FUZZ
+@given(
+    st.datetimes(min_value=datetime(1800, 1, 1), max_value=datetime(2100, 1, 1)).map(
+        lambda moment: moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+    )
+    | st.tuples(st.integers(1800, 2100), *(st.integers(0, 99) for _ in range(5))).map(
+        lambda parts: UTC_ISO.format(*parts)
+    )
+)
+def test_utc_iso_dates_read_as_the_general_path_reads_them(text: str) -> None:
+    # A trailing space takes the general path; the quick path must agree with it.
+    assert _date_or_reason(text) == _date_or_reason(text + " ")
+
+
+def _tidy_long_hand(text: str) -> str:
+    """Tidying spelled out: each line's whitespace collapsed, blank runs cut to one, ends cut."""
+    lines = [" ".join(line.split()) for line in text.split("\n")]
+    joined = "\n".join(lines)
+    while "\n\n\n" in joined:
+        joined = joined.replace("\n\n\n", "\n\n")
+    return joined.strip()
+
+
+@FUZZ
+@given(
+    st.text(alphabet=st.sampled_from("a \n\n\n\t\xa0\u2009\x1c"), max_size=30)
+    | st.text(alphabet=st.sampled_from("ab \n"), max_size=30)
+)
+@example("a\n\n\nb")
+@example(" a  b \n c\t")
+@example("a\u3000b\r\n")
+def test_tidy_body_collapses_whitespace_as_spelled_out(text: str) -> None:
+    assert tidy_body(text) == _tidy_long_hand(text)
+
+
+INVISIBLE = {"\u200b", "\u200e", "\u200f", "\u2060", "\ufeff"} | {
+    chr(code) for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))
+}
+
+
+def _clean_long_hand(text: str) -> str:
+    """Cleaning spelled out: CR, CRLF and other line breaks become newlines; controls (but
+    tab) and invisible format characters go."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    kept = []
+    for char in text:
+        if char in "\x0b\x0c\x85\u2028\u2029":
+            kept.append("\n")
+        elif char not in "\t\n" and (unicodedata.category(char) == "Cc" or char in INVISIBLE):
+            continue
+        else:
+            kept.append(char)
+    return "".join(kept)
+
+
+@FUZZ
+@given(
+    st.text(alphabet=st.characters(max_codepoint=0x7F), max_size=30)
+    | st.text(alphabet=st.sampled_from("a\r\n\t\x00\x0b\x1f\x7f\x85\u200b\u2028\u2066\u00e9"))
+)
+def test_clean_text_drops_controls_as_spelled_out(text: str) -> None:
+    assert clean_text(text) == _clean_long_hand(text)
 
 
 @pytest.mark.parametrize(
