@@ -9,6 +9,7 @@ from typing import Final
 
 from schemas import PlaceKind
 from stream.core.gazetteer import COUNTRY, REGION, TOWN, WIDE_KINDS, Gazetteer
+from stream.core.geo import haversine_km
 from stream.core.places_chains import partner
 from stream.core.places_mentions import Mention
 from stream.core.places_support import Nearness, chain_bonuses, contains_child
@@ -40,6 +41,10 @@ _ARTICLE_COUNTRIES: Final = word_set(
     "IQ SY YE SA JO LB PS IL EG LY TN DZ MA SD SO MR OM AE KW QA BH EH DJ TD KM"
 )
 _DOMINANT_RATIO: Final = 20
+# A respelled name resolved farther than this from every exactly named place is dropped.
+_STRAY_KM: Final = 150.0
+# Unless it is a city this big: big cities are respelled often ("Nassriya").
+_RESPELLED_CITY: Final = 250_000
 
 
 # init=False with an __init__ of its own, as for Mention: mypyc compiles that one.
@@ -225,7 +230,35 @@ class Resolver:
             )
         near = Nearness(table, anchors) if anchors else None
         second = self._pass(doc, countries, own, near, first)
-        return [resolution for resolution in second if resolution is not None]
+        return self._without_stray_respellings(
+            [resolution for resolution in second if resolution is not None]
+        )
+
+    def _without_stray_respellings(self, resolutions: list[Resolution]) -> list[Resolution]:
+        """`resolutions` without respelled names of smaller places resolved far from every place
+        the text names exactly and outside their provinces ('Karadah ... central Baghdad' is not
+        a town in Dhi Qar; a city as big as 'Nassriya' is respelled often)."""
+        table = self.table
+        exact = [
+            r.place
+            for r in resolutions
+            if not r.mention.fuzzy and table.kind_of(r.place) != COUNTRY
+        ]
+        if not exact:
+            return resolutions
+        provinces = {(table.country_of(i), table.admin1_of(i)) for i in exact}
+        return [
+            r
+            for r in resolutions
+            if not r.mention.fuzzy
+            or table.population[r.place] >= _RESPELLED_CITY
+            or (table.country_of(r.place), table.admin1_of(r.place)) in provinces
+            or any(
+                haversine_km(table.lat[r.place], table.lon[r.place], table.lat[i], table.lon[i])
+                <= _STRAY_KM
+                for i in exact
+            )
+        ]
 
     def _pass(
         self,

@@ -44,7 +44,8 @@ ORGANISATION_WORDS: Final = word_set(
 # ('Badr organization', 'Kabul Bank', 'Nuba Mountains Students Association').
 ORGANISATION_NOUNS: Final = word_set(
     "organization organisation movement party corps company bank council committee "
-    "association union club brigade brigades battalion airways airlines"
+    "association union club brigade brigades battalion airways airlines tribe tribes clan clans "
+    "brotherhood"
 )
 _DESIGNATORS: Final = word_set(
     "city province district governorate region state county valley dam airport camp "

@@ -178,6 +178,28 @@ def test_a_respelled_arabic_town_is_found_by_its_skeleton(finder: GazetteerPlace
     assert (focus.name, focus.country_code, focus.kind) == ("Nasiriyah", "IQ", PlaceKind.TOWN)
 
 
+def test_a_respelled_small_place_far_from_every_named_place_is_dropped(
+    finder: GazetteerPlaceFinder,
+) -> None:
+    # 'Karadah' sounds like Ar Rifa'i, a town in Dhi Qar, 230 km from the Baghdad it is in.
+    text = "Gunmen wounded a shopkeeper in the Karadah neighbourhood of central Baghdad."
+    assert [name for name, _ in _names(finder, text)] == ["Baghdad"]
+    # Alone, nothing named exactly argues against the respelling.
+    assert len(_names(finder, "Gunmen wounded a shopkeeper in the Karadah neighbourhood.")) == 1
+
+
+def test_a_respelled_big_city_far_from_another_named_place_is_kept(
+    finder: GazetteerPlaceFinder,
+) -> None:
+    text = "Protesters from Nassriya city blocked the road to Najaf on Friday."
+    assert [name for name, _ in _names(finder, text)] == ["Nasiriyah", "Najaf"]
+
+
+def test_a_name_before_tribe_is_not_a_place(finder: GazetteerPlaceFinder) -> None:
+    text = "Elders of the Shammar tribe met officials in Mosul."
+    assert [name for name, _ in _names(finder, text)] == ["Mosul"]
+
+
 def test_a_place_used_as_a_compound_adjective_is_not_a_place(
     finder: GazetteerPlaceFinder,
 ) -> None:
