@@ -45,7 +45,8 @@ _AGAINST_CONTEXT_COST: Final = 1.0
 _MIN_TOWN_FOCUS_CONFIDENCE: Final = 0.35
 _LOCAL_KINDS: Final = frozenset({PlaceKind.TOWN, PlaceKind.DISTRICT, PlaceKind.NEIGHBOURHOOD})
 _OFFSET: Final = re.compile(
-    r"(\d+(?:\.\d+)?)\s*(km|kms|kilometres|kilometers|miles?)\s+(?:to\s+the\s+)?"
+    r"(\d+(?:\.\d+)?)\s*(km|kms|kilometres|kilometers|miles?)\s+(?:\([^()]{0,30}\)\s+)?"
+    r"(?:to\s+the\s+)?"
     r"(north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|"
     r"south-east|south-west)\s+of\s+(?:the\s+)?(?:(?:town|city|village|district)\s+of\s+)?$",
     re.IGNORECASE,
@@ -61,6 +62,14 @@ _PART: Final = re.compile(
     re.IGNORECASE,
 )
 _PART_POPULATION: Final = 1000
+# A place named as the reference of a direction ('X district, south-west of Y'), in folded text:
+# the event is at a place within _REFERENCE_KM of it that the text names before it, if any.
+_REFERENCE: Final = re.compile(
+    r"(?:north|south|east|west)(?: ?(?:east|west))? +of +(?:the +)?"
+    r"(?:(?:town|city|village|district) +of +)?$"
+)
+_REFERENCE_COST: Final = 2.0
+_REFERENCE_KM: Final = 150.0
 _FARTHEST_OFFSET_KM: Final = 300.0
 
 
@@ -182,6 +191,12 @@ class FocusChooser:
                 score -= _COUNTRY_WITH_PLACES_COST
             if mention.parents:
                 score -= self._detached(resolution.place, mention, mentions, chosen)
+            if self._reference(text, folded, mention.start) and any(
+                kinds[before] in _LOCAL_KINDS
+                and self._near(places[before], resolution.place, _REFERENCE_KM)
+                for before in range(position)
+            ):
+                score -= _REFERENCE_COST
             code = codes[position]
             if (
                 kind in _LOCAL_KINDS
@@ -212,6 +227,24 @@ class FocusChooser:
             if best is None or score > best[0]:
                 best = (score, position)
         return best[1] if best else None
+
+    def _near(self, place: int, other: int, km: float) -> bool:
+        """True when `place` lies within `km` of `other`."""
+        table = self.gazetteer.table
+        return (
+            haversine_km(table.lat[place], table.lon[place], table.lat[other], table.lon[other])
+            <= km
+        )
+
+    @staticmethod
+    def _reference(text: str, folded: str, start: int) -> bool:
+        """True when the place at `start` is the reference of a direction with no distance
+        ('south-west of Y'; '20 km south-west of Y' moves the focus instead)."""
+        begin = max(0, start - 40)
+        return (
+            _REFERENCE.search(folded, begin, start) is not None
+            and _OFFSET.search(text, max(0, start - 80), start) is None
+        )
 
     def pinpoint(self, text: str, focus: Location, start: int) -> Location:
         """The focus of the mention at `start` moved by an offset written before it ('5 km

@@ -367,6 +367,22 @@ def test_a_distance_and_direction_move_the_focus(finder: GazetteerPlaceFinder) -
     assert haversine_km(kirkuk.lat, kirkuk.lon, moved.lat, moved.lon) == pytest.approx(20, abs=0.1)
 
 
+def test_a_distance_with_its_conversion_in_brackets_moves_the_focus(
+    finder: GazetteerPlaceFinder,
+) -> None:
+    moved = _focus(finder, "A bomb exploded 20 km (12 miles) north of Kirkuk on Sunday.")
+    assert moved.text == "20 km (12 miles) north of Kirkuk"
+
+
+def test_the_reference_of_a_direction_gives_way_to_the_place_before_it(
+    finder: GazetteerPlaceFinder,
+) -> None:
+    text = "Militants shelled Haditha district, north-west of Ramadi, on Sunday."
+    assert _focus(finder, text).name == "Haditha District"
+    # With no place named before it, the reference is the focus.
+    assert _focus(finder, "Jets bombed a bridge south-west of Ramadi on Sunday.").name == "Ramadi"
+
+
 def test_a_neighbourhood_beats_its_city_in_the_same_evidence(
     finder: GazetteerPlaceFinder, seed_document: bytes
 ) -> None:
