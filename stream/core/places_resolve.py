@@ -41,6 +41,7 @@ _ARTICLE_COUNTRIES: Final = word_set(
     "IQ SY YE SA JO LB PS IL EG LY TN DZ MA SD SO MR OM AE KW QA BH EH DJ TD KM"
 )
 _DOMINANT_RATIO: Final = 20
+_BIG_TOWN: Final = 100_000
 # A respelled name resolved farther than this from every exactly named place is dropped.
 _STRAY_KM: Final = 150.0
 # Unless it is a city this big: big cities are respelled often ("Nassriya").
@@ -417,6 +418,13 @@ class Resolver:
             if not any(chain.values()) and not parent_codes & town_codes:
                 chain = None
         key = fold_key(mention.text)
+        # Countries with a town of this main name or a big town of it (a small town's alternate
+        # name does not make a province's own name a town's: 'Al Jawf').
+        named_towns = {
+            static[1]
+            for static in map(self._static, mention.candidates)
+            if static[0] == TOWN and (static[5] == key or static[3] >= _BIG_TOWN)
+        }
         extras = self.table.extras
         rows: list[_Candidate] = []
         places_pairs: list[_Region | None] = []
@@ -425,7 +433,7 @@ class Resolver:
             kind, code, admin1, population, prior, main_key = self._static(index)
             terms: list[float] = []
             if kind == REGION:
-                terms.append(_region_term(region_word, settlement_word, code in town_codes))
+                terms.append(_region_term(region_word, settlement_word, code in named_towns))
             elif kind == _DISTRICT:
                 terms.append(2.0 if district_word else -2.0 if code in town_codes else 0.0)
             elif kind == _NEIGHBOURHOOD:

@@ -200,6 +200,14 @@ def test_a_name_before_tribe_is_not_a_place(finder: GazetteerPlaceFinder) -> Non
     assert [name for name, _ in _names(finder, text)] == ["Mosul"]
 
 
+def test_a_province_beats_a_small_town_that_has_its_name_only_as_an_alternate(
+    finder: GazetteerPlaceFinder,
+) -> None:
+    text = "Coalition air raids were reported on Al Jawf border governorate in northern Yemen."
+    focus = _focus(finder, text)
+    assert (focus.kind, focus.country_code, focus.admin1) == (PlaceKind.REGION, "YE", "Al Jawf")
+
+
 def test_a_place_used_as_a_compound_adjective_is_not_a_place(
     finder: GazetteerPlaceFinder,
 ) -> None:
