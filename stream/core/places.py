@@ -25,6 +25,7 @@ _PLACES_DATA: Final = Path(__file__).resolve().parent.parent / "data" / "places"
 DEFAULT_PLACE_FILES: Final[tuple[Path, ...]] = (
     _PLACES_DATA / "mosul-neighbourhoods.yaml",
     _PLACES_DATA / "iraq-kurdistan-areas.yaml",
+    _PLACES_DATA / "iraq-towns.yaml",
 )
 _AREA_CUES_FILE: Final = _PLACES_DATA / "area-cues.yaml"
 

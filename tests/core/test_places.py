@@ -208,6 +208,16 @@ def test_a_province_beats_a_small_town_that_has_its_name_only_as_an_alternate(
     assert (focus.kind, focus.country_code, focus.admin1) == (PlaceKind.REGION, "YE", "Al Jawf")
 
 
+def test_the_bundled_iraq_towns_place_a_town_geonames_lacks(
+    finder: GazetteerPlaceFinder,
+) -> None:
+    text = "A roadside bomb wounded two farmers on the outskirts of Jalawla on Tuesday."
+    assert load_place_finder(include_defaults=False).locate(text, NONE).focus is None
+    focus = _focus(finder, text)
+    assert (focus.name, focus.country_code, focus.kind) == ("Jalawla", "IQ", PlaceKind.TOWN)
+    assert focus.admin1 is not None and "Diy" in focus.admin1
+
+
 def test_a_place_used_as_a_compound_adjective_is_not_a_place(
     finder: GazetteerPlaceFinder,
 ) -> None:

@@ -118,9 +118,14 @@ FOCUS_CASES = [
         id="a-region-abbreviation-is-no-acronym-to-drop",
     ),
     pytest.param(
-        "On Thursday, gunmen shot dead a civilian in the town of Madain, Baghdad province.",
-        ("Baghdad", "IQ", "region"),
+        "On Thursday, gunmen shot dead a civilian in the town of Dujail, Basra province.",
+        ("Basra", "IQ", "region"),
         id="a-town-outside-the-province-its-chain-names-yields-to-the-province",
+    ),
+    pytest.param(
+        "On Thursday, gunmen shot dead a civilian in the town of Madain, Baghdad province.",
+        ("Al-Mada'in", "IQ", "town"),
+        id="a-bundled-iraqi-town-in-the-province-its-chain-names",
     ),
     pytest.param(
         "Militants ambushed an army patrol in Tal Afar on Tuesday.",
