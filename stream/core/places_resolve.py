@@ -252,7 +252,7 @@ class Resolver:
             r
             for r in resolutions
             if not r.mention.fuzzy
-            or table.population[r.place] >= _RESPELLED_CITY
+            or (table.kind_of(r.place) == TOWN and table.population[r.place] >= _RESPELLED_CITY)
             or (table.country_of(r.place), table.admin1_of(r.place)) in provinces
             or any(
                 haversine_km(table.lat[r.place], table.lon[r.place], table.lat[i], table.lon[i])

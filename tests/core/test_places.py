@@ -157,6 +157,23 @@ def test_unknown_extension_file_type_is_a_config_error(tmp_path: Path) -> None:
         load_place_finder([path])
 
 
+def test_a_custom_place_population_weighs_it_against_a_namesake(tmp_path: Path) -> None:
+    def focus_with(population: int) -> str | None:
+        path = tmp_path / f"zorvath-{population}.yaml"
+        path.write_text(
+            "places:\n"
+            "  - {name: Zorvath, lat: 33.1, lon: 44.1, parent: 'Baghdad, IQ', population: 90000}\n"
+            "  - {name: Zorvath, lat: 6.5, lon: 3.4, parent: 'Lagos, NG', "
+            f"population: {population}}}\n"
+        )
+        found = load_place_finder([path], include_defaults=False)
+        focus = found.locate("Gunmen attacked a checkpoint in Zorvath on Monday.", NONE).focus
+        return focus.country_code if focus else None
+
+    assert focus_with(900) == "IQ"
+    assert focus_with(900_000) == "NG"
+
+
 def test_custom_place_with_unknown_parent_is_a_config_error(tmp_path: Path) -> None:
     path = tmp_path / "bad.yaml"
     path.write_text("places:\n  - {name: Hay X, lat: 1, lon: 2, parent: Nowhere-at-all, ZZ}\n")
