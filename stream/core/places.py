@@ -26,6 +26,7 @@ DEFAULT_PLACE_FILES: Final[tuple[Path, ...]] = (
     _PLACES_DATA / "mosul-neighbourhoods.yaml",
     _PLACES_DATA / "iraq-kurdistan-areas.yaml",
     _PLACES_DATA / "iraq-towns.yaml",
+    _PLACES_DATA / "lebanon-towns.yaml",
 )
 _AREA_CUES_FILE: Final = _PLACES_DATA / "area-cues.yaml"
 

@@ -235,6 +235,15 @@ def test_the_bundled_iraq_towns_place_a_town_geonames_lacks(
     assert focus.admin1 is not None and "Diy" in focus.admin1
 
 
+def test_the_bundled_lebanon_towns_place_a_quarter_of_tripoli_in_lebanon(
+    finder: GazetteerPlaceFinder,
+) -> None:
+    text = "Gunfire was heard overnight in the Tabbaneh area of Tripoli after a family feud."
+    assert _focus(load_place_finder(include_defaults=False), text).country_code == "LY"
+    focus = _focus(finder, text)
+    assert (focus.name, focus.country_code) == ("Bab al-Tabbaneh", "LB")
+
+
 def test_a_place_used_as_a_compound_adjective_is_not_a_place(
     finder: GazetteerPlaceFinder,
 ) -> None:
