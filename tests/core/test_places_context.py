@@ -198,9 +198,14 @@ FOCUS_CASES = [
         id="the-surer-of-two-towns-sets-the-country-when-each-is-named-once",
     ),
     pytest.param(
-        "A grenade exploded outside a shop in Baghdad (Karadah) on Sunday.",
+        "A grenade exploded outside a shop in Baghdad (Kasra) on Sunday.",
         ("Baghdad", "IQ", "town"),
         id="a-smaller-town-after-a-city-is-read-as-its-quarter-not-its-container",
+    ),
+    pytest.param(
+        "A grenade exploded outside a shop in Baghdad (Karadah) on Sunday.",
+        ("Karrada", "IQ", "neighbourhood"),
+        id="a-bundled-quarter-of-baghdad-after-the-city",
     ),
     pytest.param(
         "Gunmen shot two traders in Dangriga, Stann Creek, on Sunday.",
