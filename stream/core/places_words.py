@@ -85,6 +85,7 @@ NAME_ENDS: Final = (
     | MINOR_WORDS
     | word_set(
         "prefecture territory okrug oblast krai county department parish governorate wilaya "
+        "lga local agency tehsil commune "
         "monday tuesday wednesday thursday friday saturday sunday january february march april "
         "may june july august september october november december"
     )
