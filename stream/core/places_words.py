@@ -85,7 +85,7 @@ NAME_ENDS: Final = (
     | MINOR_WORDS
     | word_set(
         "prefecture territory okrug oblast krai county department parish governorate wilaya "
-        "lga local agency tehsil commune "
+        "lga local agency tehsil commune subdivision payam chiefdom sector groupement "
         "monday tuesday wednesday thursday friday saturday sunday january february march april "
         "may june july august september october november december"
     )
@@ -123,8 +123,8 @@ NOT_PLACES: Final = word_set(
     "jul aug sep sept oct nov dec jazeera arabiya abu umm bin ibn bani beni wadi tal tel jabal "
     "jebel jabel ain ayn bir khirbet qaryat kafr deir dayr ras sidi hay hayy arab arabs kurd "
     "kurds kurdish turkmen sunni shia shiite yazidi druze jewish molotov africa asia europe "
-    "colonia barangay"
-)
+    "colonia barangay toyota"
+) | {"red cross", "red crescent"}  # a car make and aid societies, not Toyota or Red Cross towns
 
 _HEADLINE_CHARS: Final = 160
 _ARTICLE_BEFORE: Final = re.compile(

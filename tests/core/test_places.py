@@ -258,6 +258,11 @@ def test_a_name_before_an_administrative_word_is_not_a_surname(
     assert (focus.name, focus.country_code) == expected
 
 
+def test_an_aid_society_or_a_car_make_is_not_a_place(finder: GazetteerPlaceFinder) -> None:
+    text = "Gunmen in two Toyota pickups seized a Red Cross worker."
+    assert _names(finder, text) == []
+
+
 def test_a_place_used_as_a_compound_adjective_is_not_a_place(
     finder: GazetteerPlaceFinder,
 ) -> None:
