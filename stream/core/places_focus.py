@@ -306,7 +306,7 @@ class FocusChooser:
 
     def _part_point(self, code: str, bearing: float | None) -> tuple[float, float]:
         """The middle of a country's towns that lie furthest towards `bearing` (its last
-        quarter along that direction), or of all its towns when `bearing` is None."""
+        fifth along that direction), or of all its towns when `bearing` is None."""
         table = self.gazetteer.table
         towns = table.town_points(code, _PART_POPULATION)
         if not towns:
@@ -317,7 +317,7 @@ class FocusChooser:
             east = math.sin(math.radians(bearing))
             squeeze = math.cos(math.radians(statistics.median(lat for lat, _ in towns)))
             along = sorted(towns, key=lambda point: point[0] * north + point[1] * squeeze * east)
-            towns = along[len(along) * 3 // 4 :]
+            towns = along[len(along) * 4 // 5 :]
         return (
             statistics.median(lat for lat, _ in towns),
             statistics.median(lon for _, lon in towns),
