@@ -37,12 +37,12 @@ class DirectTable:
         self._table = table
 
     def get(self, key: str) -> Any:
-        """The value stored under `key`, or None."""
-        return self._table.get(key)
+        """The value stored under `key`, or None (read from the store: no sensor calls)."""
+        return self._table.data.get(key)
 
     def items(self) -> Iterable[tuple[str, Any]]:
         """Every (key, value) of the partitions this worker holds."""
-        return list(self._table.items())
+        return list(self._table.data.items())
 
     async def set(self, key: str, value: Any) -> None:
         """Store `value` under `key` and send its changelog record."""

@@ -89,13 +89,14 @@ def expired_keys(
     now: float,
     window_s: float,
 ) -> list[str]:
-    """Keys of `partition` whose first-seen time is older than the window (or unreadable)."""
+    """Keys of `partition` whose first-seen time is older than the window (or unreadable);
+    only those are hashed to their partition, not every key of the table."""
     expired = []
     for key, value in entries:
-        if partition_for(key, partitions) != partition:
-            continue
         entry = FirstSeen.from_json(value)
-        if entry is None or now - entry.at > window_s:
+        if (entry is None or now - entry.at > window_s) and partition_for(
+            key, partitions
+        ) == partition:
             expired.append(key)
     return expired
 
