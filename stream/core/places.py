@@ -27,6 +27,8 @@ DEFAULT_PLACE_FILES: Final[tuple[Path, ...]] = (
     _PLACES_DATA / "iraq-kurdistan-areas.yaml",
     _PLACES_DATA / "iraq-towns.yaml",
     _PLACES_DATA / "lebanon-towns.yaml",
+    _PLACES_DATA / "pakistan-tribal-districts.yaml",
+    _PLACES_DATA / "sudan-darfur.yaml",
 )
 _AREA_CUES_FILE: Final = _PLACES_DATA / "area-cues.yaml"
 

@@ -263,6 +263,20 @@ def test_an_aid_society_or_a_car_make_is_not_a_place(finder: GazetteerPlaceFinde
     assert _names(finder, text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A drone strike hit a compound in North Waziristan on Sunday.", ("North Waziristan", "PK")),
+        ("Militiamen attacked displaced women near Kalma camp.", ("Kalma camp", "SD")),
+    ],
+)
+def test_the_bundled_files_place_tribal_districts_and_darfur_camps(
+    finder: GazetteerPlaceFinder, text: str, expected: tuple[str, str]
+) -> None:
+    focus = _focus(finder, text)
+    assert (focus.name, focus.country_code) == expected
+
+
 def test_a_place_used_as_a_compound_adjective_is_not_a_place(
     finder: GazetteerPlaceFinder,
 ) -> None:
