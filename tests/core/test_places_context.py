@@ -203,6 +203,26 @@ FOCUS_CASES = [
         id="a-smaller-town-after-a-city-is-read-as-its-quarter-not-its-container",
     ),
     pytest.param(
+        "Herders killed 30 people in Buruku Local Government Area.",
+        ("Buruku", "NG", "town"),
+        id="a-name-before-an-administrative-word-is-not-a-surname",
+    ),
+    pytest.param(
+        "Gunmen fired on worshippers in Malakand Agency on Friday.",
+        ("Malakand", "PK", "town"),
+        id="a-name-before-agency-is-not-a-surname",
+    ),
+    pytest.param(
+        "A drone strike hit a compound in North Waziristan on Sunday.",
+        ("North Waziristan", "PK", "district"),
+        id="a-bundled-tribal-district-of-pakistan",
+    ),
+    pytest.param(
+        "Militiamen attacked displaced women near Kalma camp.",
+        ("Kalma camp", "SD", "town"),
+        id="a-bundled-camp-of-darfur",
+    ),
+    pytest.param(
         "A grenade exploded outside a shop in Baghdad (Karadah) on Sunday.",
         ("Karrada", "IQ", "neighbourhood"),
         id="a-bundled-quarter-of-baghdad-after-the-city",
