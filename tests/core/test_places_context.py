@@ -223,6 +223,11 @@ FOCUS_CASES = [
         id="a-bundled-camp-of-darfur",
     ),
     pytest.param(
+        "Two rockets landed near Ain al-Asad air base on Wednesday.",
+        ("Ain al-Asad Air Base", "IQ", "district"),
+        id="a-bundled-base-of-iraq",
+    ),
+    pytest.param(
         "A grenade exploded outside a shop in Baghdad (Karadah) on Sunday.",
         ("Karrada", "IQ", "neighbourhood"),
         id="a-bundled-quarter-of-baghdad-after-the-city",
