@@ -24,15 +24,19 @@ __all__ = ["Run", "StalledError"]
 
 BENCH = Path(__file__).resolve().parent
 PARTITIONS = 4
+# The alert topic counts as caught up once no alert has arrived for this long.
+ALERTS_QUIET_S = 5.0
 
 
 class StalledError(RuntimeError):
     """A measured run stopped producing output before its input was processed."""
 
 
-def _rate(timestamps_ms: list[int]) -> float:
-    """Records per second between the first and the last output record."""
-    span = (max(timestamps_ms) - min(timestamps_ms)) / 1000.0
+def _rate(timestamps_ms: list[int], end_ms: int | None = None) -> float:
+    """Records per second between the first output record and the last one (or `end_ms`,
+    when later)."""
+    last = max(timestamps_ms) if end_ms is None else max(end_ms, *timestamps_ms)
+    span = (last - min(timestamps_ms)) / 1000.0
     return (len(timestamps_ms) - 1) / span if span > 0 else float("inf")
 
 
@@ -55,8 +59,11 @@ class Run:
         under test starts."""
         asyncio.run(publish_values(self.bootstrap, topic, ((message_key(m), m) for m in messages)))
 
-    async def _output_timestamps(self, topic: str, expected: int, timeout_s: float) -> list[int]:
-        """Read `topic` until `expected` records arrived; return their timestamps."""
+    async def _output_timestamps(
+        self, topic: str, expected: int, timeout_s: float, quiet_s: float | None = None
+    ) -> list[int]:
+        """Read `topic` until `expected` records arrived (with `quiet_s`: and then until none
+        arrived for that long); return their timestamps."""
         consumer = AIOKafkaConsumer(
             topic,
             bootstrap_servers=self.bootstrap,
@@ -66,11 +73,18 @@ class Run:
         )
         await consumer.start()
         stamps: list[int] = []
+        loop = asyncio.get_running_loop()
+        last_arrival = loop.time()
         try:
             async with asyncio.timeout(timeout_s):
-                while len(stamps) < expected:
+                while len(stamps) < expected or (
+                    quiet_s is not None and loop.time() - last_arrival < quiet_s
+                ):
                     batches = await consumer.getmany(timeout_ms=500, max_records=10000)
-                    stamps += [r.timestamp for records in batches.values() for r in records]
+                    arrived = [r.timestamp for records in batches.values() for r in records]
+                    if arrived:
+                        stamps += arrived
+                        last_arrival = loop.time()
         finally:
             await consumer.stop()
         return stamps
@@ -123,8 +137,10 @@ class Run:
         output: str,
         expected: int,
         timeout_s: float,
+        alerts: str | None = None,
     ) -> float:
-        """Start worker processes, read `output` until `expected` records; records/s."""
+        """Start worker processes, read `output` until `expected` records; records/s (with
+        `alerts`, until that topic's last record once it has caught up)."""
         with tempfile.TemporaryFile() as log:
             processes = [
                 subprocess.Popen(
@@ -134,6 +150,10 @@ class Run:
             ]
             try:
                 stamps = asyncio.run(self._output_timestamps(output, expected, timeout_s))
+                end = None
+                if alerts is not None:
+                    caught_up = self._output_timestamps(alerts, 0, timeout_s, ALERTS_QUIET_S)
+                    end = max(asyncio.run(caught_up), default=None)
             except TimeoutError:
                 log.seek(0)
                 tail = log.read().decode(errors="replace")[-2000:]
@@ -143,7 +163,7 @@ class Run:
                     process.terminate()
                 for process in processes:
                     process.wait(timeout=30)
-        return _rate(stamps)
+        return _rate(stamps, end)
 
     def faust_floor(self, messages: list[bytes], *, direct: bool = False) -> float:
         """A do-nothing Faust forwarder on the same broker and transport; records per second
@@ -190,9 +210,16 @@ class Run:
         }
 
     def service(
-        self, messages: list[bytes], workers: int = 1, partitions: int = PARTITIONS
+        self,
+        messages: list[bytes],
+        workers: int = 1,
+        partitions: int = PARTITIONS,
+        *,
+        through_alerts: bool = False,
     ) -> float:
-        """Real workers in one consumer group processing articles end to end; events/s."""
+        """Real workers in one consumer group processing articles end to end; articles/s from
+        the first event to the last event (`through_alerts`: to the last alert, read once the
+        alert topic has caught up)."""
         topics = self._topics("articles", "dlq", "events", "alerts", partitions=partitions)
         self._fill(topics[0], messages)
         app_id = f"service-{uuid.uuid4().hex[:6]}"
@@ -204,7 +231,13 @@ class Run:
                 )
                 for index in range(workers)
             ]
-            return self._workers_rate(commands, topics[2], len(messages), 60 + len(messages) / 20)
+            return self._workers_rate(
+                commands,
+                topics[2],
+                len(messages),
+                60 + len(messages) / 20,
+                alerts=topics[3] if through_alerts else None,
+            )
 
     def latency(self, rate: float, seconds: float) -> dict[str, float]:
         """Paced load into a running worker: arrival-to-alert latency percentiles in ms.

@@ -107,6 +107,11 @@ def main() -> int:
         results["service_per_s"] = _median(
             "service", args.repeat, lambda: run.service(messages, partitions=SCALING_PARTITIONS)
         )
+        results["service_through_alerts_per_s"] = _median(
+            "service, through the alerts",
+            args.repeat,
+            lambda: run.service(messages, partitions=SCALING_PARTITIONS, through_alerts=True),
+        )
         results["two_workers_per_s"] = _median(
             "two workers",
             args.repeat,
@@ -147,6 +152,10 @@ def _print_table(results: dict[str, object]) -> None:
             f"{results['faust_floor_direct_per_s']:,.0f} records/s",
         ),
         ("service, 1 worker", f"{results['service_per_s']:,.0f} articles/s"),
+        (
+            "  to its last alert",
+            f"{results['service_through_alerts_per_s']:,.0f} articles/s",
+        ),
         ("service, 2 workers (6 partitions)", f"{results['two_workers_per_s']:,.0f} articles/s"),
         ("pure analysis, 1 core", f"{results['analysis_per_s']:,.0f} articles/s"),
         ("service / raw relay", f"{results['service_vs_raw']:.1%}"),
