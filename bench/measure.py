@@ -35,7 +35,7 @@ class StalledError(RuntimeError):
 def _rate(timestamps_ms: list[int], end_ms: int | None = None) -> float:
     """Records per second between the first output record and the last one (or `end_ms`,
     when later)."""
-    last = max(timestamps_ms) if end_ms is None else max(end_ms, *timestamps_ms)
+    last = max(timestamps_ms) if end_ms is None else max(end_ms, max(timestamps_ms))
     span = (last - min(timestamps_ms)) / 1000.0
     return (len(timestamps_ms) - 1) / span if span > 0 else float("inf")
 

@@ -13,6 +13,7 @@ from typing import Final, NamedTuple
 import ahocorasick
 
 from schemas import PlaceKind
+from stream.core.geo import haversine_km
 from stream.core.places_text import (
     NAME_START,
     fold,
@@ -160,6 +161,10 @@ class PlaceTable:
     def kind_of(self, index: int) -> PlaceKind:
         """Kind of the place at `index`."""
         return _KINDS[self.kind[index]]
+
+    def distance_km(self, index: int, other: int) -> float:
+        """Great-circle kilometres between the places at `index` and `other`."""
+        return haversine_km(self.lat[index], self.lon[index], self.lat[other], self.lon[other])
 
     def town_points(self, country_code: str, min_population: int) -> list[tuple[float, float]]:
         """Coordinates of the towns of one country with at least `min_population` people."""

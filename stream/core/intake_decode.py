@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from stream.core.intake_reasons import IntakeReason
 from stream.errors import IntakeError
 
-__all__ = ["DecodedText", "clean_text", "decode_bytes"]
+__all__ = ["DecodedText", "ascii_without", "clean_text", "decode_bytes"]
 
 _SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"%PDF-", "a PDF file"),
@@ -93,7 +93,7 @@ def _decode_strict(raw: bytes, encoding: str) -> str:
 def _checked(text: str, warnings: tuple[str, ...]) -> DecodedText:
     """Reject text whose start is mostly control characters; return it otherwise."""
     sample = text[:_SAMPLE_CHARS]
-    controls = 0 if _none_of(_ASCII_CONTROLS, sample) else len(_CONTROL.findall(sample))
+    controls = 0 if ascii_without(_ASCII_CONTROLS, sample) else len(_CONTROL.findall(sample))
     if "\x00" in sample or controls > _MAX_CONTROL_SHARE * len(sample):
         raise IntakeError(
             IntakeReason.BINARY, f"{controls} control characters in the first {len(sample)}"
@@ -105,12 +105,12 @@ def clean_text(text: str) -> str:
     """Normalise line endings to \\n and drop control and invisible format characters."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if _none_of(_ASCII_SPECIALS, text):
+    if ascii_without(_ASCII_SPECIALS, text):
         return text
     return _SPECIAL.sub(_special, text)
 
 
-def _none_of(ascii_chars: tuple[str, ...], text: str) -> bool:
+def ascii_without(ascii_chars: tuple[str, ...], text: str) -> bool:
     """True when `text` is ASCII and holds none of `ascii_chars`."""
     return text.isascii() and not any(char in text for char in ascii_chars)
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from schemas import Article
 from stream.core.intake_dates import check_date_range, parse_datetime
-from stream.core.intake_decode import clean_text
+from stream.core.intake_decode import ascii_without, clean_text
 from stream.core.intake_reasons import IntakeReason
 from stream.core.text import normalise_space
 from stream.errors import IntakeError
@@ -86,7 +86,7 @@ def _published(value: object, now: datetime | None) -> object:
 
 def tidy_body(text: str) -> str:
     """Collapse spaces within lines and runs of blank lines; strip the ends."""
-    if text.isascii() and not any(space in text for space in _OTHER_ASCII_SPACES):
+    if ascii_without(_OTHER_ASCII_SPACES, text):
         # Only spaces and newlines: str's own replace is several times faster than splitting.
         while "  " in text:
             text = text.replace("  ", " ")

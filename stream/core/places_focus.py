@@ -11,7 +11,7 @@ from typing import Final
 from schemas import Location, PlaceKind
 from stream.core.analysis import Classification
 from stream.core.gazetteer import COUNTRY, REGION, WIDE_KINDS, Gazetteer
-from stream.core.geo import destination, haversine_km
+from stream.core.geo import destination
 from stream.core.places_chains import partner
 from stream.core.places_coherence import known_by_main_name, lone_places
 from stream.core.places_mentions import Mention
@@ -193,7 +193,7 @@ class FocusChooser:
                 score -= self._detached(resolution.place, mention, mentions, chosen)
             if self._reference(text, folded, mention.start) and any(
                 kinds[before] in _LOCAL_KINDS
-                and self._near(places[before], resolution.place, _REFERENCE_KM)
+                and table.distance_km(places[before], resolution.place) <= _REFERENCE_KM
                 for before in range(position)
             ):
                 score -= _REFERENCE_COST
@@ -227,14 +227,6 @@ class FocusChooser:
             if best is None or score > best[0]:
                 best = (score, position)
         return best[1] if best else None
-
-    def _near(self, place: int, other: int, km: float) -> bool:
-        """True when `place` lies within `km` of `other`."""
-        table = self.gazetteer.table
-        return (
-            haversine_km(table.lat[place], table.lon[place], table.lat[other], table.lon[other])
-            <= km
-        )
 
     @staticmethod
     def _reference(text: str, folded: str, start: int) -> bool:
@@ -276,9 +268,7 @@ class FocusChooser:
             elif kind == REGION:
                 inside = table.admin1_of(parent) == table.admin1_of(place)
             else:
-                apart = haversine_km(
-                    table.lat[parent], table.lon[parent], table.lat[place], table.lon[place]
-                )
+                apart = table.distance_km(parent, place)
                 inside, far = apart < CHAIN_KM, apart > _FAR_APART_KM
             if inside:
                 return 0.0

@@ -9,7 +9,6 @@ from typing import Final
 
 from schemas import PlaceKind
 from stream.core.gazetteer import COUNTRY, REGION, TOWN, WIDE_KINDS, Gazetteer
-from stream.core.geo import haversine_km
 from stream.core.places_chains import partner
 from stream.core.places_mentions import Mention
 from stream.core.places_support import Nearness, chain_bonuses, contains_child
@@ -254,11 +253,7 @@ class Resolver:
             if not r.mention.fuzzy
             or (table.kind_of(r.place) == TOWN and table.population[r.place] >= _RESPELLED_CITY)
             or (table.country_of(r.place), table.admin1_of(r.place)) in provinces
-            or any(
-                haversine_km(table.lat[r.place], table.lon[r.place], table.lat[i], table.lon[i])
-                <= _STRAY_KM
-                for i in exact
-            )
+            or any(table.distance_km(r.place, i) <= _STRAY_KM for i in exact)
         ]
 
     def _pass(
