@@ -42,9 +42,10 @@ def partner(folded: str, start: int) -> bool:
 def link_chains(text: str, mentions: list[Mention]) -> None:
     """Record, for each mention, the later mentions that name its containing places, past
     names the gazetteer lacks ('(Unknown district,', 'Unknown town,'); a dateline's city has
-    none: the story's first place follows it."""
+    none: the story's first place follows it; the second of a hyphenated pair ('the
+    Erbil-Kaya road') does not contain the first."""
     joined = [False] + [
-        b.start - a.end <= _CHAIN_GAP_LENGTH and _joins(text[a.end : b.start])
+        not b.joined and b.start - a.end <= _CHAIN_GAP_LENGTH and _joins(text[a.end : b.start])
         for a, b in itertools.pairwise(mentions)
     ]
     for index, mention in enumerate(mentions):

@@ -30,6 +30,8 @@ _SPECIFICITY: Final = {
 }
 _LANDMARK_COST: Final = 2.0
 _CONTINUED_COST: Final = 2.0
+# The second place of a hyphenated pair ('the Erbil-Kaya road') is where a route leads.
+_JOINED_COST: Final = 2.0
 _COUNTRY_WITH_PLACES_COST: Final = 1.5
 _DETACHED_COST: Final = 1.0
 _OUTSIDE_REGION_COST: Final = 6.0
@@ -187,6 +189,8 @@ class FocusChooser:
                 score -= _LANDMARK_COST
             if mention.continued and kind != COUNTRY:
                 score -= _CONTINUED_COST
+            if mention.joined:
+                score -= _JOINED_COST
             if kind == COUNTRY and codes[position] in inland:
                 score -= _COUNTRY_WITH_PLACES_COST
             if mention.parents:

@@ -57,11 +57,12 @@ _CAPITALISED_RUN: Final = re.compile(
     r"(?:[- ](?P<article>(?:al|el|ad|an|ar|as|ash|at|az)[- ])?[A-Z][a-z'’]{2,})?\b"
 )
 _ARTICLE_LEAD: Final = re.compile(r"(?:[Aa]l|el|[Aa]sh|a[nrsdtz])[- ]")
-# After a name: a longer name ('Ras al Ain') or a compound ('Iraq-based'), both rejecting it,
-# else the word after a single space (group 1).
+# After a name: a longer name ('Ras al Ain'; the English words 'as' and 'an' only when
+# hyphenated: 'in Hama as Russian drones' is Hama) or a compound ('Iraq-based'), both
+# rejecting it, else the word after a single space (group 1).
 _AFTER: Final = re.compile(
-    r"[ \-‑](?:al|el|Al|El|ad|Ad|as|As|ar|Ar|an|An|ash|Ash|ul|Ul)[ \-‑][A-Z]|[-‑][a-z]"
-    r"| ([^\W\d_]+(?:['’][^\W\d_]+)?)"
+    r"[ \-‑](?:al|el|Al|El|ad|Ad|As|ar|Ar|An|ash|Ash|ul|Ul)[ \-‑][A-Z]"
+    r"|[ \-‑](?:as|an)[\-‑][A-Z]|[-‑][a-z]| ([^\W\d_]+(?:['’][^\W\d_]+)?)"
 )
 _SMALLEST_COMMON: Final = 1000
 _NEVER_COMMON: Final = 5000
@@ -92,6 +93,7 @@ class Mention:
     designated: bool
     seat: bool
     continued: bool
+    joined: bool
     parents: tuple[int, ...]
     children: tuple[int, ...]
 
@@ -113,6 +115,7 @@ class Mention:
         designated: bool = False,
         seat: bool = False,
         continued: bool = False,
+        joined: bool = False,
         parents: tuple[int, ...] = (),
         children: tuple[int, ...] = (),
     ) -> None:
@@ -133,6 +136,7 @@ class Mention:
         self.designated = designated
         self.seat = seat
         self.continued = continued
+        self.joined = joined
         self.parents = parents
         self.children = children
 
@@ -175,7 +179,8 @@ class MentionFinder:
             line = text.rfind("\n", 0, match.start) + 1
             if line not in titled:
                 titled[line] = title_case(text, line)
-            mention = self._mention(text, folded, match, line, titled[line])
+            joined = mentions[-1].end if mentions else -1
+            mention = self._mention(text, folded, match, line, titled[line], joined)
             if mention is not None:
                 mention.fuzzy = match.fuzzy
                 mention.dateline = mention.text.isupper() and _dateline(text, line, match)
@@ -207,10 +212,11 @@ class MentionFinder:
         return match
 
     def _mention(
-        self, text: str, folded: str, match: NameMatch, line: int, titled: bool
+        self, text: str, folded: str, match: NameMatch, line: int, titled: bool, joined: int
     ) -> Mention | None:
         """A Mention for `match` (on the line starting at `line`), or None when it does not
-        read as a place here."""
+        read as a place here; after a hyphen, only when the place mention before ends at it
+        (`joined`: 'the Tripoli-Beirut highway', 'the Iran-Iraq war')."""
         surface = text[match.start : match.end]
         key = folded[match.start : match.end]
         kind = self._keys.get(key)
@@ -221,7 +227,8 @@ class MentionFinder:
         if kind == _DEMONYM and not _REGION_AFTER.match(text, match.end):
             return None
         lead = article_start(text, match.start)
-        if text[lead - 1 : lead] in ("-", "‑") and text[lead - 2 : lead - 1].isalpha():
+        hyphenated = text[lead - 1 : lead] in ("-", "‑") and text[lead - 2 : lead - 1].isalpha()
+        if hyphenated and joined != lead - 1:
             return None
         has_country, biggest, has_region = self._summary(match.candidates)
         if has_country and not surface.isupper() and key in self.english_words:
@@ -290,6 +297,7 @@ class MentionFinder:
             seat=lowered in SEAT_WORDS,
             minor=lowered in MINOR_WORDS or continued,
             continued=continued,
+            joined=hyphenated,
         )
 
     def _key_kind(self, key: str) -> int:

@@ -39,6 +39,16 @@ def foreign_actor_follows(text: str, folded: str, end: int) -> bool:
     return following in _ACTORS and following not in _HOME_ACTORS
 
 
+def _abroad_actor_near(folded: str, end: int) -> bool:
+    """True when one of the two words after `end` names a force, an office or a currency
+    that is not at home ('Turkish warplanes', 'Russian reconnaissance drones'), unless the
+    first names one at home ('the Iraqi security forces')."""
+    following = folded[end : end + 40].split()[:2]
+    if not following or following[0] in _HOME_ACTORS:
+        return False
+    return any(word in _ACTORS for word in following)
+
+
 def _first_word_after(folded: str, end: int) -> str:
     """The folded word after `end` (within 30 characters), or ''."""
     following = folded[end : end + 30].split()
@@ -88,17 +98,12 @@ class NationalityWords:
 
     def weights(self, folded: str) -> dict[str, float]:
         """Countries suggested by nationality words ('Iraqi', 'Afghan') in the text, with
-        their context weights: a word before a force, an envoy or a firm ('Turkish
-        warplanes') is weak, one before anything else ('Iraqi villagers', 'the Iraqi
-        government') is strong on its own."""
+        their context weights: a word one or two words before a force, an envoy or a firm
+        ('Turkish warplanes', 'Ugandan ADF rebels') is weak, one before anything else ('Iraqi
+        villagers', 'the Iraqi government') is strong on its own."""
         found: dict[str, float] = {}
         for _, end, code in self._found(folded):
-            following = _first_word_after(folded, end)
-            weight = (
-                DEMONYM_WEIGHT
-                if following in _ACTORS and following not in _HOME_ACTORS
-                else STRONG_CONTEXT
-            )
+            weight = DEMONYM_WEIGHT if _abroad_actor_near(folded, end) else STRONG_CONTEXT
             found[code] = found.get(code, 0.0) + weight
         return found
 

@@ -252,6 +252,27 @@ FOCUS_CASES = [
         ("Mali", "ML", "country"),
         id="of-two-countries-named-once-the-first-is-not-the-top-country",
     ),
+    pytest.param(
+        "Rioters set tyres alight on the Tripoli-Beirut highway on Tuesday night.",
+        ("Tripoli", "LB", "town"),
+        id="the-second-place-of-a-hyphenated-pair-is-found-and-sets-the-country",
+    ),
+    pytest.param(
+        "Truck drivers blocked the Erbil-Kaya road over unpaid wages.",
+        ("Erbil", "IQ", "town"),
+        id="a-hyphenated-pair-is-not-a-chain-and-its-first-place-is-the-focus",
+    ),
+    pytest.param(
+        "A shepherd was hurt by an old Iran-Iraq war mine in Darbandikhan district.",
+        ("Derbendîxan", "IQ", "town"),
+        id="both-countries-of-a-hyphenated-pair-weigh-alike",
+    ),
+    pytest.param(
+        "Government artillery shelled villages in Hama as Russian reconnaissance drones "
+        "circled overhead.",
+        ("Ḩamāh", "SY", "town"),
+        id="a-nationality-two-words-before-a-force-is-weak-context",
+    ),
 ]
 
 
