@@ -40,6 +40,8 @@ _OUTSIDE_REGION_COST: Final = 6.0
 # named region.
 _FAR_APART_KM: Final = 500.0
 _OUTSIDE_NAMED_REGIONS_COST: Final = 3.0
+# A town this big is seldom a namesake of the one a text means.
+_BIG_TOWN: Final = 100_000
 _LONE_COST: Final = 5.0
 _AGAINST_CONTEXT_COST: Final = 1.0
 # A town resolved with less confidence than this is too often a namesake abroad to pin an
@@ -166,6 +168,7 @@ class FocusChooser:
         present = {ids[place] for place in counts}
         region_countries = {code for code, _ in regions}
         chosen = {id(resolution.mention): resolution.place for resolution in resolutions}
+        detached = self._detached_places(mentions, resolutions, chosen)
         length = max(len(text), 1)
         extras = table.extras
         best: tuple[float, int] | None = None
@@ -195,6 +198,8 @@ class FocusChooser:
                 score -= _COUNTRY_WITH_PLACES_COST
             if mention.parents:
                 score -= self._detached(resolution.place, mention, mentions, chosen)
+            else:
+                score -= detached.get(resolution.place, 0.0)
             if self._reference(text, folded, mention.start) and any(
                 kinds[before] in _LOCAL_KINDS
                 and table.distance_km(places[before], resolution.place) <= _REFERENCE_KM
@@ -249,6 +254,21 @@ class FocusChooser:
         if focus.kind == COUNTRY:
             focus = self._part(text, focus, start)
         return focus
+
+    def _detached_places(
+        self, mentions: list[Mention], resolutions: list[Resolution], chosen: dict[int, int]
+    ) -> dict[int, float]:
+        """The chain cost of each small town that a chain does not hold, for its mentions
+        outside chains: the text names the same namesake again ('near Orikhove, Luhansk ...
+        near Orikhove'); a big town is seldom a namesake, and its chain may be wrong."""
+        table = self.gazetteer.table
+        costs: dict[int, float] = {}
+        for resolution in resolutions:
+            place = resolution.place
+            if resolution.mention.parents and table.population[place] < _BIG_TOWN:
+                cost = self._detached(place, resolution.mention, mentions, chosen)
+                costs[place] = max(cost, costs.get(place, 0.0))
+        return costs
 
     def _detached(
         self, place: int, mention: Mention, mentions: list[Mention], chosen: dict[int, int]

@@ -273,6 +273,12 @@ FOCUS_CASES = [
         ("Ḩamāh", "SY", "town"),
         id="a-nationality-two-words-before-a-force-is-weak-context",
     ),
+    pytest.param(
+        "Separatist forces fired mortars at army positions near Orikhove, Luhansk, on Sunday. "
+        "Monitors counted 40 explosions near Orikhove.",
+        ("Luhansk", "UA", "town"),
+        id="a-small-town-its-chain-does-not-hold-is-no-focus-when-named-again",
+    ),
 ]
 
 
