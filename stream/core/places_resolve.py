@@ -12,7 +12,7 @@ from stream.core.gazetteer import COUNTRY, REGION, TOWN, WIDE_KINDS, Gazetteer
 from stream.core.places_chains import partner
 from stream.core.places_mentions import Mention
 from stream.core.places_support import Nearness, chain_bonuses, contains_child
-from stream.core.places_text import fold_key, word_set
+from stream.core.places_text import fold_key, skeleton, word_set
 
 __all__ = ["DEMONYM_WEIGHT", "STRONG_CONTEXT", "Resolution", "Resolver"]
 
@@ -424,8 +424,11 @@ class Resolver:
         rows: list[_Candidate] = []
         places_pairs: list[_Region | None] = []
         neighbourhood = False
+        shape = skeleton(key)
         for index in mention.candidates:
             kind, code, admin1, population, prior, main_key = self._static(index)
+            # Another spelling of the main name ('Rania' for Ranyah) is no lesser name.
+            respelled = bool(shape) and skeleton(main_key) == shape
             terms: list[float] = []
             if kind == REGION:
                 terms.append(_region_term(region_word, settlement_word, code in named_towns))
@@ -439,7 +442,7 @@ class Resolver:
                 )
                 terms.append(1.0 if named else -1.0)
                 neighbourhood = True
-            elif kind == TOWN and not mention.fuzzy and main_key != key:
+            elif kind == TOWN and not mention.fuzzy and main_key != key and not respelled:
                 terms.append(-1.0 if population < 20_000 else -0.8)
             if chain is not None:
                 terms.append(chain[index] or -3.0)

@@ -45,7 +45,7 @@ ORGANISATION_WORDS: Final = word_set(
 ORGANISATION_NOUNS: Final = word_set(
     "organization organisation movement party corps company bank council committee "
     "association union club brigade brigades battalion airways airlines tribe tribes clan clans "
-    "brotherhood"
+    "brotherhood tribesmen clansmen herdsmen"
 )
 _DESIGNATORS: Final = word_set(
     "city province district governorate region state county valley dam airport camp "

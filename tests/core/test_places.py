@@ -212,9 +212,17 @@ def test_a_respelled_big_city_far_from_another_named_place_is_kept(
     assert [name for name, _ in _names(finder, text)] == ["Nasiriyah", "Najaf"]
 
 
-def test_a_name_before_tribe_is_not_a_place(finder: GazetteerPlaceFinder) -> None:
-    text = "Elders of the Shammar tribe met officials in Mosul."
-    assert [name for name, _ in _names(finder, text)] == ["Mosul"]
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Elders of the Shammar tribe met officials in Mosul.", ["Mosul"]),
+        ("Abala herdsmen and farmers clashed again on Sunday.", []),
+    ],
+)
+def test_a_name_before_tribe_or_herdsmen_is_not_a_place(
+    finder: GazetteerPlaceFinder, text: str, places: list[str]
+) -> None:
+    assert [name for name, _ in _names(finder, text)] == places
 
 
 def test_a_province_beats_a_small_town_that_has_its_name_only_as_an_alternate(

@@ -279,6 +279,11 @@ FOCUS_CASES = [
         ("Luhansk", "UA", "town"),
         id="a-small-town-its-chain-does-not-hold-is-no-focus-when-named-again",
     ),
+    pytest.param(
+        "Gunmen killed a shopkeeper in Suwayrah on Monday night.",
+        ("Aş Şuwayrah", "IQ", "town"),
+        id="another-spelling-of-a-main-name-beats-a-namesakes-lesser-name",
+    ),
 ]
 
 
