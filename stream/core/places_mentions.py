@@ -65,6 +65,10 @@ _AFTER: Final = re.compile(
     r"|[ \-‑](?:as|an)[\-‑][A-Z]|[-‑][a-z]| ([^\W\d_]+(?:['’][^\W\d_]+)?)"
 )
 _SMALLEST_COMMON: Final = 1000
+# A locative word, then a capitalised name of one to four words and a comma, just before a name.
+_LOCATIVE_BEFORE_NAME: Final = re.compile(
+    r"\b(in|In|at|At|near|Near)\s+(?:the\s+)?(?:[A-Z][\w'’\-]*\s+){0,3}[A-Z][\w'’\-]*,\s$"
+)
 _NEVER_COMMON: Final = 5000
 # Capitals this short inside a line are acronyms ('AU', 'OLA'), unless they name a country.
 _ACRONYM_LENGTH: Final = 4
@@ -244,6 +248,8 @@ class MentionFinder:
         ):
             return None
         last = word_before(folded, lead)
+        if last not in LOCATIVE and joined != lead - 2:
+            last = _locative_before_name(text, lead) or last
         common = kind == _COMMON
         if common and not has_country:
             dateline = (
@@ -441,6 +447,13 @@ class MentionFinder:
         if lowered in MODIFIERS or lowered in self.demonyms:
             return False
         return not starts_sentence(text, prev_start)
+
+
+def _locative_before_name(text: str, lead: int) -> str | None:
+    """The locative word before a name the gazetteer lacks that a comma joins to the name at
+    `lead` ('in Tahrir Square, Baghdad': 'in'), or None."""
+    found = _LOCATIVE_BEFORE_NAME.search(text, max(0, lead - 60), lead)
+    return found.group(1).lower() if found else None
 
 
 def _dateline(text: str, line: int, match: NameMatch) -> bool:

@@ -284,6 +284,12 @@ FOCUS_CASES = [
         ("Aş Şuwayrah", "IQ", "town"),
         id="another-spelling-of-a-main-name-beats-a-namesakes-lesser-name",
     ),
+    pytest.param(
+        "Hundreds of students marched in Firdos Square, Baghdad, on Friday to mourn an activist "
+        "shot dead in Basra last week.",
+        ("Baghdad", "IQ", "town"),
+        id="in-before-an-unknown-name-and-a-comma-places-the-name-after-it",
+    ),
 ]
 
 
