@@ -41,6 +41,8 @@ _ARTICLE_COUNTRIES: Final = word_set(
 )
 _DOMINANT_RATIO: Final = 20
 _BIG_TOWN: Final = 100_000
+# A town of a province's main name this small does not make the name a town's.
+_NAMESAKE_TOWN: Final = 10_000
 # A respelled name resolved farther than this from every exactly named place is dropped.
 _STRAY_KM: Final = 150.0
 # Unless it is a city this big: big cities are respelled often ("Nassriya").
@@ -413,12 +415,14 @@ class Resolver:
             if not any(chain.values()) and not parent_codes & town_codes:
                 chain = None
         key = fold_key(mention.text)
-        # Countries with a town of this main name or a big town of it (a small town's alternate
-        # name does not make a province's own name a town's: 'Al Jawf').
+        # Countries with a town of 10,000 people of this main name or a big town of it (a small
+        # town's alternate name, or a village's, does not make a province's own name a town's:
+        # 'Al Jawf', 'Michoacan').
         named_towns = {
             static[1]
             for static in map(self._static, mention.candidates)
-            if static[0] == TOWN and (static[5] == key or static[3] >= _BIG_TOWN)
+            if static[0] == TOWN
+            and ((static[5] == key and static[3] >= _NAMESAKE_TOWN) or static[3] >= _BIG_TOWN)
         }
         extras = self.table.extras
         rows: list[_Candidate] = []

@@ -290,6 +290,11 @@ FOCUS_CASES = [
         ("Baghdad", "IQ", "town"),
         id="in-before-an-unknown-name-and-a-comma-places-the-name-after-it",
     ),
+    pytest.param(
+        "Two armed men clashed with police in Ziracuaretiro, Michoacan, on Wednesday.",
+        ("Michoacán", "MX", "region"),
+        id="a-village-that-shares-a-provinces-name-does-not-make-it-a-town",
+    ),
 ]
 
 
