@@ -43,6 +43,7 @@ _DOMINANT_RATIO: Final = 20
 _BIG_TOWN: Final = 100_000
 # A town of a province's main name this small does not make the name a town's.
 _NAMESAKE_TOWN: Final = 10_000
+_CUSTOM: Final = "custom:"
 # A respelled name resolved farther than this from every exactly named place is dropped.
 _STRAY_KM: Final = 150.0
 # Unless it is a city this big: big cities are respelled often ("Nassriya").
@@ -429,10 +430,14 @@ class Resolver:
         places_pairs: list[_Region | None] = []
         neighbourhood = False
         shape = skeleton(key)
+        ids = self.table.ids
         for index in mention.candidates:
             kind, code, admin1, population, prior, main_key = self._static(index)
-            # Another spelling of the main name ('Rania' for Ranyah) is no lesser name.
-            respelled = bool(shape) and skeleton(main_key) == shape
+            # Another spelling of the main name ('Suwayrah' for As Suwayrah), or an alias a user
+            # gave a place of their own, is no lesser name.
+            respelled = (bool(shape) and skeleton(main_key) == shape) or ids[index].startswith(
+                _CUSTOM
+            )
             terms: list[float] = []
             if kind == REGION:
                 terms.append(_region_term(region_word, settlement_word, code in named_towns))

@@ -174,6 +174,20 @@ def test_a_custom_place_population_weighs_it_against_a_namesake(tmp_path: Path) 
     assert focus_with(900_000) == "NG"
 
 
+def test_a_custom_place_is_found_by_its_alias_as_by_its_name(tmp_path: Path) -> None:
+    path = tmp_path / "qarvel.yaml"
+    path.write_text(
+        "places:\n"
+        "  - {name: Qarvel, aliases: [Qarvel area], lat: 33.1, lon: 44.1, parent: 'Baghdad, IQ',"
+        " population: 5000}\n"
+    )
+    found = load_place_finder([path], include_defaults=False)
+    for text in ("A mortar round fell on the Qarvel area.", "A mortar round fell on Qarvel."):
+        focus = found.locate(text, NONE).focus
+        assert focus is not None
+        assert (focus.name, focus.country_code) == ("Qarvel", "IQ")
+
+
 def test_custom_place_with_unknown_parent_is_a_config_error(tmp_path: Path) -> None:
     path = tmp_path / "bad.yaml"
     path.write_text("places:\n  - {name: Hay X, lat: 1, lon: 2, parent: Nowhere-at-all, ZZ}\n")
