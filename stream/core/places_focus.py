@@ -74,6 +74,8 @@ _REFERENCE: Final = re.compile(
 )
 _REFERENCE_COST: Final = 2.0
 _REFERENCE_KM: Final = 150.0
+# The same for a place the direction directly follows ('In Sharqat, north of Baghdad').
+_ATTACHED_REFERENCE_KM: Final = 500.0
 _FARTHEST_OFFSET_KM: Final = 300.0
 
 
@@ -200,9 +202,15 @@ class FocusChooser:
                 score -= self._detached(resolution.place, mention, mentions, chosen)
             else:
                 score -= detached.get(resolution.place, 0.0)
-            if self._reference(text, folded, mention.start) and any(
+            reference = self._reference(text, folded, mention.start)
+            if reference >= 0 and any(
                 kinds[before] in _LOCAL_KINDS
-                and table.distance_km(places[before], resolution.place) <= _REFERENCE_KM
+                and table.distance_km(places[before], resolution.place)
+                <= (
+                    _ATTACHED_REFERENCE_KM
+                    if not folded[resolutions[before].mention.end : reference].strip(" ,")
+                    else _REFERENCE_KM
+                )
                 for before in range(position)
             ):
                 score -= _REFERENCE_COST
@@ -238,14 +246,14 @@ class FocusChooser:
         return best[1] if best else None
 
     @staticmethod
-    def _reference(text: str, folded: str, start: int) -> bool:
-        """True when the place at `start` is the reference of a direction with no distance
-        ('south-west of Y'; '20 km south-west of Y' moves the focus instead)."""
-        begin = max(0, start - 40)
-        return (
-            _REFERENCE.search(folded, begin, start) is not None
-            and _OFFSET.search(text, max(0, start - 80), start) is None
-        )
+    def _reference(text: str, folded: str, start: int) -> int:
+        """Where the direction starts of which the place at `start` is the reference, when it
+        has no distance ('south-west of Y'; '20 km south-west of Y' moves the focus instead);
+        -1 when it is none."""
+        found = _REFERENCE.search(folded, max(0, start - 40), start)
+        if found is None or _OFFSET.search(text, max(0, start - 80), start) is not None:
+            return -1
+        return found.start()
 
     def pinpoint(self, text: str, focus: Location, start: int) -> Location:
         """The focus of the mention at `start` moved by an offset written before it ('5 km

@@ -295,6 +295,11 @@ FOCUS_CASES = [
         ("Michoacán", "MX", "region"),
         id="a-village-that-shares-a-provinces-name-does-not-make-it-a-town",
     ),
+    pytest.param(
+        "In Baiji, north of Baghdad, gunmen shot dead a candidate in next month's elections.",
+        ("Bayjī", "IQ", "town"),
+        id="the-reference-of-a-direction-that-follows-a-town-is-not-the-focus",
+    ),
 ]
 
 
