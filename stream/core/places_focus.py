@@ -281,10 +281,12 @@ class FocusChooser:
     def _detached(
         self, place: int, mention: Mention, mentions: list[Mention], chosen: dict[int, int]
     ) -> float:
-        """The focus cost of a place that none of the resolved places its chain names ('X
-        area of Y city', 'X, Y province', 'X in Y country') holds or lies near: more when one
-        is a region or a country, or a town more than _FAR_APART_KM away; a town smaller
-        than the place cannot hold it ('Baghdad (Karadah)' names a quarter)."""
+        """The focus cost of a place that its chain ('X area of Y city', 'X, Y province', 'X in
+        Y country') does not hold: the first province or country the chain names decides (a
+        country does not excuse a province that does not hold the place), towns before it
+        hold what lies near them, and one more than _FAR_APART_KM away costs as much as a
+        province; a town smaller than the place cannot hold it ('Baghdad (Karadah)' names a
+        quarter)."""
         table = self.gazetteer.table
         cost = 0.0
         for parent_at in mention.parents:
@@ -294,17 +296,17 @@ class FocusChooser:
             kind = table.kind_of(parent)
             if kind in _LOCAL_KINDS and table.population[parent] < table.population[place]:
                 continue
-            far = kind in WIDE_KINDS
             if kind == COUNTRY:
-                inside = table.country_of(parent) == table.country_of(place)
-            elif kind == REGION:
+                if table.country_of(parent) == table.country_of(place):
+                    return cost
+                return _OUTSIDE_REGION_COST
+            if kind == REGION:
                 inside = table.admin1_of(parent) == table.admin1_of(place)
-            else:
-                apart = table.distance_km(parent, place)
-                inside, far = apart < CHAIN_KM, apart > _FAR_APART_KM
-            if inside:
+                return 0.0 if inside else _OUTSIDE_REGION_COST
+            apart = table.distance_km(parent, place)
+            if apart < CHAIN_KM:
                 return 0.0
-            cost = max(cost, _OUTSIDE_REGION_COST if far else _DETACHED_COST)
+            cost = max(cost, _OUTSIDE_REGION_COST if apart > _FAR_APART_KM else _DETACHED_COST)
         return cost
 
     def _part(self, text: str, focus: Location, start: int) -> Location:

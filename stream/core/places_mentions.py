@@ -195,25 +195,35 @@ class MentionFinder:
         self, text: str, chosen: list[NameMatch], matches: list[NameMatch]
     ) -> list[NameMatch]:
         """Matches that end in 'city', 'town' or 'district' ('X city') with the towns of the bare
-        name 'X' added: a gazetteer may know the longer name as one namesake's alias only."""
+        name 'X' added: a gazetteer may know the longer name as one namesake's alias only; so
+        with 'region' ('the Beni region' of Congo, where only Bolivia has a Beni province)."""
         for position, match in enumerate(chosen):
             cut = text.rfind(" ", match.start, match.end)
-            if cut > match.start and text[cut + 1 : match.end].lower() in SEAT_WORDS:
+            if cut <= match.start:
+                continue
+            word = text[cut + 1 : match.end].lower()
+            if word in SEAT_WORDS:
                 chosen[position] = self._plus_bare_towns(match, cut, matches)
+            elif word == "region":
+                chosen[position] = self._plus_towns(
+                    match, self.gazetteer.lookup(text[match.start : cut])
+                )
         return chosen
 
     def _plus_bare_towns(self, match: NameMatch, cut: int, matches: list[NameMatch]) -> NameMatch:
         """`match` with the towns of the exact match that ends at `cut` added."""
-        table = self.gazetteer.table
         for bare in matches:
             if bare.start == match.start and bare.end == cut and not bare.fuzzy:
-                extra = tuple(
-                    i
-                    for i in bare.candidates
-                    if table.kind_of(i) == TOWN and i not in match.candidates
-                )
-                return match._replace(candidates=match.candidates + extra)
+                return self._plus_towns(match, bare.candidates)
         return match
+
+    def _plus_towns(self, match: NameMatch, candidates: tuple[int, ...]) -> NameMatch:
+        """`match` with the towns among `candidates` added."""
+        table = self.gazetteer.table
+        extra = tuple(
+            i for i in candidates if table.kind_of(i) == TOWN and i not in match.candidates
+        )
+        return match._replace(candidates=match.candidates + extra) if extra else match
 
     def _mention(
         self, text: str, folded: str, match: NameMatch, line: int, titled: bool, joined: int

@@ -300,6 +300,17 @@ FOCUS_CASES = [
         ("Bayjī", "IQ", "town"),
         id="the-reference-of-a-direction-that-follows-a-town-is-not-the-focus",
     ),
+    pytest.param(
+        "Warplanes carried out airstrikes in Karbil village in Dahuk province, Northern Iraq.",
+        ("Duhok", "IQ", "region"),
+        id="a-province-that-does-not-hold-a-village-is-not-overruled-by-its-country",
+    ),
+    pytest.param(
+        "Fourteen villagers were killed by rebels in the Beni region of the Democratic Republic "
+        "of Congo on Thursday.",
+        ("Beni", "CD", "town"),
+        id="a-name-before-region-may-be-a-town-of-the-country-named",
+    ),
 ]
 
 
