@@ -311,6 +311,11 @@ FOCUS_CASES = [
         ("Beni", "CD", "town"),
         id="a-name-before-region-may-be-a-town-of-the-country-named",
     ),
+    pytest.param(
+        "A roadside bomb hit a police patrol on the Hit-Kubaysah road on Tuesday.",
+        ("Kubaysah", "IQ", "town"),
+        id="a-place-after-a-hyphen-joins-a-gazetteer-name-even-an-ordinary-word",
+    ),
 ]
 
 
