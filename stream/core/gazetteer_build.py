@@ -32,7 +32,7 @@ from pydantic import TypeAdapter
 
 from schemas import PlaceKind
 from stream.core.gazetteer import Gazetteer, Place, PlaceTable
-from stream.core.places_text import fold, skeleton, word_set
+from stream.core.places_text import fold, fold_key, skeleton, word_set
 
 __all__ = ["ALIASES_FILE", "build_gazetteer", "load_aliases", "load_gazetteer", "write_cache"]
 
@@ -315,13 +315,21 @@ def _add_regions(
     for label, names in aliases.items():
         country, _, region = label.partition(":")
         extra[(country, _bare(region))].extend(names)
+    # An alias the project gives one region ('Kurdistan Region' for Iraqi Kurdistan) is not
+    # also another region's made-up '<name> region' (Iran's Kurdistan province).
+    claimed = {fold_key(alias) for aliases_of in extra.values() for alias in aliases_of}
     for (country, code), name in sorted(regions.items()):
         towns = members[(country, code)]
         lat, lon = _population_centre(towns)
         bare = _bare(name)
         iso = iso_names.get((country, _core(name)), [])
-        names = [name, bare, *iso, *extra.get((country, bare), [])]
-        names += [f"{bare} {word}" for word in ("province", "governorate", "region", "state")]
+        own = extra.get((country, bare), [])
+        names = [name, bare, *iso, *own]
+        owned = {fold_key(alias) for alias in own}
+        for word in ("province", "governorate", "region", "state"):
+            form = f"{bare} {word}"
+            if fold_key(form) not in claimed or fold_key(form) in owned:
+                names.append(form)
         place = Place(
             id=f"admin1:{country}.{code}",
             name=name,

@@ -316,6 +316,11 @@ FOCUS_CASES = [
         ("Kubaysah", "IQ", "town"),
         id="a-place-after-a-hyphen-joins-a-gazetteer-name-even-an-ordinary-word",
     ),
+    pytest.param(
+        "Iranian artillery shelled border villages of the Kurdistan Region on Tuesday.",
+        ("Erbil", "IQ", "region"),
+        id="a-regions-own-alias-is-not-another-regions-made-up-name",
+    ),
 ]
 
 
