@@ -15,10 +15,10 @@ import ahocorasick
 from schemas import PlaceKind
 from stream.core.geo import haversine_km
 from stream.core.places_text import (
-    NAME_START,
     fold,
     fold_key,
     fold_marked,
+    name_starts,
     starts_with_article,
 )
 
@@ -296,8 +296,7 @@ class Gazetteer:
         """Offsets of the words of `text` that start with a capital, a caseless letter or an
         'al-'-style article (the only words that can start a name written as one)."""
         starts: list[int] = []
-        for word in NAME_START.finditer(" " + fold_marked(text) + " "):
-            start = word.start()
+        for start in name_starts(fold_marked(text)):
             if text[start].islower() and not starts_with_article(text, start):
                 continue
             starts.append(start)

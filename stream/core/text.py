@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Final, NamedTuple
 
-__all__ = ["Sentence", "normalise_space", "split_sentences"]
+__all__ = ["Sentence", "normalise_space", "occurrences", "split_sentences"]
 
 _SENTENCE_END: Final = re.compile(r"[.!?\n](?:(?<=\n)|(?<!\n)([\"'”’)]*)\s+(?=[\"'“‘(]?[A-Z0-9]))")
 """A newline, or end punctuation, closing quotes and spaces before a capital or a digit.
@@ -73,3 +74,15 @@ def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
 def normalise_space(text: str) -> str:
     """Collapse runs of whitespace to single spaces and strip the ends."""
     return _SPACES.sub(" ", text).strip()
+
+
+def occurrences(text: str, needles: Iterable[str]) -> list[int]:
+    """The offsets where one of `needles` begins in `text`, in order (str.find, not a regex)."""
+    offsets: list[int] = []
+    for needle in needles:
+        at = text.find(needle)
+        while at >= 0:
+            offsets.append(at)
+            at = text.find(needle, at + 1)
+    offsets.sort()
+    return offsets
