@@ -447,12 +447,11 @@ def _dateline(text: str, line: int, match: NameMatch) -> bool:
 
 def _longest(matches: list[NameMatch]) -> list[NameMatch]:
     """Greedy longest-first selection of non-overlapping matches, in text order."""
-    if not matches:
-        return []
-    used = bytearray(max(m.end for m in matches) + 1)
     taken: list[NameMatch] = []
-    for match in sorted(matches, key=lambda m: (m.start - m.end, m.start)):
-        if used.find(1, match.start, match.end) < 0:
-            used[match.start : match.end] = b"\x01" * (match.end - match.start)
+    for _, _, position in sorted([(m.start - m.end, m.start, i) for i, m in enumerate(matches)]):
+        match = matches[position]
+        if not any(match.start < other.end and other.start < match.end for other in taken):
             taken.append(match)
-    return sorted(taken, key=lambda m: m.start)
+    # Spans that do not overlap start apart: ordering the tuples orders them by start.
+    taken.sort()
+    return taken
