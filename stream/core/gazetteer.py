@@ -15,6 +15,7 @@ import ahocorasick
 from schemas import PlaceKind
 from stream.core.geo import haversine_km
 from stream.core.places_text import (
+    CASED_MARK,
     fold,
     fold_key,
     fold_marked,
@@ -296,8 +297,14 @@ class Gazetteer:
         """Offsets of the words of `text` that start with a capital, a caseless letter or an
         'al-'-style article (the only words that can start a name written as one)."""
         starts: list[int] = []
-        for start in name_starts(fold_marked(text)):
-            if text[start].islower() and not starts_with_article(text, start):
+        marked = fold_marked(text)
+        for start in name_starts(marked):
+            # A marked letter is not lower case: only the others need the text's own test.
+            if (
+                marked[start] != CASED_MARK
+                and text[start].islower()
+                and not starts_with_article(text, start)
+            ):
                 continue
             starts.append(start)
         return starts
