@@ -91,13 +91,26 @@ def _key_id_in(value: int) -> int:
     return (value >> 1) - 1
 
 
-class NameMatch(NamedTuple):
+# A class of its own rather than a NamedTuple: mypyc builds and reads it natively (a
+# NamedTuple is built by a Python-level call, and its fields are read as Python attributes).
+@dataclass(slots=True, init=False)
+class NameMatch:
     """A span of the text whose folded form is a gazetteer name, with its candidates."""
 
     start: int
     end: int
     candidates: tuple[int, ...]
-    fuzzy: bool = False
+    fuzzy: bool
+
+    def __init__(
+        self, start: int, end: int, candidates: tuple[int, ...], fuzzy: bool = False
+    ) -> None:
+        """The name at [start, end) of the text, the places it may mean, and whether it was
+        matched by its spelling skeleton rather than exactly."""
+        self.start = start
+        self.end = end
+        self.candidates = candidates
+        self.fuzzy = fuzzy
 
 
 @dataclass(slots=True)

@@ -203,7 +203,7 @@ class MentionFinder:
                     for i in bare.candidates
                     if table.kind_of(i) == TOWN and i not in match.candidates
                 )
-                return match._replace(candidates=match.candidates + extra)
+                return NameMatch(match.start, match.end, match.candidates + extra, match.fuzzy)
         return match
 
     def _mention(
@@ -394,21 +394,19 @@ class MentionFinder:
         their acronym ('Car bomb ...' is not the Central African Republic; 'CAR' is)."""
         table = self.gazetteer.table
         key = fold_key(surface)
-        return match._replace(
-            candidates=tuple(
-                i
-                for i in match.candidates
-                if table.kind_of(i) != COUNTRY or fold_key(table.names[i]) == key
-            )
+        kept = tuple(
+            i
+            for i in match.candidates
+            if table.kind_of(i) != COUNTRY or fold_key(table.names[i]) == key
         )
+        return NameMatch(match.start, match.end, kept, match.fuzzy)
 
     def _without_wide_places(self, match: NameMatch) -> NameMatch:
         """`match` without its countries and regions (a name before 'neighbourhood', which
         may still be a town's: 'the Sadr City neighbourhood')."""
         table = self.gazetteer.table
-        return match._replace(
-            candidates=tuple(i for i in match.candidates if table.kind_of(i) not in WIDE_KINDS)
-        )
+        kept = tuple(i for i in match.candidates if table.kind_of(i) not in WIDE_KINDS)
+        return NameMatch(match.start, match.end, kept, match.fuzzy)
 
     def _main_name(self, surface: str, match: NameMatch) -> bool:
         """True when some candidate's main name (not an alternate) is what the text says."""
@@ -452,6 +450,11 @@ def _longest(matches: list[NameMatch]) -> list[NameMatch]:
         match = matches[position]
         if not any(match.start < other.end and other.start < match.end for other in taken):
             taken.append(match)
-    # Spans that do not overlap start apart: ordering the tuples orders them by start.
-    taken.sort()
+    # Spans that do not overlap start apart: their starts alone order them.
+    taken.sort(key=_start)
     return taken
+
+
+def _start(match: NameMatch) -> int:
+    """Where a match starts (the order of matches in the text)."""
+    return match.start
