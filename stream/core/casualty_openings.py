@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from stream.core.casualty_patterns import by_letter
+from stream.core.text import occurrences
 
 __all__ = [
     "Openers",
@@ -111,13 +112,7 @@ def opening_words(pattern: re.Pattern[str]) -> frozenset[str]:
 def search_from(pattern: re.Pattern[str], starts: Iterable[str], text: str) -> re.Match[str] | None:
     """`pattern.search(text)`, tried only where one of the `starts` begins (one of them begins
     every match: its opening words, say)."""
-    offsets: list[int] = []
-    for start in starts:
-        at = text.find(start)
-        while at >= 0:
-            offsets.append(at)
-            at = text.find(start, at + 1)
-    for at in sorted(offsets):
+    for at in occurrences(text, starts):
         if match := pattern.match(text, at):
             return match
     return None

@@ -15,10 +15,11 @@ import ahocorasick
 from schemas import PlaceKind
 from stream.core.geo import haversine_km
 from stream.core.places_text import (
-    NAME_START,
+    CASED_MARK,
     fold,
     fold_key,
     fold_marked,
+    name_starts,
     starts_with_article,
 )
 
@@ -90,13 +91,26 @@ def _key_id_in(value: int) -> int:
     return (value >> 1) - 1
 
 
-class NameMatch(NamedTuple):
+# A class of its own rather than a NamedTuple: mypyc builds and reads it natively (a
+# NamedTuple is built by a Python-level call, and its fields are read as Python attributes).
+@dataclass(slots=True, init=False)
+class NameMatch:
     """A span of the text whose folded form is a gazetteer name, with its candidates."""
 
     start: int
     end: int
     candidates: tuple[int, ...]
-    fuzzy: bool = False
+    fuzzy: bool
+
+    def __init__(
+        self, start: int, end: int, candidates: tuple[int, ...], fuzzy: bool = False
+    ) -> None:
+        """The name at [start, end) of the text, the places it may mean, and whether it was
+        matched by its spelling skeleton rather than exactly."""
+        self.start = start
+        self.end = end
+        self.candidates = candidates
+        self.fuzzy = fuzzy
 
 
 @dataclass(slots=True)
@@ -296,9 +310,14 @@ class Gazetteer:
         """Offsets of the words of `text` that start with a capital, a caseless letter or an
         'al-'-style article (the only words that can start a name written as one)."""
         starts: list[int] = []
-        for word in NAME_START.finditer(" " + fold_marked(text) + " "):
-            start = word.start()
-            if text[start].islower() and not starts_with_article(text, start):
+        marked = fold_marked(text)
+        for start in name_starts(marked):
+            # A marked letter is not lower case: only the others need the text's own test.
+            if (
+                marked[start] != CASED_MARK
+                and text[start].islower()
+                and not starts_with_article(text, start)
+            ):
                 continue
             starts.append(start)
         return starts

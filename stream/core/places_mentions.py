@@ -225,7 +225,9 @@ class MentionFinder:
         extra = tuple(
             i for i in candidates if table.kind_of(i) == TOWN and i not in match.candidates
         )
-        return match._replace(candidates=match.candidates + extra) if extra else match
+        if not extra:
+            return match
+        return NameMatch(match.start, match.end, match.candidates + extra, match.fuzzy)
 
     def _mention(
         self,
@@ -427,21 +429,19 @@ class MentionFinder:
         their acronym ('Car bomb ...' is not the Central African Republic; 'CAR' is)."""
         table = self.gazetteer.table
         key = fold_key(surface)
-        return match._replace(
-            candidates=tuple(
-                i
-                for i in match.candidates
-                if table.kind_of(i) != COUNTRY or fold_key(table.names[i]) == key
-            )
+        kept = tuple(
+            i
+            for i in match.candidates
+            if table.kind_of(i) != COUNTRY or fold_key(table.names[i]) == key
         )
+        return NameMatch(match.start, match.end, kept, match.fuzzy)
 
     def _without_wide_places(self, match: NameMatch) -> NameMatch:
         """`match` without its countries and regions (a name before 'neighbourhood', which
         may still be a town's: 'the Sadr City neighbourhood')."""
         table = self.gazetteer.table
-        return match._replace(
-            candidates=tuple(i for i in match.candidates if table.kind_of(i) not in WIDE_KINDS)
-        )
+        kept = tuple(i for i in match.candidates if table.kind_of(i) not in WIDE_KINDS)
+        return NameMatch(match.start, match.end, kept, match.fuzzy)
 
     def _main_name(self, surface: str, match: NameMatch) -> bool:
         """True when some candidate's main name (not an alternate) is what the text says."""
@@ -487,12 +487,16 @@ def _dateline(text: str, line: int, match: NameMatch) -> bool:
 
 def _longest(matches: list[NameMatch]) -> list[NameMatch]:
     """Greedy longest-first selection of non-overlapping matches, in text order."""
-    if not matches:
-        return []
-    used = bytearray(max(m.end for m in matches) + 1)
     taken: list[NameMatch] = []
-    for match in sorted(matches, key=lambda m: (m.start - m.end, m.start)):
-        if used.find(1, match.start, match.end) < 0:
-            used[match.start : match.end] = b"\x01" * (match.end - match.start)
+    for _, _, position in sorted([(m.start - m.end, m.start, i) for i, m in enumerate(matches)]):
+        match = matches[position]
+        if not any(match.start < other.end and other.start < match.end for other in taken):
             taken.append(match)
-    return sorted(taken, key=lambda m: m.start)
+    # Spans that do not overlap start apart: their starts alone order them.
+    taken.sort(key=_start)
+    return taken
+
+
+def _start(match: NameMatch) -> int:
+    """Where a match starts (the order of matches in the text)."""
+    return match.start

@@ -8,6 +8,8 @@ import unicodedata
 from collections.abc import Callable
 from typing import Final
 
+from stream.core.text import occurrences
+
 __all__ = [
     "ARTICLE_STARTS",
     "CASED_MARK",
@@ -15,6 +17,7 @@ __all__ = [
     "fold",
     "fold_key",
     "fold_marked",
+    "name_starts",
     "skeleton",
     "starts_with_article",
     "word_set",
@@ -128,6 +131,21 @@ NAME_START: Final = re.compile(
     + "".join(f"\\u{low:04x}-\\u{high - 1:04x}" for low, high in _RANGES)
     + "]|(?:" + "|".join(_ARTICLES) + ") )"
 )  # fmt: skip
+
+
+# What starts such a word in " " + fold_marked(text) when that text is ASCII (no character
+# outside the tables' ranges): a space before the mark, or a folded article.
+_ASCII_NAME_OPENINGS: Final = (" " + CASED_MARK, *(f" {article} " for article in _ARTICLES))
+
+
+def name_starts(marked: str) -> list[int]:
+    """Offsets of the words of `marked` (a `fold_marked` text) that may start a capitalised
+    name: where NAME_START matches in " " + marked + " ", found with str.find when `marked`
+    is ASCII."""
+    padded = " " + marked + " "
+    if not marked.isascii():
+        return [match.start() for match in NAME_START.finditer(padded)]
+    return occurrences(padded, _ASCII_NAME_OPENINGS)
 
 
 def starts_with_article(text: str, start: int) -> bool:

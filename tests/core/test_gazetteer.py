@@ -12,9 +12,11 @@ from stream.core.gazetteer import Gazetteer, Place, PlaceTable
 from stream.core.gazetteer_build import _local_forms, _transliterations, write_cache
 from stream.core.places_text import (
     CASED_MARK,
+    NAME_START,
     fold,
     fold_key,
     fold_marked,
+    name_starts,
     skeleton,
     starts_with_article,
 )
@@ -160,6 +162,21 @@ def test_capitalised_names_are_the_full_scan_s_names_that_start_capitalised(
     ]
     found = [(m.start, m.end, m.candidates) for m in gazetteer.find(text, capitalised_only=True)]
     assert found == expected
+
+
+# Texts whose marked form is ASCII (where name_starts finds words with str.find) and others.
+_MARKABLE = st.text(alphabet=st.sampled_from("Aa lnrstzé-.5Ü’\u0627\n"), max_size=40) | st.text(
+    alphabet=st.sampled_from("Aa lntz-бЖ\u4e2d\u064e"), max_size=20
+)
+
+
+@given(_MARKABLE)
+@example("al-Qaim and el Fasher, as")
+@example("Бахмут  al")
+def test_name_starts_finds_where_the_name_start_pattern_matches(text: str) -> None:
+    padded = " " + fold_marked(text) + " "
+    expected = [match.start() for match in NAME_START.finditer(padded)]
+    assert name_starts(fold_marked(text)) == expected
 
 
 _NESTED_KEYS = {
