@@ -328,7 +328,8 @@ def _add_regions(
         owned = {fold_key(alias) for alias in own}
         for word in ("province", "governorate", "region", "state"):
             form = f"{bare} {word}"
-            if fold_key(form) not in claimed or fold_key(form) in owned:
+            form_key = fold_key(form)
+            if form_key not in claimed or form_key in owned:
                 names.append(form)
         place = Place(
             id=f"admin1:{country}.{code}",

@@ -170,7 +170,13 @@ class FocusChooser:
         present = {ids[place] for place in counts}
         region_countries = {code for code, _ in regions}
         chosen = {id(resolution.mention): resolution.place for resolution in resolutions}
-        detached = self._detached_places(mentions, resolutions, chosen)
+        chain_costs = [
+            self._detached(resolution.place, resolution.mention, mentions, chosen)
+            if resolution.mention.parents
+            else 0.0
+            for resolution in resolutions
+        ]
+        detached = self._detached_places(resolutions, chain_costs)
         length = max(len(text), 1)
         extras = table.extras
         best: tuple[float, int] | None = None
@@ -199,7 +205,7 @@ class FocusChooser:
             if kind == COUNTRY and codes[position] in inland:
                 score -= _COUNTRY_WITH_PLACES_COST
             if mention.parents:
-                score -= self._detached(resolution.place, mention, mentions, chosen)
+                score -= chain_costs[position]
             else:
                 score -= detached.get(resolution.place, 0.0)
             reference = self._reference(text, folded, mention.start)
@@ -264,17 +270,17 @@ class FocusChooser:
         return focus
 
     def _detached_places(
-        self, mentions: list[Mention], resolutions: list[Resolution], chosen: dict[int, int]
+        self, resolutions: list[Resolution], chain_costs: list[float]
     ) -> dict[int, float]:
-        """The chain cost of each small town that a chain does not hold, for its mentions
-        outside chains: the text names the same namesake again ('near Orikhove, Luhansk ...
-        near Orikhove'); a big town is seldom a namesake, and its chain may be wrong."""
-        table = self.gazetteer.table
+        """The highest chain cost (`chain_costs`, per resolution) of each small town that a
+        chain does not hold, for its mentions outside chains: the text names the same namesake
+        again ('near Orikhove, Luhansk ... near Orikhove'); a big town is seldom a namesake,
+        and its chain may be wrong."""
+        population = self.gazetteer.table.population
         costs: dict[int, float] = {}
-        for resolution in resolutions:
+        for resolution, cost in zip(resolutions, chain_costs, strict=True):
             place = resolution.place
-            if resolution.mention.parents and table.population[place] < _BIG_TOWN:
-                cost = self._detached(place, resolution.mention, mentions, chosen)
+            if resolution.mention.parents and population[place] < _BIG_TOWN:
                 costs[place] = max(cost, costs.get(place, 0.0))
         return costs
 

@@ -179,14 +179,16 @@ class MentionFinder:
         chosen = self._with_bare_names(text, chosen, matches)
         mentions: list[Mention] = []
         titled: dict[int, bool] = {}
-        previous = -1
+        match_before = -1
         for match in chosen:
             line = text.rfind("\n", 0, match.start) + 1
             if line not in titled:
                 titled[line] = title_case(text, line)
-            joined = (previous, mentions[-1].end if mentions else -1)
-            previous = match.end
-            mention = self._mention(text, folded, match, line, titled[line], joined)
+            mention_before = mentions[-1].end if mentions else -1
+            mention = self._mention(
+                text, folded, match, line, titled[line], match_before, mention_before
+            )
+            match_before = match.end
             if mention is not None:
                 mention.fuzzy = match.fuzzy
                 mention.dateline = mention.text.isupper() and _dateline(text, line, match)
@@ -236,12 +238,13 @@ class MentionFinder:
         match: NameMatch,
         line: int,
         titled: bool,
-        joined: tuple[int, int],
+        match_before: int,
+        mention_before: int,
     ) -> Mention | None:
         """A Mention for `match` (on the line starting at `line`), or None when it does not
-        read as a place here; after a hyphen, only when a name of the gazetteer ends at it
-        ('the Tripoli-Beirut highway', 'the Hit-Kubaysah road'). `joined` holds where the
-        match and the mention before end."""
+        read as a place here; after a hyphen, only when the gazetteer match before ends at it
+        ('the Tripoli-Beirut highway', 'the Hit-Kubaysah road'). `match_before` and
+        `mention_before` are where the match and the mention before this one end."""
         surface = text[match.start : match.end]
         key = folded[match.start : match.end]
         kind = self._keys.get(key)
@@ -253,7 +256,7 @@ class MentionFinder:
             return None
         lead = article_start(text, match.start)
         hyphenated = text[lead - 1 : lead] in ("-", "‑") and text[lead - 2 : lead - 1].isalpha()
-        if hyphenated and joined[0] != lead - 1:
+        if hyphenated and match_before != lead - 1:
             return None
         has_country, biggest, has_region = self._summary(match.candidates)
         if has_country and not surface.isupper() and key in self.english_words:
@@ -269,7 +272,7 @@ class MentionFinder:
         ):
             return None
         last = word_before(folded, lead)
-        if last not in LOCATIVE and joined[1] != lead - 2:
+        if last not in LOCATIVE and mention_before != lead - 2:
             last = _locative_before_name(text, lead) or last
         common = kind == _COMMON
         if common and not has_country:

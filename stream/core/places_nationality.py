@@ -35,24 +35,17 @@ def foreign_actor_follows(text: str, folded: str, end: int) -> bool:
     happened ('in Guinea, officials said' is)."""
     if text[end : end + 1] not in _ACTOR_JOINTS:
         return False
-    following = _first_word_after(folded, end)
-    return following in _ACTORS and following not in _HOME_ACTORS
+    return _abroad_actor_near(folded, end, 1)
 
 
-def _abroad_actor_near(folded: str, end: int) -> bool:
-    """True when one of the two words after `end` names a force, an office or a currency
-    that is not at home ('Turkish warplanes', 'Russian reconnaissance drones'), unless the
-    first names one at home ('the Iraqi security forces')."""
-    following = folded[end : end + 40].split()[:2]
+def _abroad_actor_near(folded: str, end: int, words: int) -> bool:
+    """True when one of the first `words` words after `end` names a force, an office or a
+    currency that is not at home ('Turkish warplanes', 'Russian reconnaissance drones'),
+    unless the first names one at home ('the Iraqi security forces')."""
+    following = folded[end : end + 40].split()[:words]
     if not following or following[0] in _HOME_ACTORS:
         return False
     return any(word in _ACTORS for word in following)
-
-
-def _first_word_after(folded: str, end: int) -> str:
-    """The folded word after `end` (within 30 characters), or ''."""
-    following = folded[end : end + 30].split()
-    return following[0] if following else ""
 
 
 # The whitespace that folding leaves as it is (it turns all other whitespace into spaces).
@@ -103,7 +96,7 @@ class NationalityWords:
         villagers', 'the Iraqi government') is strong on its own."""
         found: dict[str, float] = {}
         for _, end, code in self._found(folded):
-            weight = DEMONYM_WEIGHT if _abroad_actor_near(folded, end) else STRONG_CONTEXT
+            weight = DEMONYM_WEIGHT if _abroad_actor_near(folded, end, 2) else STRONG_CONTEXT
             found[code] = found.get(code, 0.0) + weight
         return found
 

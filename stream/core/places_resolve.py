@@ -429,15 +429,8 @@ class Resolver:
         rows: list[_Candidate] = []
         places_pairs: list[_Region | None] = []
         neighbourhood = False
-        shape = skeleton(key)
-        ids = self.table.ids
         for index in mention.candidates:
             kind, code, admin1, population, prior, main_key = self._static(index)
-            # Another spelling of the main name ('Suwayrah' for As Suwayrah), or an alias a user
-            # gave a place of their own, is no lesser name.
-            respelled = (bool(shape) and skeleton(main_key) == shape) or ids[index].startswith(
-                _CUSTOM
-            )
             terms: list[float] = []
             if kind == REGION:
                 terms.append(_region_term(region_word, settlement_word, code in named_towns))
@@ -451,7 +444,12 @@ class Resolver:
                 )
                 terms.append(1.0 if named else -1.0)
                 neighbourhood = True
-            elif kind == TOWN and not mention.fuzzy and main_key != key and not respelled:
+            elif (
+                kind == TOWN
+                and not mention.fuzzy
+                and main_key != key
+                and self._lesser_name(index, main_key, key)
+            ):
                 terms.append(-1.0 if population < 20_000 else -0.8)
             if chain is not None:
                 terms.append(chain[index] or -3.0)
@@ -532,6 +530,15 @@ class Resolver:
         clear_cut = len(candidates) == 1 and best >= _CLEAR_SCORE
         confidence = round(min(0.99, confidence), 3)
         return Resolution(mention, place, best, confidence, clear_cut, best_against)
+
+    def _lesser_name(self, index: int, main_key: str, key: str) -> bool:
+        """True when `key`, not the place's main name, is one of its GeoNames alternate names:
+        not another spelling of the main name ('Suwayrah' for As Suwayrah) and not an alias a
+        user gave a place of their own."""
+        if self.table.ids[index].startswith(_CUSTOM):
+            return False
+        shape = skeleton(key)
+        return not shape or skeleton(main_key) != shape
 
     def _static(self, index: int) -> _Static:
         """What scoring needs about a place that never changes, cached per place."""
