@@ -10,8 +10,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final, NamedTuple
 
-import ahocorasick
-
 from schemas import PlaceKind
 from stream.core.geo import haversine_km
 from stream.core.places_text import (
@@ -202,8 +200,8 @@ class PlaceTable:
 
 
 class Gazetteer:
-    """Places by index and id, a word-level trie over the base names and an Aho-Corasick
-    automaton over the names that extension files add."""
+    """Places by index and id, and word-level tries over the base names and over the names
+    that extension files add."""
 
     def __init__(
         self,
@@ -217,7 +215,9 @@ class Gazetteer:
         self.sounds_like = sounds_like or {}
         self.by_id = {place_id: index for index, place_id in enumerate(table.ids)}
         self._prefixes, self._offsets, self._cands = index
-        self._extra: ahocorasick.Automaton | None = None
+        # Extension files' names: every whole-word prefix of a folded key, with whether longer
+        # keys continue it and the places of the key it is (empty when it is none).
+        self._extra: dict[str, tuple[bool, tuple[int, ...]]] = {}
         self._cached: dict[int, tuple[int, ...]] = {}
 
     @classmethod
@@ -243,17 +243,19 @@ class Gazetteer:
         new = [self.table.append(place) for place in places]
         for index in new:
             self.by_id[self.table.ids[index]] = index
-        extra = self._extra or ahocorasick.Automaton()
+        extra = self._extra
         for name, local in names:
             key = fold_key(name)
             if len(key.strip()) < 2:
                 continue
-            old: tuple[int, ...] = extra.get(key, (0, ()))[1]
+            continues, old = extra.get(key, (False, ()))
             if new[local] not in old:
-                extra.add_word(key, (len(key), (*old, new[local])))
-        if len(extra):
-            extra.make_automaton()
-            self._extra = extra
+                extra[key] = (continues, (*old, new[local]))
+            space = key.find(" ", 1)
+            while space < len(key) - 1:
+                prefix = key[: space + 1]
+                extra[prefix] = (True, extra.get(prefix, (False, ()))[1])
+                space = key.find(" ", space + 1)
         return new
 
     def lookup(self, name: str) -> tuple[int, ...]:
@@ -263,8 +265,8 @@ class Gazetteer:
         key_id = self._key_id_of(key)
         if key_id >= 0:
             found = self._candidates(key_id)
-        if self._extra is not None:
-            found += tuple(i for i in self._extra.get(key, (0, ()))[1] if i not in found)
+        if self._extra:
+            found += tuple(i for i in self._extra.get(key, (False, ()))[1] if i not in found)
         return found
 
     def find(
@@ -285,7 +287,8 @@ class Gazetteer:
             starts = [word.start() for word in _WORD_START.finditer(padded)]
         cached = self._cached
         spans: dict[tuple[int, int], tuple[int, ...]] = {}
-        for start, end, key_id in self._hits(padded, starts, skip):
+        hits, extra_hits = self._hits(padded, starts, skip)
+        for start, end, key_id in hits:
             candidates = cached.get(key_id)
             if candidates is None:
                 candidates = self._candidates(key_id)
@@ -293,16 +296,8 @@ class Gazetteer:
                     cached.clear()
                 cached[key_id] = candidates
             spans[(start, end)] = candidates
-        if self._extra is not None:
-            for last, (length, candidates) in self._extra.iter(padded):
-                start = last - length + 1
-                if (
-                    capitalised_only
-                    and text[start].islower()
-                    and not starts_with_article(text, start)
-                ):
-                    continue
-                spans[(start, last - 1)] = tuple(candidates) + spans.get((start, last - 1), ())
+        for start, end, candidates in extra_hits:
+            spans[(start, end)] = candidates + spans.get((start, end), ())
         return [NameMatch(start, end, cands) for (start, end), cands in spans.items()]
 
     @staticmethod
@@ -324,26 +319,36 @@ class Gazetteer:
 
     def _hits(
         self, padded: str, starts: list[int], skip: frozenset[int]
-    ) -> list[tuple[int, int, int]]:
-        """(start, end, key id) of the base names beginning at the word `starts` (offsets in
-        the text, so padded[start] is the space before the word), ordered by end and, of
-        names ending together, the longest first."""
+    ) -> tuple[list[tuple[int, int, int]], list[tuple[int, int, tuple[int, ...]]]]:
+        """(start, end, key id) of the base names and (start, end, places) of the extension
+        files' names beginning at the word `starts` (offsets in the text, so padded[start] is
+        the space before the word), each ordered by end and, of names ending together, the
+        longest first."""
         prefixes = self._prefixes
+        extra = self._extra
         hits: list[tuple[int, int, int]] = []
+        extra_hits: list[tuple[int, int, tuple[int, ...]]] = []
         for start in starts:
             space = padded.find(" ", start + 1)
             while space > 0:
-                value = prefixes.get(padded[start : space + 1])
-                if value is None:
-                    break
+                prefix = padded[start : space + 1]
+                value = prefixes.get(prefix, 0)
                 key_id = _key_id_in(value)
                 if key_id >= 0 and key_id not in skip:
                     hits.append((start, space - 1, key_id))
-                if not value & 1:
+                continues = bool(value & 1)
+                if extra:
+                    found = extra.get(prefix)
+                    if found is not None:
+                        if found[1]:
+                            extra_hits.append((start, space - 1, found[1]))
+                        continues = continues or found[0]
+                if not continues:
                     break
                 space = padded.find(" ", space + 1)
         hits.sort(key=_end_then_longest)
-        return hits
+        extra_hits.sort(key=_end_then_longest)
+        return hits, extra_hits
 
     def key_id(self, name: str) -> int:
         """The base index's id for `name`'s key, or -1 when no base place has that name."""
@@ -372,7 +377,7 @@ class Gazetteer:
         return tuple(self._cands[self._offsets[key_id] : self._offsets[key_id + 1]])
 
 
-def _end_then_longest(hit: tuple[int, int, int]) -> tuple[int, int]:
+def _end_then_longest(hit: tuple[int, int, object]) -> tuple[int, int]:
     """Order of the index's hits: by end, and of hits ending together the longest first."""
     return (hit[1], hit[0])
 

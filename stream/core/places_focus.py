@@ -256,6 +256,12 @@ class FocusChooser:
         """Where the direction starts of which the place at `start` is the reference, when it
         has no distance ('south-west of Y'; '20 km south-west of Y' moves the focus instead);
         -1 when it is none."""
+        # What the pattern ends with, tested first: 'of' or 'the', then spaces.
+        end = start
+        while end > 0 and folded[end - 1] == " ":
+            end -= 1
+        if end == start or not folded.endswith((" of", " the"), 0, end):
+            return -1
         found = _REFERENCE.search(folded, max(0, start - 40), start)
         if found is None or _OFFSET.search(text, max(0, start - 80), start) is not None:
             return -1

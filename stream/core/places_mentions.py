@@ -474,6 +474,9 @@ class MentionFinder:
 def _locative_before_name(text: str, lead: int) -> str | None:
     """The locative word before a name the gazetteer lacks that a comma joins to the name at
     `lead` ('in Tahrir Square, Baghdad': 'in'), or None."""
+    # What the pattern ends with, tested first: a comma and one space.
+    if lead < 2 or text[lead - 2] != "," or not text[lead - 1].isspace():
+        return None
     found = _LOCATIVE_BEFORE_NAME.search(text, max(0, lead - 60), lead)
     return found.group(1).lower() if found else None
 

@@ -233,3 +233,47 @@ def test_a_district_loses_the_admin_words_of_its_local_form() -> None:
         "negros oriental province",
     ]
     assert _local_forms("Suffolk County") == []
+
+
+def _extended() -> tuple[Gazetteer, list[int]]:
+    """The nested gazetteer plus two extension places, one of them named inside the other."""
+    gazetteer = _nested()
+    new = gazetteer.extend(
+        [
+            Place("custom:a", "Hay Test", 33.4, 43.3, "IQ", None, PlaceKind.NEIGHBOURHOOD),
+            Place("custom:b", "Test", 33.4, 43.3, "IQ", None, PlaceKind.NEIGHBOURHOOD),
+        ],
+        _EXTENSION_NAMES,
+    )
+    return gazetteer, new
+
+
+_EXTENSION_NAMES = [("Hay Test", 0), ("Hay Test Sharqi", 0), ("Test", 1), ("Ramadi", 1)]
+_EXTENDED, _NEW = _extended()
+_EXTENSION_WORDS = st.sampled_from(
+    ["Hay", "hay", "Test", "test", "Sharqi", "Ramadi", "al-Test", "Hay-Test", "Tests", "5"]
+)
+
+
+@given(st.lists(st.tuples(_EXTENSION_WORDS, _JOINTS), max_size=10), st.booleans())
+@example([("Hay", " "), ("Test", " "), ("Sharqi", ".")], True)
+def test_extension_names_are_found_at_every_word_start_they_begin(
+    parts: list[tuple[str, str]], capitalised_only: bool
+) -> None:
+    text = "".join(word + joint for word, joint in parts)
+    padded = " " + fold(text) + " "
+    expected: dict[tuple[int, int], set[int]] = {}
+    for start in range(len(padded) - 1):
+        if padded[start] != " " or padded[start + 1] == " ":
+            continue
+        if capitalised_only and text[start].islower() and not starts_with_article(text, start):
+            continue
+        for name, local in _EXTENSION_NAMES:
+            key = fold_key(name)
+            if padded.startswith(key, start):
+                expected.setdefault((start, start + len(key) - 2), set()).add(_NEW[local])
+    found = {
+        (m.start, m.end): {i for i in m.candidates if i in _NEW}
+        for m in _EXTENDED.find(text, capitalised_only=capitalised_only)
+    }
+    assert {span: places for span, places in found.items() if places} == expected
