@@ -193,13 +193,8 @@ class GazetteerPlaceFinder:
 
     def _placed(self, index: int, written: str, start: int, confidence: float) -> Location:
         """The Location of gazetteer place `index`, written as `written` at `start`."""
-        return self._model(index).model_copy(
-            update={
-                "text": written,
-                "start": start,
-                "end": start + len(written),
-                "confidence": confidence,
-            }
+        return self._model(index).with_fields(
+            {"text": written, "start": start, "end": start + len(written), "confidence": confidence}
         )
 
     def _model(self, index: int) -> Location:

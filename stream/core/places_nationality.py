@@ -49,7 +49,9 @@ def _abroad_actor_near(folded: str, end: int, words: int) -> bool:
 
 
 # The whitespace that folding leaves as it is (it turns all other whitespace into spaces).
-_UNFOLDED_SPACES: Final = {ord("\u1680"): " ", ord("\u3000"): " "}
+_OGHAM_SPACE: Final = "\u1680"
+_IDEOGRAPHIC_SPACE: Final = "\u3000"
+_UNFOLDED_SPACES: Final = {ord(_OGHAM_SPACE): " ", ord(_IDEOGRAPHIC_SPACE): " "}
 
 
 def _word_finder(words: dict[str, str]) -> ahocorasick.Automaton | None:
@@ -78,7 +80,9 @@ class NationalityWords:
         found: list[tuple[int, int, str]] = []
         if self._finder is None:
             return found
-        padded = f" {folded.translate(_UNFOLDED_SPACES)} "
+        if _OGHAM_SPACE in folded or _IDEOGRAPHIC_SPACE in folded:
+            folded = folded.translate(_UNFOLDED_SPACES)
+        padded = f" {folded} "
         previous = -1
         length: int
         code: str
