@@ -10,6 +10,7 @@ from stream.core.classify_lexicon import lower_pattern
 
 __all__ = [
     "ARMED_CUE",
+    "EXACT_GATED",
     "GATED",
     "accident_context",
     "accident_words",
@@ -388,3 +389,6 @@ GATED: Final[dict[str, tuple[re.Pattern[str], ...]]] = {
     "plain_accident": (_PLAIN_ACCIDENT,),
 }
 """Context patterns by the test that needs them, for literal gates (`classify_gates.Gates`)."""
+EXACT_GATED: Final = frozenset({"protest", "defused", "cumulative", "plain_accident"})
+"""The gated tests that search a sentence's own text, never words re-joined or sentences
+joined (`accident_context` joins the lead's): their gates keep literals with spaces whole."""

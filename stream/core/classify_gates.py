@@ -2,14 +2,15 @@
 
 A pattern matches only where one of its required literals occurs, so a window of the text
 without any of them needs no regex search. Literals are cut to their longest piece without
-spaces, so the gate also holds for texts re-joined from the words of a window.
+spaces, so the gate also holds for texts re-joined from the words of a window; the literals
+of a gate whose patterns only ever search the text itself are kept whole (more selective).
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from functools import cached_property
 
 import ahocorasick
@@ -19,15 +20,16 @@ from stream.core.classify_anchors import required_literals
 __all__ = ["GateHits", "GateLiterals", "Gates"]
 
 
-def _pieces(patterns: Sequence[re.Pattern[str]]) -> set[str] | None:
-    """Space-free literals one of which occurs in every match of any pattern; None if unknown."""
+def _pieces(patterns: Sequence[re.Pattern[str]], whole: bool) -> set[str] | None:
+    """Literals one of which occurs in every match of any pattern, cut to their longest piece
+    without spaces unless kept `whole`; None if unknown."""
     found: set[str] = set()
     for pattern in patterns:
         literals = required_literals(pattern.pattern)
         if literals is None:
             return None
         for literal in literals:
-            piece = max(literal.split(), key=len, default="")
+            piece = literal if whole else max(literal.split(), key=len, default="")
             if not piece:
                 return None
             found.add(piece)
@@ -87,13 +89,16 @@ GateLiterals = tuple[int, ...]
 class Gates:
     """Named groups of patterns and one Aho-Corasick automaton over their literals."""
 
-    def __init__(self, groups: Mapping[str, Sequence[re.Pattern[str]]]) -> None:
-        """Derive every group's literals (the automaton is built on the first scan)."""
+    def __init__(
+        self, groups: Mapping[str, Sequence[re.Pattern[str]]], exact: Collection[str] = ()
+    ) -> None:
+        """Derive every group's literals (the automaton is built on the first scan); the groups
+        named `exact` search only the text itself, never words re-joined from it."""
         owners: dict[str, list[int]] = {}
         self.numbers: dict[str, int] = {}
         """Every gate's number (-1: no literals, always open)."""
         for number, (name, patterns) in enumerate(groups.items()):
-            literals = _pieces(patterns)
+            literals = _pieces(patterns, whole=name in exact)
             self.numbers[name] = -1 if literals is None else number
             for literal in literals or ():
                 owners.setdefault(literal, []).append(number)

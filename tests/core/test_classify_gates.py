@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from stream.core.classify_context import GATED
+from stream.core.classify_context import EXACT_GATED, GATED
 from stream.core.classify_gates import Gates
 
 TEXT = (
@@ -27,14 +27,20 @@ def test_a_pattern_without_literals_is_always_open() -> None:
 
 
 def test_gates_hold_for_every_window_and_rejoined_words() -> None:
-    hits = Gates(GATED).scan(TEXT)
+    hits = Gates(GATED, exact=EXACT_GATED).scan(TEXT)
     for name, patterns in GATED.items():
         for begin in range(0, len(TEXT), 7):
             for end in range(begin, len(TEXT) + 1, 11):
                 window = TEXT[begin:end]
-                rejoined = " ".join(window.split())
+                rejoined = window if name in EXACT_GATED else " ".join(window.split())
                 if any(p.search(window) or p.search(rejoined) for p in patterns):
                     assert hits.open(name, begin, end), (name, window)
+
+
+def test_an_exact_gate_keeps_literals_with_spaces_whole() -> None:
+    groups = {"alone": (re.compile(r"\bthis year alone\b"),)}
+    assert set(Gates(groups, exact={"alone"}).literals) == {"this year alone"}
+    assert set(Gates(groups).literals) == {"alone"}
 
 
 def test_opened_names_the_gates_open_in_a_window() -> None:
