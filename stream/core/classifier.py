@@ -76,6 +76,9 @@ _ADJECTIVAL_LONGEST: Final = len("released")
 """Its words end where only spaces follow, so a search may start this far before that point."""
 _AFTER_CUE: Final = re.compile(r"\b(?:after|following|since)\b(?:\W+\w+){0,2}\W*$")
 FOLLOW_UP_FACTOR: Final = 0.3
+_UNSCANNED: Final = 2
+"""Gate literals this short ('or', 'to', 'no', '20') are looked for in a window when asked:
+in the shared scan they would be a third of all hits."""
 
 
 @dataclass(slots=True)
@@ -283,7 +286,7 @@ class RuleClassifier:
             for index, rule in enumerate(rules)
             if rule.needs
         }
-        self._gates = Gates(GATED, exact=EXACT_GATED)
+        self._gates = Gates(GATED, exact=EXACT_GATED, unscanned=_UNSCANNED)
         self._literals = _shared_automaton(
             self._anchors.literals, self._gates.literals, shared or {}
         )
