@@ -13,6 +13,7 @@ from schemas import EventType, LabelScore
 from stream.core.analysis import Classification, LiteralHits
 from stream.core.classify_anchors import Anchor, AnchorIndex, Candidates, split_branches
 from stream.core.classify_context import (
+    EXACT_GATED,
     GATED,
     accident_context,
     accident_words,
@@ -46,7 +47,11 @@ _POSITION_WEIGHTS: Final[tuple[float, ...]] = (1.0, 0.95, 0.85, 0.75, 0.7, 0.7)
 _LATE_WEIGHT: Final = 0.55
 _DATE_LEAD: Final = 16
 """Characters before a clause that the history test reads for the day and month of a year."""
-_PRIORITY: Final = {EventType.ATTACK: 0.01, EventType.ADVANCE: 0.005, EventType.THREAT: 0.0}
+_ATTACK: Final = EventType.ATTACK
+_ADVANCE: Final = EventType.ADVANCE
+_THREAT: Final = EventType.THREAT
+"""The labels as module constants: compiled code reads them with no lookup on the enum class."""
+_PRIORITY: Final = {_ATTACK: 0.01, _ADVANCE: 0.005, _THREAT: 0.0}
 _COUNTED: Final = re.compile(
     r"(?:killing|wounding|injuring) (?:at least |more than |nearly |about )?(?:\d|one|two|three"
     r"|four|five|six|seven|eight|nine|ten|dozens|scores|several)"
@@ -71,6 +76,9 @@ _ADJECTIVAL_LONGEST: Final = len("released")
 """Its words end where only spaces follow, so a search may start this far before that point."""
 _AFTER_CUE: Final = re.compile(r"\b(?:after|following|since)\b(?:\W+\w+){0,2}\W*$")
 FOLLOW_UP_FACTOR: Final = 0.3
+_UNSCANNED: Final = 2
+"""Gate literals this short ('or', 'to', 'no', '20') are looked for in a window when asked:
+in the shared scan they would be a third of all hits."""
 
 
 @dataclass(slots=True)
@@ -278,7 +286,7 @@ class RuleClassifier:
             for index, rule in enumerate(rules)
             if rule.needs
         }
-        self._gates = Gates(GATED)
+        self._gates = Gates(GATED, exact=EXACT_GATED, unscanned=_UNSCANNED)
         self._literals = _shared_automaton(
             self._anchors.literals, self._gates.literals, shared or {}
         )
@@ -304,7 +312,7 @@ class RuleClassifier:
             facts = _Facts(sentence, lows[position], gates)
             for index, start, end in matches:
                 rule = self._rules[index]
-                if rule.label is None or (disaster and rule.label is EventType.ATTACK):
+                if rule.label is None or (disaster and rule.label is _ATTACK):
                     continue
                 weight = self._weigh(rule, index, facts, start, end)
                 if weight > 0.0:
@@ -319,8 +327,8 @@ class RuleClassifier:
                     hit.weight *= FOLLOW_UP_FACTOR
         elif lows and follow_up_headline(lows[0]):
             _demote_follow_up(low, found)
-            if judicial_headline(lows[0]) and EventType.THREAT in found:
-                for hit in found[EventType.THREAT].hits:
+            if judicial_headline(lows[0]) and _THREAT in found:
+                for hit in found[_THREAT].hits:
                     if "death threat" not in low[hit.start : hit.end]:
                         hit.weight *= FOLLOW_UP_FACTOR
         steps = _step_hits(scan.shared, self._shared) if self._shared else {}
@@ -379,7 +387,7 @@ class RuleClassifier:
         trigger = low[local:local_end]
         # What the rule needs besides its trigger: near it for a threat, in the sentence else.
         needs = self._needs.get(index)
-        if label is EventType.THREAT:
+        if label is _THREAT:
             if needs is not None and not needs.search(low[max(0, local - 60) : local_end + 80]):
                 return 0.0
             judged = is_judicial(before) and "death threat" not in trigger
@@ -389,7 +397,7 @@ class RuleClassifier:
             and is_modal(before)
         ) or modal_after(after):
             return 0.0
-        if label is EventType.ADVANCE:
+        if label is _ADVANCE:
             return 0.0 if facts.protest or (rule.needs_force and not facts.force) else rule.weight
         if needs is not None and not needs.search(low):
             return 0.0
@@ -424,10 +432,10 @@ def _is_verbal(trigger: str, before: str) -> bool:
 def _demote_follow_up(text: str, found: dict[EventType, _LabelHits]) -> None:
     """A follow-up headline (trial, condemnation...) reports no new attack unless it says one in
     a verb; a participle opening the headline describes ('Kidnapped workers freed')."""
-    attack = found.get(EventType.ATTACK)
+    attack = found.get(_ATTACK)
     if attack is None:
         return
-    advance = found.get(EventType.ADVANCE)
+    advance = found.get(_ADVANCE)
     headline_verbal = any(
         hit.sentence == 0
         and not (hit.start == 0 and text[hit.start : hit.end].endswith("ed"))

@@ -10,6 +10,7 @@ from stream.core.classify_lexicon import lower_pattern
 
 __all__ = [
     "ARMED_CUE",
+    "EXACT_GATED",
     "GATED",
     "accident_context",
     "accident_words",
@@ -95,6 +96,9 @@ _CLAUSE_BREAK: Final = re.compile(
     r"[,;:()\"“” ](?:(?<! )|(?<= )(?:- |but |while |whereas |although |as well as ))"
 )
 """A punctuation break or a spaced dash or conjunction (one leading class: fast to scan)."""
+_CLAUSE_MARKS: Final = (",", ";", ":", "(", ")", '"', "“", "”")
+_CLAUSE_CONJUNCTIONS: Final = (" - ", " but ", " while ", " whereas ", " although ", " as well as ")
+"""The breaks of `_CLAUSE_BREAK`: a punctuation mark, or a space before a dash or conjunction."""
 _NEGATION: Final = _lc(
     r"\b(?:no|not|never|without|denied|denies|deny|denying|nor|neither|rejected|refuted"
     r"|dismissed|false(?:ly)?|nobody|none)\b|n't\b",
@@ -196,8 +200,18 @@ def clause_before(sentence: str, offset: int, max_chars: int = 80) -> str:
 
     That is the head's last piece when split at its clause breaks (the pattern has no groups,
     so the pieces are the text between the breaks, found as a left-to-right scan finds them).
+    A punctuation mark lies inside no other break, so the scan breaks there too: only the text
+    after the last one is split, and without a spaced conjunction that text is the piece.
     """
-    return _CLAUSE_BREAK.split(sentence[max(0, offset - max_chars) : offset])[-1]
+    head = sentence[max(0, offset - max_chars) : offset]
+    last = -1
+    for mark in _CLAUSE_MARKS:
+        last = max(last, head.rfind(mark))
+    tail = head[last + 1 :]
+    for conjunction in _CLAUSE_CONJUNCTIONS:
+        if conjunction in tail:
+            return _CLAUSE_BREAK.split(tail)[-1]
+    return tail
 
 
 def _last_words(text: str, count: int) -> str:
@@ -388,3 +402,6 @@ GATED: Final[dict[str, tuple[re.Pattern[str], ...]]] = {
     "plain_accident": (_PLAIN_ACCIDENT,),
 }
 """Context patterns by the test that needs them, for literal gates (`classify_gates.Gates`)."""
+EXACT_GATED: Final = frozenset({"protest", "defused", "cumulative", "plain_accident"})
+"""The gated tests that search a sentence's own text, never words re-joined or sentences
+joined (`accident_context` joins the lead's): their gates keep literals with spaces whole."""

@@ -36,6 +36,8 @@ _ABBREVIATIONS: Final = (
     "Dec.",
     "Gov.",
 )
+_ABBREVIATION_SET: Final = frozenset(_ABBREVIATIONS)
+_ABBREVIATION_LENGTHS: Final = tuple(sorted({len(word) for word in _ABBREVIATIONS}))
 _SPACES: Final = re.compile(r"\s+")
 
 
@@ -52,19 +54,32 @@ def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     start = cursor = 0
     for at in occurrences(text, _SENTENCE_CLOSERS):
-        match = _SENTENCE_END.match(text, at) if at >= cursor else None
+        if at < cursor:
+            continue
+        if text[at] == "\n":
+            # The pattern's first alternative: a newline closes a sentence by itself.
+            _append(sentences, text, start, at)
+            start = cursor = at + 1
+            continue
+        match = _SENTENCE_END.match(text, at)
         if match is None:
             continue
         cursor = match.end()
         end = match.end(1)
-        if end < 0:
-            end = match.start()
-        elif text.endswith(_ABBREVIATIONS, start, end) and "\n" not in match.group():
+        if _ends_with_abbreviation(text, start, end) and "\n" not in match.group():
             continue
         _append(sentences, text, start, end)
         start = cursor
     _append(sentences, text, start, len(text))
     return sentences
+
+
+def _ends_with_abbreviation(text: str, start: int, end: int) -> bool:
+    """`text.endswith(_ABBREVIATIONS, start, end)`, by a set lookup per abbreviation length."""
+    for length in _ABBREVIATION_LENGTHS:
+        if end - length >= start and text[end - length : end] in _ABBREVIATION_SET:
+            return True
+    return False
 
 
 def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
@@ -73,7 +88,13 @@ def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
     stripped = chunk.strip()
     if stripped:
         begin = start + len(chunk) - len(chunk.lstrip())
-        sentences.append(Sentence(stripped, begin, begin + len(stripped)))
+        sentences.append(_sentence(stripped, begin, begin + len(stripped)))
+
+
+def _sentence(text: str, start: int, end: int) -> Sentence:
+    """`Sentence(text, start, end)`, built by tuple's own constructor: compiled code then runs
+    no interpreted `__new__` of the named tuple."""
+    return tuple.__new__(Sentence, (text, start, end))
 
 
 def normalise_space(text: str) -> str:

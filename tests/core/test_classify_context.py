@@ -6,8 +6,11 @@ import json
 import re
 from pathlib import Path
 
+from hypothesis import example, given
+from hypothesis import strategies as st
+
 from stream.core import classify_context
-from stream.core.classify_context import _tested, fold
+from stream.core.classify_context import _CLAUSE_BREAK, _tested, clause_before, fold
 from stream.core.text import split_sentences
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -33,3 +36,18 @@ def test_test_forms_match_wherever_the_written_patterns_do() -> None:
         tested = _tested(pattern)
         for window in windows:
             assert (pattern.search(window) is None) == (tested.search(window) is None), window
+
+
+_CLAUSE_PIECES = st.sampled_from(
+    [" ", "  ", "-", " - ", "but ", "while ", "whereas ", "although ", "as well as ", "as ",
+     "well ", ",", ";", ":", "(", ")", '"', "“", "”", "x", "attack", "\n"]
+)  # fmt: skip
+
+
+@given(st.lists(_CLAUSE_PIECES, max_size=40).map("".join), st.integers(0, 200))
+@example("a, but - b as well as well as c", 31)
+@example("x but while y", 13)
+def test_clause_before_is_the_last_piece_of_the_split_head(sentence: str, offset: int) -> None:
+    offset = min(offset, len(sentence))
+    expected = _CLAUSE_BREAK.split(sentence[max(0, offset - 80) : offset])[-1]
+    assert clause_before(sentence, offset) == expected
