@@ -23,6 +23,7 @@ from stream.core.casualty_patterns import (
     NONE_KILLED,
     SINGLE_PATTERNS,
     Count,
+    caseless,
     for_lowered,
     parse_number,
     sum_list,
@@ -61,8 +62,6 @@ does ('raising the death toll to 17 since Monday')."""
 killed', 'killed 10 others')."""
 _LISTED_KIN: Final = re.compile(r", (?:his|her|their) \w", re.IGNORECASE)
 """A relative listed between a victim and the others ('the mukhtar, his wife and two children')."""
-_CASE_TRAPS: Final = re.compile("[\u0130\u0131\u017f]")
-"""Letters that case-insensitive patterns equate with an ASCII letter that lower() does not give."""
 _KIND_WORDS: Final = {
     "killed": re.compile(
         r"kill|dead|died|death|slain|massacr|murder|execut|behead|perish|fatalit|bodies|lives"
@@ -185,9 +184,8 @@ def _scan(text: str, found: LiteralHits | None = None) -> _Scan:
     """
     clean = _TAG.sub(lambda tag: " " * len(tag.group()), text) if "<" in text else text
     low = fold(clean)
-    caseless = clean.isascii() or _CASE_TRAPS.search(clean) is None
     hits = None if found is None else [(at, _GATES.literals[literal]) for at, literal in found]
-    return _Scan(clean, low, _GATES.scan(low, hits), caseless)
+    return _Scan(clean, low, _GATES.scan(low, hits), caseless(clean))
 
 
 def _kinds_named(scan: _Scan, sentence: Sentence) -> list[str]:
