@@ -54,6 +54,8 @@ class Openings:
 
 _WORD_BREAKS: Final = re.compile(r"(\W+)")
 """Runs of non-word characters, kept by `re.split` between the words of a text."""
+_MARKS: Final = "\"'()[].,;:!?"
+"""Punctuation (no word characters) that often opens or closes a word between spaces."""
 
 
 class Openers:
@@ -69,21 +71,31 @@ class Openers:
         """Every opening word (or a digit's first one) of the words in text[begin:end] (maximal
         runs of word characters in it), in text order.
 
-        Most pieces between spaces are one word each; only the others are split by a regex.
+        Most pieces between spaces are one word each, some with punctuation around it; only the
+        others are split by a regex.
         """
         found: list[Word] = []
         at = begin
         for piece in text[begin:end].split(" "):
-            if piece.isalnum():
-                self._add(found, at, piece)
-            elif piece:
-                offset = at
-                for index, part in enumerate(_WORD_BREAKS.split(piece)):
-                    if index % 2 == 0 and part:
-                        self._add(found, offset, part)
-                    offset += len(part)
+            if piece:
+                self._add_piece(found, at, piece)
             at += len(piece) + 1
         return found
+
+    def _add_piece(self, found: list[Word], at: int, piece: str) -> None:
+        """Keep the opening words of a piece between spaces that begins at `at`."""
+        if piece.isalnum():
+            self._add(found, at, piece)
+            return
+        opened = piece.lstrip(_MARKS)
+        word = opened.rstrip(_MARKS)
+        if word.isalnum():
+            self._add(found, at + len(piece) - len(opened), word)
+        elif word:
+            for index, part in enumerate(_WORD_BREAKS.split(piece)):
+                if index % 2 == 0 and part:
+                    self._add(found, at, part)
+                at += len(part)
 
     def _add(self, found: list[Word], at: int, word: str) -> None:
         """Keep a word that begins at `at` if it is an opening one (a number, by its first digit;
