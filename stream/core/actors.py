@@ -14,6 +14,7 @@ import yaml
 
 from schemas import Actor, ActorRole, EventType
 from stream.core.analysis import Classification, LiteralHits
+from stream.core.casualty_patterns import caseless, for_lowered
 from stream.errors import ConfigError
 
 __all__ = ["ActorEntry", "LexiconActorFinder", "load_actor_finder"]
@@ -21,6 +22,9 @@ __all__ = ["ActorEntry", "LexiconActorFinder", "load_actor_finder"]
 _SHORT_ACRONYM: Final = re.compile(r"^[A-Z0-9]{2,4}$")
 _PASSIVE_AGENT: Final = re.compile(r"\bby\b", re.IGNORECASE)
 _SUBJECT_GAP: Final = re.compile(r"[.;]|\b(?:against|on|from|by)\b", re.IGNORECASE)
+_ROLE_GAPS: Final = (_PASSIVE_AGENT, _SUBJECT_GAP)
+_LOWERED_ROLE_GAPS: Final = (for_lowered(_PASSIVE_AGENT), for_lowered(_SUBJECT_GAP))
+"""The passive agent and subject gap patterns for lower-cased text."""
 _STEP: Final = "actors"
 
 
@@ -67,6 +71,12 @@ class LexiconActorFinder:
             rf"(?P<noun>{nouns})\b",
             re.IGNORECASE,
         )
+        self._lowered_force_noun = for_lowered(self._force_noun)
+        self._force_entries = {
+            (adjective, noun): ActorEntry(f"{adjective} {suffix}", kind, country)
+            for adjective, country in nationalities.items()
+            for noun, (suffix, kind) in forces.items()
+        }
 
     def shared_literals(self) -> dict[str, Collection[str]]:
         """The names to find in the lower-cased text, for the classifier's scan (by step)."""
@@ -83,13 +93,15 @@ class LexiconActorFinder:
         ]
         actors: dict[str, Actor] = {}
         same = classification.text == text
+        lowered = text.lower()
+        folded = lowered if len(lowered) == len(text) and caseless(text) else None
         for start, end, entry in self._mentions(
-            text, classification.literals.get(_STEP) if same else None
+            text, lowered, folded, classification.literals.get(_STEP) if same else None
         ):
             known = actors.get(entry.name)
             if known is not None and known.role is not ActorRole.UNKNOWN:
                 continue
-            role = _role(text, start, end, triggers)
+            role = _role(text, start, end, triggers, folded)
             if known is None:
                 actors[entry.name] = Actor(
                     name=entry.name,
@@ -105,14 +117,14 @@ class LexiconActorFinder:
         return sorted(actors.values(), key=lambda actor: actor.start)
 
     def _mentions(
-        self, text: str, names: LiteralHits | None = None
+        self, text: str, lowered: str, folded: str | None, names: LiteralHits | None = None
     ) -> list[tuple[int, int, ActorEntry]]:
         """Every alias and nationality-force mention, without overlaps (earliest, longest).
 
-        The `names` may have been found in the lower-cased text by another scan already.
+        `lowered` is text.lower(), and `folded` the same when the force nouns may be read from
+        it (see `_role`). The `names` may have been found in it by another scan already.
         """
         found: list[tuple[int, int, ActorEntry]] = []
-        lowered = text.lower()
         adjectives: Iterable[tuple[int, str]]
         aliases: Iterable[tuple[int, int]]
         if len(lowered) != len(text):
@@ -128,13 +140,15 @@ class LexiconActorFinder:
                 else ((at, keys[literal]) for at, literal in names)
             )
             adjectives, aliases = _names_in(hits, text)
+        source, force_noun = (
+            (text, self._force_noun) if folded is None else (folded, self._lowered_force_noun)
+        )
         for last, adjective in adjectives:
             start = last + 1 - len(adjective) - 1
-            noun = self._force_noun.match(text, last + 1)
+            noun = force_noun.match(source, last + 1)
             if noun is None or not _word_starts(text, start):
                 continue
-            suffix, kind = self._forces[noun.group("noun").lower()]
-            entry = ActorEntry(f"{adjective} {suffix}", kind, self._nationalities[adjective])
+            entry = self._force_entries[adjective, noun.group("noun").lower()]
             found.append((start, noun.end(), entry))
         for last, size in aliases:
             start, end = last + 1 - size, last + 1
@@ -200,21 +214,32 @@ def _names_in(
     return adjectives, aliases
 
 
-def _role(text: str, start: int, end: int, triggers: Iterable[tuple[int, int]]) -> ActorRole:
+def _role(
+    text: str,
+    start: int,
+    end: int,
+    triggers: Iterable[tuple[int, int]],
+    folded: str | None = None,
+) -> ActorRole:
     """Perpetrator when the actor is the subject (or 'by' agent) of a trigger; target after one.
 
-    `triggers` are (start, end) spans, in label and evidence order.
+    `triggers` are (start, end) spans, in label and evidence order. Given the text `folded`
+    (lower-cased, free of letters such as the long s that only case-insensitive matching equates
+    with an ASCII one), the gaps are read from it with the lower-cased patterns.
     """
+    source, (passive_agent, subject_gap) = (
+        (text, _ROLE_GAPS) if folded is None else (folded, _LOWERED_ROLE_GAPS)
+    )
     for trigger_start, trigger_end in triggers:
         if end <= trigger_start <= end + 80:
-            between = text[end:trigger_start]
-            if "\n" not in between and _SUBJECT_GAP.search(between) is None:
+            between = source[end:trigger_start]
+            if "\n" not in between and subject_gap.search(between) is None:
                 return ActorRole.PERPETRATOR
         if start - 60 <= trigger_end <= start:
-            between = text[trigger_end:start]
+            between = source[trigger_end:start]
             if "\n" in between or "." in between:
                 continue
-            if _PASSIVE_AGENT.search(between):
+            if passive_agent.search(between):
                 return ActorRole.PERPETRATOR
             return ActorRole.TARGET
     return ActorRole.UNKNOWN

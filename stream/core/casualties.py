@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -23,11 +23,12 @@ from stream.core.casualty_patterns import (
     NONE_KILLED,
     SINGLE_PATTERNS,
     Count,
+    caseless,
     for_lowered,
     parse_number,
     sum_list,
 )
-from stream.core.casualty_split import split_share
+from stream.core.casualty_split import SPLIT_WORDS, split_share
 from stream.core.classify_anchors import start_literals
 from stream.core.classify_context import fold
 from stream.core.classify_gates import GateHits, Gates
@@ -61,8 +62,6 @@ does ('raising the death toll to 17 since Monday')."""
 killed', 'killed 10 others')."""
 _LISTED_KIN: Final = re.compile(r", (?:his|her|their) \w", re.IGNORECASE)
 """A relative listed between a victim and the others ('the mukhtar, his wife and two children')."""
-_CASE_TRAPS: Final = re.compile("[\u0130\u0131\u017f]")
-"""Letters that case-insensitive patterns equate with an ASCII letter that lower() does not give."""
 _KIND_WORDS: Final = {
     "killed": re.compile(
         r"kill|dead|died|death|slain|massacr|murder|execut|behead|perish|fatalit|bodies|lives"
@@ -86,8 +85,13 @@ _GATES: Final = Gates(
         **{f"count:{number}": (pattern,) for number, (_, pattern) in enumerate(COUNT_PATTERNS)},
         **{f"single:{number}": (pattern,) for number, pattern in enumerate(SINGLE_PATTERNS)},
         "additive": (_ADDITIVE,),
+        "coded": (CODED,),
+        "split": (re.compile("|".join(SPLIT_WORDS)),),
+        "toll": (re.compile("toll"),),
     }
 )
+"""Gates of the sentence patterns, and of the coded count, split note and toll update that are
+looked for in the whole text."""
 
 
 Twin = tuple[re.Pattern[str], re.Pattern[str] | None]
@@ -118,8 +122,17 @@ def _word_starts(pattern: re.Pattern[str]) -> frozenset[str] | None:
     return frozenset(x for x in found if not any(x != y and x.startswith(y) for y in found))
 
 
+def _known_word_starts(pattern: re.Pattern[str]) -> frozenset[str]:
+    """The start literals of a pattern that must have them (ValueError if unknown)."""
+    found = _word_starts(pattern)
+    if found is None:
+        raise ValueError(f"no start literals known for {pattern.pattern!r}")
+    return found
+
+
 _CODED_STARTS: Final = _word_starts(CODED)
 _NONE_STARTS: Final = _word_starts(NONE_KILLED)
+_TOLL_STARTS: Final = _known_word_starts(_TOLL_UPDATE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,13 +144,13 @@ class _Scan:
     gates: GateHits
     caseless: bool
 
-    def may(self, name: str, opened: set[str], *, ignore_case: bool = False) -> bool:
-        """False when the patterns of gate `name` cannot match where the `opened` gates are.
+    def may(self, name: str, begin: int, end: int, *, ignore_case: bool = False) -> bool:
+        """False when the patterns of gate `name` cannot match in text[begin:end].
 
         Case-insensitive patterns run on the text itself; lower-cased literals find all their
         matches unless the text holds a letter such as the long s that only they equate.
         """
-        return (ignore_case and not self.caseless) or name in opened
+        return (ignore_case and not self.caseless) or self.gates.open(name, begin, end)
 
     def search(self, twin: Twin, begin: int, end: int) -> re.Match[str] | None:
         """A case-insensitive pattern's first match in text[begin:end].
@@ -169,34 +182,30 @@ def _scan(text: str, found: LiteralHits | None = None) -> _Scan:
     Literals `found` in the lower-cased text before cleaning may lie in tags too: they only
     open gates where the patterns, run on the cleaned text, then find nothing.
     """
-    clean = _TAG.sub(lambda tag: " " * len(tag.group()), text)
+    clean = _TAG.sub(lambda tag: " " * len(tag.group()), text) if "<" in text else text
     low = fold(clean)
-    caseless = clean.isascii() or _CASE_TRAPS.search(clean) is None
     hits = None if found is None else [(at, _GATES.literals[literal]) for at, literal in found]
-    return _Scan(clean, low, _GATES.scan(low, hits), caseless)
+    return _Scan(clean, low, _GATES.scan(low, hits), caseless(clean))
 
 
-def _names_a_kind(scan: _Scan, sentence: Sentence) -> bool:
-    """True when a killed or injured word occurs in the sentence (a kind gate is open there)."""
-    return any(scan.gates.open(gate, sentence.start, sentence.end) for _, gate in _KIND_GATES)
+def _kinds_named(scan: _Scan, sentence: Sentence) -> list[str]:
+    """The kinds whose killed or injured words occur in the sentence (their gates are open)."""
+    return [kind for kind, gate in _KIND_GATES if scan.may(gate, sentence.start, sentence.end)]
 
 
 def _sentence_counts(
-    scan: _Scan, sentence: Sentence, opened: set[str], headline: bool
+    scan: _Scan, sentence: Sentence, kinds: list[str], headline: bool
 ) -> dict[str, Count]:
     """The killed and injured counts reported in one sentence (the largest mention of each)."""
     counts: dict[str, Count] = {}
     low, begin, end = scan.low, sentence.start, sentence.end
-    kinds = {kind for kind, gate in _KIND_GATES if gate in opened}
-    if not kinds:
-        return counts
     lowered = low if scan.caseless else None
     more: list[tuple[str, Count]] = []
     words: list[Word] | None = None
     for (kind, pattern), gate, opening in zip(
         COUNT_PATTERNS, _COUNT_GATES, _COUNT_OPENINGS, strict=True
     ):
-        if kind not in kinds or gate not in opened:
+        if kind not in kinds or not scan.may(gate, begin, end):
             continue
         words = _COUNT_OPENERS.find(low, begin, end) if words is None else words
         for match in _matches(pattern, low, opening, words, scan, gate, end):
@@ -222,7 +231,7 @@ def _sentence_counts(
                 base=current.value,
             )
     if "killed" in kinds and "killed" not in counts:
-        single = _single(scan, sentence, opened)
+        single = _single(scan, sentence)
         if single is not None:
             counts["killed"] = single
     return counts
@@ -236,18 +245,24 @@ def _matches(
     scan: _Scan,
     gate: str,
     end: int,
-) -> Iterator[re.Match[str]]:
+    *,
+    first: bool = False,
+) -> list[re.Match[str]]:
     """`pattern.finditer(source, begin, end)` for the `words` of low[begin:end] (`source` is
     the text or its lower-cased form), tried only where a word it opens with begins and a
-    literal of its `gate` lies ahead in the sentence."""
+    literal of its `gate` lies ahead in the sentence; only the first match if `first`."""
+    found: list[re.Match[str]] = []
     resume = 0
     for at, word in words:
         if at < resume or not opening.admit(word) or not scan.gates.open(gate, at, end):
             continue
         match = pattern.match(source, at, end)
         if match is not None:
-            yield match
+            found.append(match)
+            if first:
+                break
             resume = match.end()
+    return found
 
 
 def _earlier(count: Count, current: Count | None) -> bool:
@@ -255,13 +270,13 @@ def _earlier(count: Count, current: Count | None) -> bool:
     return current is None or count.triggers[0][1] < current.triggers[0][1]
 
 
-def _single(scan: _Scan, sentence: Sentence, opened: set[str]) -> Count | None:
+def _single(scan: _Scan, sentence: Sentence) -> Count | None:
     """One victim named without a number ('a policeman was killed', 'killed the driver'), or
     one and a number of others ('killing the pastor and his two children')."""
     begin, end = sentence.start, sentence.end
     words: list[Word] | None = None
     for twin, gate, opening in zip(_SINGLES, _SINGLE_GATES, _SINGLE_OPENINGS, strict=True):
-        if not scan.may(gate, opened, ignore_case=True):
+        if not scan.may(gate, begin, end, ignore_case=True):
             continue
         if opening is None or not scan.caseless:
             match = scan.search(twin, begin, end)
@@ -269,8 +284,10 @@ def _single(scan: _Scan, sentence: Sentence, opened: set[str]) -> Count | None:
             words = _SINGLE_OPENERS.find(scan.low, begin, end) if words is None else words
             pattern, lowered = twin
             source = scan.text if lowered is None else scan.low
-            found = _matches(lowered or pattern, source, opening, words, scan, gate, end)
-            match = next(found, None)
+            found = _matches(
+                lowered or pattern, source, opening, words, scan, gate, end, first=True
+            )
+            match = found[0] if found else None
         if match is not None:
             groups = match.groupdict()
             more = parse_number(groups["more"]) if groups.get("more") else None
@@ -320,31 +337,40 @@ class CasualtyCounter:
         scan = _scan(text, classification.literals.get(_STEP) if same else None)
         totals: dict[str, Count] = {}
         for sentence in _event_sentences(scan.text, classification):
-            if not _names_a_kind(scan, sentence):
+            kinds = _kinds_named(scan, sentence)
+            if not kinds:
                 continue
-            opened = scan.gates.opened(sentence.start, sentence.end)
-            counts = _sentence_counts(scan, sentence, opened, headline=sentence.start == 0)
+            counts = _sentence_counts(scan, sentence, kinds, headline=sentence.start == 0)
             if not counts:
                 continue
             additive = (
-                scan.may("additive", opened, ignore_case=True)
+                scan.may("additive", sentence.start, sentence.end, ignore_case=True)
                 and not any(count.base for count in counts.values())
                 and bool(_ADDITIVE.search(sentence.text))
             )
             _merge(totals, counts, additive)
         killed = totals.get("killed")
         injured = totals.get("injured")
-        coded = _search(_CODED, _CODED_STARTS, scan)
+        whole = len(scan.text)
+        coded = (
+            _search(_CODED, _CODED_STARTS, scan)
+            if scan.may("coded", 0, whole, ignore_case=True)
+            else None
+        )
         if coded is not None:
             trigger = (scan.text[coded.start() : coded.end()], coded.start(), coded.end())
             killed = Count(int(coded.group("num")), False, [trigger])
         elif killed is None and _search(_NONE_KILLED, _NONE_STARTS, scan):
             killed = Count(0, False, [])
         killed = _updated_toll(scan, killed)
-        share = split_share(
-            scan.low,
-            killed.value if killed else None,
-            int(coded.group("num")) if coded is not None else None,
+        share = (
+            split_share(
+                scan.low,
+                killed.value if killed else None,
+                int(coded.group("num")) if coded is not None else None,
+            )
+            if scan.may("split", 0, whole)
+            else None
         )
         if share is not None:
             value, start, end = share
@@ -362,7 +388,11 @@ class CasualtyCounter:
 def _updated_toll(scan: _Scan, killed: Count | None) -> Count | None:
     """`killed`, or a larger toll that a later phrase gives for the same event ('raising the
     death toll to 3')."""
-    toll = _TOLL_UPDATE.search(scan.low) if "toll" in scan.low else None
+    toll = (
+        search_from(_TOLL_UPDATE, _TOLL_STARTS, scan.low)
+        if scan.may("toll", 0, len(scan.text))
+        else None
+    )
     parsed = parse_number(toll["num"]) if toll is not None else None
     if toll is None or parsed is None or (killed is not None and parsed[0] <= killed.value):
         return killed
@@ -380,5 +410,7 @@ def _event_sentences(text: str, classification: Classification) -> Sequence[Sent
         if label.label is EventType.ATTACK
         for evidence in label.evidence
     }
+    if not spans:
+        return sentences
     chosen = [s for s in sentences if (s.start, s.end) in spans]
     return chosen or sentences

@@ -13,7 +13,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Final
 
-from stream.core.casualty_patterns import by_letter
 from stream.core.text import occurrences
 
 __all__ = [
@@ -53,29 +52,59 @@ class Openings:
         return word in self.words or (self.digits and word[0].isdecimal())
 
 
+_WORD_BREAKS: Final = re.compile(r"(\W+)")
+"""Runs of non-word characters, kept by `re.split` between the words of a text."""
+_MARKS: Final = "\"'()[].,;:!?"
+"""Punctuation (no word characters) that often opens or closes a word between spaces."""
+
+
 class Openers:
     """Where the opening words of several patterns begin in a text, found in one scan."""
 
     def __init__(self, patterns: Iterable[Openings]) -> None:
-        """Compile one search for every opening word (and digit) of the `patterns`."""
+        """Keep every opening word of the `patterns`, and whether a digit opens one of them."""
         listed = list(patterns)
-        words = {word for opening in listed for word in opening.words}
-        longest_first = sorted(words, key=lambda word: (-len(word), word))
-        digit = [r"\d"] if any(opening.digits for opening in listed) else []
-        opening = "|".join([*digit, f"(?:{by_letter(longest_first)})\\b"])
-        self._after = re.compile(rf"[^a-z0-9_](?=({opening}))")
-        """A character other than a lower-case ASCII word character (so every non-word one) and
-        an opening after it: one leading class, fast to scan."""
-        self._head = re.compile(opening)
+        self._words = frozenset(word for opening in listed for word in opening.words)
+        self._digits = any(opening.digits for opening in listed)
 
     def find(self, text: str, begin: int, end: int) -> list[Word]:
-        """Every opening word (or digit) that begins a word in text[begin:end], in text order."""
-        found = [
-            (match.start(1), match.group(1))
-            for match in self._after.finditer(text, max(begin - 1, 0), end)
-        ]
-        head = self._head.match(text, 0, end) if begin == 0 else None
-        return found if head is None else [(0, head.group()), *found]
+        """Every opening word (or a digit's first one) of the words in text[begin:end] (maximal
+        runs of word characters in it), in text order.
+
+        Most pieces between spaces are one word each, some with punctuation around it; only the
+        others are split by a regex.
+        """
+        found: list[Word] = []
+        at = begin
+        for piece in text[begin:end].split(" "):
+            if piece:
+                self._add_piece(found, at, piece)
+            at += len(piece) + 1
+        return found
+
+    def _add_piece(self, found: list[Word], at: int, piece: str) -> None:
+        """Keep the opening words of a piece between spaces that begins at `at`."""
+        if piece.isalnum():
+            self._add(found, at, piece)
+            return
+        opened = piece.lstrip(_MARKS)
+        word = opened.rstrip(_MARKS)
+        if word.isalnum():
+            self._add(found, at + len(piece) - len(opened), word)
+        elif word:
+            for index, part in enumerate(_WORD_BREAKS.split(piece)):
+                if index % 2 == 0 and part:
+                    self._add(found, at, part)
+                at += len(part)
+
+    def _add(self, found: list[Word], at: int, word: str) -> None:
+        """Keep a word that begins at `at` if it is an opening one (a number, by its first digit;
+        isdigit is the quick test, isdecimal what a regex's \\d accepts)."""
+        first = word[0]
+        if self._digits and first.isdigit() and first.isdecimal():
+            found.append((at, first))
+        elif word in self._words:
+            found.append((at, word))
 
 
 def openings(pattern: re.Pattern[str]) -> Openings | None:

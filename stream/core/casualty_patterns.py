@@ -17,6 +17,7 @@ __all__ = [
     "Count",
     "Span",
     "by_letter",
+    "caseless",
     "for_lowered",
     "parse_number",
     "sum_list",
@@ -38,7 +39,8 @@ def by_letter(words: Iterable[str]) -> str:
     """An alternation of plain words grouped by first letter ('a(?:bout|round)|over').
 
     Within a letter the words keep their order, so it matches exactly as the flat list does;
-    the regex engine tries one group per letter at each position instead of every word.
+    the regex engine tries one group per letter at each position instead of every word. A word
+    may be a regex ('miles?') whose first character is a plain one.
     """
     groups: dict[str, list[str]] = {}
     for word in words:
@@ -61,18 +63,21 @@ _QUALIFIERS: Final = (
     "approximately", "roughly", "a total of", "a total", "another", "at most", "all", "between",
 )  # fmt: skip
 _QUAL: Final = f"(?:{by_letter(_QUALIFIERS)})"
-_MONTHS: Final = (
-    r"(?:january|february|march|april|may|june|july|august|september|october|november"
-    r"|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)"
-)
-_NOT_PEOPLE: Final = (
-    r"(?:years?|yrs|year-old|-year-old|percent|%|per cent|km|kilomet\w+|miles?|metres?|meters?"
-    r"|hours?|days?|weeks?|months?|minutes?|am|pm|vehicles?|cars?|trucks?|tanks?|buses|houses?"
-    r"|homes?|buildings?|shops?|times|rounds|shells|rockets|mortars|bombs|blasts|explosions"
-    r"|attacks|dollars|million|billion|tonnes|tons|villages|towns|provinces|districts|points"
-    r"|number|lot|handful|total|series|string|wave"
-    rf"|{_MONTHS})"
-)
+_MONTH_NAMES: Final = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept?",
+    "oct", "nov", "dec",
+)  # fmt: skip
+_MONTHS: Final = f"(?:{by_letter(_MONTH_NAMES)})"
+_NOT_PEOPLE: Final = "(?:" + by_letter(
+    ("years?", "yrs", "year-old", "-year-old", "percent", "%", "per cent", "km", r"kilomet\w+",
+     "miles?", "metres?", "meters?", "hours?", "days?", "weeks?", "months?", "minutes?", "am",
+     "pm", "vehicles?", "cars?", "trucks?", "tanks?", "buses", "houses?", "homes?", "buildings?",
+     "shops?", "times", "rounds", "shells", "rockets", "mortars", "bombs", "blasts", "explosions",
+     "attacks", "dollars", "million", "billion", "tonnes", "tons", "villages", "towns",
+     "provinces", "districts", "points", "number", "lot", "handful", "total", "series", "string",
+     "wave", *_MONTH_NAMES)
+) + ")"  # fmt: skip
 _GROUP_WORD: Final = (
     r"(?:[ -](?!(?:and|or|but|not|no|did|were|was|have|has|had|in|on|at|when|after|while|by"
     r"|near|as|including|during|from|shot|gunned|hacked|stabbed|killed|dead|died|injured"
@@ -201,12 +206,11 @@ CODED: Final = re.compile(
 _NUMBER: Final = re.compile(rf"\b(?P<qual>{_QUAL} )?(?P<num>{_NUM})\b", re.IGNORECASE)
 _KIN_ITEM: Final = re.compile(rf"(?<=and ){_KIN}", re.IGNORECASE)
 _YEAR: Final = re.compile(r"^(?:1[89]|20)\d\d$")
-_AGE: Final = re.compile(r"[- ]?(?:years?|yrs?)\b", re.IGNORECASE)
+_AGE_OR_UNIT: Final = re.compile(rf"[- ]?(?:years?|yrs?)\b| {_NOT_PEOPLE}\b", re.IGNORECASE)
+"""An age, or a number of hours, kilometres or vehicles: inside a list it counts no one ('15
+militants over 48 hours')."""
 _DATE_BEFORE: Final = re.compile(rf"\b{_MONTHS}\.? $", re.IGNORECASE)
 _NAME_NUMBER: Final = re.compile(r"[A-Z][a-z]+ $")
-_UNIT_AFTER: Final = re.compile(rf" {_NOT_PEOPLE}\b", re.IGNORECASE)
-"""A number of hours, kilometres or vehicles inside a list counts no one ('15 militants over
-48 hours')."""
 _RANGE_END: Final = re.compile(r"\d(?: to | or |-| - )$")
 """The second number of a range ('8-10 residents', '2 to 4 fighters') adds nothing: the first
 is the count."""
@@ -225,7 +229,7 @@ _SAYS_AFTER: Final = re.compile(
 )
 """A list's last item before 'said' ('killing 10 soldiers, a military official said') is who
 reports the count, not one more victim."""
-_CASED: Final = (_NUMBER, _AGE, _DATE_BEFORE)
+_CASED: Final = (_NUMBER, _AGE_OR_UNIT, _DATE_BEFORE)
 
 
 def for_lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
@@ -233,8 +237,18 @@ def for_lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(lower_pattern(pattern.pattern), pattern.flags & ~re.IGNORECASE)
 
 
+_CASE_TRAPS: Final = re.compile("[\u0130\u0131\u017f]")
+"""Letters that case-insensitive patterns equate with an ASCII letter that lower() does not give."""
+
+
+def caseless(text: str) -> bool:
+    """True when `for_lowered` patterns find in the lower-cased `text` (of the same length) what
+    case-insensitive ones find in it: no letter such as the long s is in it."""
+    return text.isascii() or _CASE_TRAPS.search(text) is None
+
+
 _LOWERED: Final = tuple(for_lowered(pattern) for pattern in _CASED)
-"""The number, age and date patterns for lower-cased text."""
+"""The number, age or unit, and date patterns for lower-cased text."""
 
 
 def parse_number(text: str) -> tuple[int, bool] | None:
@@ -282,26 +296,27 @@ def sum_list(
     """
     total, lower, vague_words, triggers = 0, False, False, []
     values: list[int] = []
-    kin = "and " in text[max(0, start - 4) : end].lower()
+    source, (number_pattern, age_or_unit, date_before) = (
+        (text, _CASED) if lowered is None else (lowered, _LOWERED)
+    )
+    span = source[max(0, start - 4) : end]
+    kin = "and " in (span if lowered is not None else span.lower())
     for match in _KIN_ITEM.finditer(text, start, end) if kin else ():
         total += 1
         triggers.append((match.group(), match.start(), match.end()))
         values.append(1)
-    source, (number_pattern, age, date_before) = (
-        (text, _CASED) if lowered is None else (lowered, _LOWERED)
-    )
     for match in number_pattern.finditer(source, start, end):
-        number = match.group("num")
+        begin, finish = match.span()
+        qualifier, number = match.group("qual", "num")
         parsed = parse_number(number)
-        if parsed is None or _YEAR.match(number) or age.match(source, match.end()):
-            continue
-        begin = match.start()
-        before = source[max(0, begin - 12) : begin]
         if (
-            date_before.search(before)
-            or _UNIT_AFTER.match(source, match.end())
-            or (begin > start and _RANGE_END.search(before))
+            parsed is None
+            or (number.isdigit() and _YEAR.match(number))
+            or age_or_unit.match(source, finish)
         ):
+            continue
+        before = source[max(0, begin - 12) : begin]
+        if date_before.search(before) or (begin > start and _RANGE_END.search(before)):
             continue
         if begin > start and _IN_PHRASE.search(before):
             if not (_SIZE_OF.search(before) and triggers and triggers[-1][0].lower() in _ONE):
@@ -309,8 +324,11 @@ def sum_list(
             total -= 1
             triggers.pop()
             values.pop()
-        head = text[max(0, begin - 12) : begin]
-        if not headline and text[match.start("num")].isupper() and _NAME_NUMBER.search(head):
+        if (
+            not headline
+            and text[finish - len(number)].isupper()
+            and _NAME_NUMBER.search(text[max(0, begin - 12) : begin])
+        ):
             continue
         value, vague = parsed
         if begin > start and _AMONG.search(before):
@@ -319,8 +337,8 @@ def sum_list(
             total, triggers, values = 0, [], []
         total += value
         vague_words = vague_words or vague
-        lower = lower or vague or bool(match.group("qual"))
-        triggers.append((text[begin : match.end()], begin, match.end()))
+        lower = lower or vague or bool(qualifier)
+        triggers.append((text[begin:finish], begin, finish))
         values.append(value)
     if triggers and _reporter(text, start, triggers[-1]):
         total -= 1

@@ -8,7 +8,7 @@ from typing import Final
 from stream.core.casualty_openings import opening_words, search_from
 from stream.core.casualty_patterns import parse_number
 
-__all__ = ["split_share"]
+__all__ = ["SPLIT_WORDS", "split_share"]
 
 # The patterns run on lower-cased text (`stream.core.classify_context.fold`).
 
@@ -21,7 +21,7 @@ _SPLIT: Final = re.compile(
 """A note that the fatalities are split across events: 'fatalities split ...', or a split
 'across N events' (or locations)."""
 _SPLIT_STARTS: Final = opening_words(_SPLIT)
-_SPLIT_WORDS: Final = ("split", "spread", "divided", "halved")
+SPLIT_WORDS: Final = ("split", "spread", "divided", "halved")
 """One of these words is in every split note: a text without them needs no regex search."""
 _PARTS_AFTER: Final = re.compile(
     rf"^(?: up)? (?:across|among|between|over|into) (?:the )?(?P<parts>{_PARTS}|both)\b",
@@ -44,7 +44,7 @@ def split_share(
     gives ('5 coded to each') is taken as written, and so is a `killed` count below the total
     the note names ('killed 2 (5 in total, split across two events)'); otherwise the `coded`
     count, the total the note names or `killed` is divided, halves rounded up."""
-    if not any(word in low for word in _SPLIT_WORDS):
+    if not any(word in low for word in SPLIT_WORDS):
         return None
     split = search_from(_SPLIT, _SPLIT_STARTS, low)
     if split is None:

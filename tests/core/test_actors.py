@@ -85,3 +85,24 @@ def test_actors_are_the_same_from_the_classifier_scan(finder: LexiconActorFinder
     wired = load_classifier(finder.shared_literals()).classify(text)
     assert all(wired.literals.values())
     assert finder.find(text, wired) == finder.find(text, load_classifier().classify(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "IRAQI ARMY troops shelled the town. Rebels were attacked BY Syrian Government Forces.",
+        "Turkish warplanes struck PKK positions on Monday; Kurdish militias ambushed a convoy.",
+        "The village was raided by Nigerian special forces, and Boko Haram fighters fled.",
+    ],
+)
+def test_force_nouns_and_roles_read_from_the_lower_cased_text_are_the_same(
+    finder: LexiconActorFinder, text: str
+) -> None:
+    def actors(written: str) -> list[tuple[str, str, int, int, ActorRole]]:
+        found = finder.find(written, load_classifier().classify(written))
+        return [(a.name, a.text, a.start, a.end, a.role) for a in found]
+
+    # A long s keeps the case-insensitive patterns on the text itself; an 's' lets the
+    # lower-cased ones read the lower-cased text.
+    assert actors(f"{text} A long \u017f.") == actors(f"{text} A long s.")
+    assert actors(f"{text} A long s.")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from stream.core.casualty_openings import Openers, Openings, openings
 from stream.core.casualty_patterns import COUNT_PATTERNS
@@ -52,3 +54,25 @@ def test_opening_words_find_every_match(text: str) -> None:
             if match is not None and (not found or at >= found[-1][1]):
                 found.append(match.span())
         assert found == [match.span() for match in pattern.finditer(text)]
+
+
+_WORDS: frozenset[str] = frozenset({"two", "kill", "killed", "a"})
+
+
+@given(
+    text=st.text(alphabet="akilledtwo 2\u0663_\u00e9\u00c9.,()?[\"-\n\t'", max_size=40),
+    begin=st.integers(0, 40),
+    end=st.integers(0, 40),
+)
+@example(text="killed, 2,500 (a)-two\nkill_ed a\u0663", begin=0, end=33)
+def test_openers_find_the_opening_words_of_every_word(text: str, begin: int, end: int) -> None:
+    openers = Openers([Openings(_WORDS, digits=True)])
+    words = [
+        (begin + match.start(), match.group()) for match in re.finditer(r"\w+", text[begin:end])
+    ]
+    expected = [
+        (at, word[0]) if word[0].isdecimal() else (at, word)
+        for at, word in words
+        if word[0].isdecimal() or word in _WORDS
+    ]
+    assert openers.find(text, begin, end) == expected
