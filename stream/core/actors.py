@@ -14,7 +14,7 @@ import yaml
 
 from schemas import Actor, ActorRole, EventType
 from stream.core.analysis import Classification, LiteralHits
-from stream.core.casualty_patterns import caseless, for_lowered
+from stream.core.classify_lexicon import caseless, for_lowered
 from stream.errors import ConfigError
 
 __all__ = ["ActorEntry", "LexiconActorFinder", "load_actor_finder"]

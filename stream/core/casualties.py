@@ -23,8 +23,6 @@ from stream.core.casualty_patterns import (
     NONE_KILLED,
     SINGLE_PATTERNS,
     Count,
-    caseless,
-    for_lowered,
     parse_number,
     sum_list,
 )
@@ -32,7 +30,7 @@ from stream.core.casualty_split import SPLIT_WORDS, split_share
 from stream.core.classify_anchors import start_literals
 from stream.core.classify_context import fold
 from stream.core.classify_gates import GateHits, Gates
-from stream.core.classify_lexicon import CASE_SENSITIVE
+from stream.core.classify_lexicon import CASE_SENSITIVE, caseless, for_lowered
 from stream.core.text import Sentence, split_sentences
 
 __all__ = ["CasualtyCounter", "parse_number"]

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Final
 
-from stream.core.classify_lexicon import lower_pattern
+from stream.core.classify_lexicon import for_lowered, lower_pattern
 
 __all__ = [
     "CODED",
@@ -17,8 +17,6 @@ __all__ = [
     "Count",
     "Span",
     "by_letter",
-    "caseless",
-    "for_lowered",
     "parse_number",
     "sum_list",
 ]
@@ -230,21 +228,6 @@ _SAYS_AFTER: Final = re.compile(
 """A list's last item before 'said' ('killing 10 soldiers, a military official said') is who
 reports the count, not one more victim."""
 _CASED: Final = (_NUMBER, _AGE_OR_UNIT, _DATE_BEFORE)
-
-
-def for_lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    """A case-insensitive pattern compiled for lower-cased text, without IGNORECASE."""
-    return re.compile(lower_pattern(pattern.pattern), pattern.flags & ~re.IGNORECASE)
-
-
-_CASE_TRAPS: Final = re.compile("[\u0130\u0131\u017f]")
-"""Letters that case-insensitive patterns equate with an ASCII letter that lower() does not give."""
-
-
-def caseless(text: str) -> bool:
-    """True when `for_lowered` patterns find in the lower-cased `text` (of the same length) what
-    case-insensitive ones find in it: no letter such as the long s is in it."""
-    return text.isascii() or _CASE_TRAPS.search(text) is None
 
 
 _LOWERED: Final = tuple(for_lowered(pattern) for pattern in _CASED)

@@ -11,7 +11,15 @@ from stream.core.classify_blockers import BLOCKERS
 from stream.core.classify_rule import TriggerRule
 from stream.core.classify_threat import THREAT
 
-__all__ = ["CASE_SENSITIVE", "RULES", "TriggerRule", "compile_branch", "lower_pattern"]
+__all__ = [
+    "CASE_SENSITIVE",
+    "RULES",
+    "TriggerRule",
+    "caseless",
+    "compile_branch",
+    "for_lowered",
+    "lower_pattern",
+]
 
 CASE_SENSITIVE: Final = "(?-i:"
 
@@ -39,3 +47,18 @@ def lower_pattern(pattern: str) -> str:
         out.append(char if escaped else char.lower())
         escaped = char == "\\" and not escaped
     return "".join(out).replace("(?p<", "(?P<")
+
+
+def for_lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """A case-insensitive pattern compiled for lower-cased text, without IGNORECASE."""
+    return re.compile(lower_pattern(pattern.pattern), pattern.flags & ~re.IGNORECASE)
+
+
+_CASE_TRAPS: Final = re.compile("[\u0130\u0131\u017f]")
+"""Letters that case-insensitive patterns equate with an ASCII letter that lower() does not give."""
+
+
+def caseless(text: str) -> bool:
+    """True when `for_lowered` patterns find in the lower-cased `text` (of the same length) what
+    case-insensitive ones find in it: no letter such as the long s is in it."""
+    return text.isascii() or _CASE_TRAPS.search(text) is None
