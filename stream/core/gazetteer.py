@@ -251,11 +251,8 @@ class Gazetteer:
             continues, old = extra.get(key, (False, ()))
             if new[local] not in old:
                 extra[key] = (continues, (*old, new[local]))
-            space = key.find(" ", 1)
-            while space < len(key) - 1:
-                prefix = key[: space + 1]
+            for prefix in _inner_prefixes(key):
                 extra[prefix] = (True, extra.get(prefix, (False, ()))[1])
-                space = key.find(" ", space + 1)
         return new
 
     def lookup(self, name: str) -> tuple[int, ...]:
@@ -382,6 +379,16 @@ def _end_then_longest(hit: tuple[int, int, object]) -> tuple[int, int]:
     return (hit[1], hit[0])
 
 
+def _inner_prefixes(key: str) -> list[str]:
+    """The whole-word prefixes of a padded key, shorter than the key (' al ' of ' al qaim ')."""
+    prefixes: list[str] = []
+    space = key.find(" ", 1)
+    while space < len(key) - 1:
+        prefixes.append(key[: space + 1])
+        space = key.find(" ", space + 1)
+    return prefixes
+
+
 def _build_index(names: Iterable[tuple[str, int]]) -> NameIndex:
     """The word-level trie over folded keys, with flat candidate lists."""
     table: dict[str, list[int]] = {}
@@ -400,10 +407,7 @@ def _build_index(names: Iterable[tuple[str, int]]) -> NameIndex:
         key_ids[key] = key_id
         cands.extend(indices)
         offsets.append(len(cands))
-        space = key.find(" ", 1)
-        while space < len(key) - 1:
-            continued.add(key[: space + 1])
-            space = key.find(" ", space + 1)
+        continued.update(_inner_prefixes(key))
     prefixes = {
         prefix: _prefix_value(key_ids.get(prefix, -1), prefix in continued)
         for prefix in key_ids.keys() | continued

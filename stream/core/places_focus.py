@@ -18,6 +18,7 @@ from stream.core.places_mentions import Mention
 from stream.core.places_nationality import foreign_actor_follows
 from stream.core.places_resolve import Resolution
 from stream.core.places_support import CHAIN_KM
+from stream.core.places_words import raw_word_before
 
 __all__ = ["FocusChooser"]
 
@@ -72,6 +73,8 @@ _REFERENCE: Final = re.compile(
     r"(?:north|south|east|west)(?: ?(?:east|west))? +of +(?:the +)?"
     r"(?:(?:town|city|village|district) +of +)?$"
 )
+_REFERENCE_ENDS: Final = ("of", "the")
+"""The word just before the spaces that end every _REFERENCE match."""
 _REFERENCE_COST: Final = 2.0
 _REFERENCE_KM: Final = 150.0
 # The same for a place the direction directly follows ('In Sharqat, north of Baghdad').
@@ -257,10 +260,7 @@ class FocusChooser:
         has no distance ('south-west of Y'; '20 km south-west of Y' moves the focus instead);
         -1 when it is none."""
         # What the pattern ends with, tested first: 'of' or 'the', then spaces.
-        end = start
-        while end > 0 and folded[end - 1] == " ":
-            end -= 1
-        if end == start or not folded.endswith((" of", " the"), 0, end):
+        if raw_word_before(folded, start)[1] not in _REFERENCE_ENDS:
             return -1
         found = _REFERENCE.search(folded, max(0, start - 40), start)
         if found is None or _OFFSET.search(text, max(0, start - 80), start) is not None:
