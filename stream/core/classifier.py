@@ -197,6 +197,17 @@ class _Facts:
 
 _Shared = tuple[tuple[str, str], ...]
 """The later steps a literal belongs to, each with the literal."""
+_LETTER_RANKS: Final = {letter: rank for rank, letter in enumerate(" etaoinshrdlcumwfgypbvkjxqz")}
+"""The space and the letters by their frequency in English text, most frequent first."""
+
+
+def _common_first(literal: str) -> tuple[list[int], str]:
+    """Sort key of a literal: its characters' frequency ranks (rarer ones last), then itself.
+
+    An automaton node lists its children in the order the literals were added and looks for
+    the next character among them one by one: added in this order, common letters come first.
+    """
+    return [_LETTER_RANKS.get(char, len(_LETTER_RANKS)) for char in literal], literal
 
 
 def _shared_automaton(
@@ -206,8 +217,9 @@ def _shared_automaton(
 ) -> ahocorasick.Automaton:
     """One automaton of the anchor, gate and later steps' literals: a text is scanned once."""
     automaton = ahocorasick.Automaton()
-    for literal in (
-        anchors.keys() | gates.keys() | {key for step in shared.values() for key in step}
+    for literal in sorted(
+        anchors.keys() | gates.keys() | {key for step in shared.values() for key in step},
+        key=_common_first,
     ):
         steps = tuple((name, literal) for name, step in shared.items() if literal in step)
         automaton.add_word(literal, (gates.get(literal, ()), anchors.get(literal), steps))
