@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 import re
 from bisect import bisect_right
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Final
@@ -262,24 +262,29 @@ class AnchorIndex:
         automaton.make_automaton()
         return automaton
 
+    def _find(self, lowered: str) -> Iterator[tuple[int, Anchor]]:
+        """The end offset and anchor of every literal in a lower-cased text."""
+        found: Iterator[tuple[int, Anchor]] = self._automaton.iter(lowered)
+        return found
+
     def candidates(
-        self, lowered: str, starts: Sequence[int], found: Iterable[tuple[int, Anchor]] | None = None
+        self, lowered: str, starts: list[int], found: Iterable[tuple[int, Anchor]] | None = None
     ) -> Candidates:
         """For each sentence of lower-cased text (by start offset), the rules worth running.
 
-        The literals are looked up in the text unless given as `found` by a shared scan.
+        The literals are looked up in the text unless given as `found` by a shared scan (typed
+        hits, not the automaton's untyped ones: compiled code then compares machine integers).
         """
         units = [set(self._always) for _ in starts]
         pairs: list[list[tuple[int, int]]] = [[] for _ in starts]
         if not units:
             return Candidates(units, pairs)
-        if found is None:
-            found = self._automaton.iter(lowered)
+        hits = self._find(lowered) if found is None else found
         bounds = [*starts[1:], len(lowered)]
         last = len(bounds) - 1
         sentence, bound, first = 0, bounds[0], starts[0]
         current, into = units[0], pairs[0]
-        for end, anchor in found:
+        for end, anchor in hits:
             if end >= bound and sentence < last:
                 while end >= bound and sentence < last:
                     sentence += 1

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from functools import cached_property
 
 import ahocorasick
@@ -155,14 +155,19 @@ class Gates:
         automaton.make_automaton()
         return automaton
 
+    def _find(self, lowered: str) -> Iterator[tuple[int, GateLiterals]]:
+        """The end offset and gates of every literal in a lower-cased text."""
+        if self._automaton.kind != ahocorasick.AHOCORASICK:
+            return iter(())
+        found: Iterator[tuple[int, GateLiterals]] = self._automaton.iter(lowered)
+        return found
+
     def scan(
         self, lowered: str, found: Iterable[tuple[int, GateLiterals]] | None = None
     ) -> GateHits:
-        """Find every gate literal in a lower-cased text, or take them as `found` elsewhere."""
-        if found is None:
-            empty = self._automaton.kind != ahocorasick.AHOCORASICK
-            found = () if empty else self._automaton.iter(lowered)
-        hits = list(found)
+        """Find every gate literal in a lower-cased text, or take them as `found` elsewhere (typed
+        hits, not the automaton's untyped ones: compiled code then reads them without lookups)."""
+        hits = list(self._find(lowered) if found is None else found)
         positions: list[list[int]] = [[] for _ in range(self._count)]
         for at, numbers in hits:
             for number in numbers:
