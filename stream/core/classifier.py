@@ -155,7 +155,7 @@ class _Facts:
         with nothing hostile named ('three soldiers killed when their truck overturned')."""
         if self._accident is None:
             self._accident = (
-                self._open("accident") and not self.cue and accident_words(self.low)
+                self._open("sentence_accident") and not self.cue and accident_words(self.low)
             ) or (self._open("plain_accident") and plain_accident(self.low))
         return self._accident
 

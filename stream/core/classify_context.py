@@ -397,11 +397,15 @@ GATED: Final[dict[str, tuple[re.Pattern[str], ...]]] = {
     "follow_up": (_FOLLOW_UP,),
     "protest": (_PROTEST,),
     "accident": (_ACCIDENT,),
+    "sentence_accident": (_ACCIDENT,),
     "defused": (_DEFUSED,),
     "cumulative": (_CUMULATIVE,),
     "plain_accident": (_PLAIN_ACCIDENT,),
 }
 """Context patterns by the test that needs them, for literal gates (`classify_gates.Gates`)."""
-EXACT_GATED: Final = frozenset({"protest", "defused", "cumulative", "plain_accident"})
+EXACT_GATED: Final = frozenset(
+    {"protest", "sentence_accident", "defused", "cumulative", "plain_accident"}
+)
 """The gated tests that search a sentence's own text, never words re-joined or sentences
-joined (`accident_context` joins the lead's): their gates keep literals with spaces whole."""
+joined (`accident_context` joins the lead's): their gates keep literals with spaces whole
+('heart attack', where the lead's accident gate has only 'attack')."""
