@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable, Mapping
-from dataclasses import dataclass, field
 from typing import Final
 
 import ahocorasick
@@ -81,21 +80,31 @@ _UNSCANNED: Final = 2
 in the shared scan they would be a third of all hits."""
 
 
-@dataclass(slots=True)
 class _Hit:
-    """One accepted trigger: its sentence, span and effective weight."""
+    """One accepted trigger: its sentence, span and effective weight.
 
-    sentence: int
-    start: int
-    end: int
-    weight: float
+    A class with its own `__init__`, not a dataclass: compiled, a dataclass runs the interpreted
+    `__init__` that the dataclasses module writes (so do the classes below).
+    """
+
+    __slots__ = ("end", "sentence", "start", "weight")
+
+    def __init__(self, sentence: int, start: int, end: int, weight: float) -> None:
+        """Keep the trigger's sentence number, span and weight."""
+        self.sentence = sentence
+        self.start = start
+        self.end = end
+        self.weight = weight
 
 
-@dataclass(slots=True)
 class _LabelHits:
     """Accepted triggers of one label."""
 
-    hits: list[_Hit] = field(default_factory=list)
+    __slots__ = ("hits",)
+
+    def __init__(self) -> None:
+        """Start with no triggers."""
+        self.hits: list[_Hit] = []
 
     def score(self) -> float:
         """Noisy-or of the hits' weights, capped below 1."""
@@ -227,13 +236,16 @@ def _shared_automaton(
     return automaton
 
 
-@dataclass(slots=True)
 class _Scan:
     """The hits of one scan of a text, by what they serve: gates, anchors and later steps."""
 
-    gated: list[tuple[int, GateLiterals]] = field(default_factory=list)
-    anchored: list[tuple[int, Anchor]] = field(default_factory=list)
-    shared: list[tuple[int, _Shared]] = field(default_factory=list)
+    __slots__ = ("anchored", "gated", "shared")
+
+    def __init__(self) -> None:
+        """Start with no hits."""
+        self.gated: list[tuple[int, GateLiterals]] = []
+        self.anchored: list[tuple[int, Anchor]] = []
+        self.shared: list[tuple[int, _Shared]] = []
 
 
 def _sort_hits(hits: Iterable[tuple[int, tuple[GateLiterals, Anchor | None, _Shared]]]) -> _Scan:

@@ -206,16 +206,20 @@ class Anchor:
     back: int
 
 
-@dataclass(frozen=True, slots=True)
 class Candidates:
     """Per sentence, the rules whose anchors occur and (rule, offset) pairs of prefixed rules.
 
     A prefixed rule can only match where one of its start literals begins, so its pairs list
-    every place worth trying, sorted by rule and offset.
+    every place worth trying, sorted by rule and offset. A class with its own `__init__`, not
+    a dataclass, whose `__init__` would run interpreted in compiled code (one per text).
     """
 
-    units: list[set[int]]
-    starts: list[list[tuple[int, int]]]
+    __slots__ = ("starts", "units")
+
+    def __init__(self, units: list[set[int]], starts: list[list[tuple[int, int]]]) -> None:
+        """Keep the rules and the (rule, offset) pairs of every sentence."""
+        self.units = units
+        self.starts = starts
 
 
 class AnchorIndex:
