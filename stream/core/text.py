@@ -38,6 +38,8 @@ _ABBREVIATIONS: Final = (
 )
 _ABBREVIATION_SET: Final = frozenset(_ABBREVIATIONS)
 _ABBREVIATION_LENGTHS: Final = tuple(sorted({len(word) for word in _ABBREVIATIONS}))
+_ABBREVIATION_ENDS: Final = frozenset(word[-2:] for word in _ABBREVIATIONS)
+"""The last two characters of every abbreviation: a text ending in none of them ends in none."""
 _SPACES: Final = re.compile(r"\s+")
 
 
@@ -76,6 +78,8 @@ def split_sentences(text: str) -> list[Sentence]:
 
 def _ends_with_abbreviation(text: str, start: int, end: int) -> bool:
     """`text.endswith(_ABBREVIATIONS, start, end)`, by a set lookup per abbreviation length."""
+    if text[end - 2 : end] not in _ABBREVIATION_ENDS:
+        return False
     for length in _ABBREVIATION_LENGTHS:
         if end - length >= start and text[end - length : end] in _ABBREVIATION_SET:
             return True
