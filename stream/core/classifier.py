@@ -36,7 +36,13 @@ from stream.core.classify_context import (
     report_tag,
 )
 from stream.core.classify_gates import GateHits, GateLiterals, Gates
-from stream.core.classify_lexicon import RULES, TriggerRule, compile_branch, lower_pattern
+from stream.core.classify_lexicon import (
+    RULES,
+    TriggerRule,
+    ascii_twin,
+    compile_branch,
+    lower_pattern,
+)
 from stream.core.text import Sentence, split_sentences
 
 __all__ = ["RuleClassifier", "load_classifier"]
@@ -301,6 +307,10 @@ class RuleClassifier:
             (pattern, lowered, index)
             for (pattern, lowered), (index, _) in zip(compiled, units, strict=True)
         ]
+        self._ascii_table = [
+            (ascii_twin(pattern), lowered, index) for pattern, lowered, index in self._table
+        ]
+        """The table for ASCII text (see `ascii_twin`)."""
         self._anchors = AnchorIndex(
             [branch for _, branch in units],
             prefixed={unit for unit, (_, lowered) in enumerate(compiled) if lowered},
@@ -327,10 +337,11 @@ class RuleClassifier:
         disaster = gates.open("accident", 0, lead) and accident_context(" ".join(lows[:3]))
         found: dict[EventType, _LabelHits] = {}
         candidates = self._anchors.candidates(low, starts, scan.anchored)
+        table = self._ascii_table if text.isascii() else self._table
         for position, sentence in enumerate(sentences):
             if not (candidates.starts[position] or candidates.units[position]):
                 continue
-            matches = self._matches(text, low, sentence, candidates, position)
+            matches = self._matches(text, low, sentence, candidates, position, table)
             if not matches:
                 continue
             facts = _Facts(sentence, lows[position], gates)
@@ -359,12 +370,19 @@ class RuleClassifier:
         return _assemble(text, tuple(sentences), found, steps)
 
     def _matches(
-        self, text: str, lowered: str, sentence: Sentence, candidates: Candidates, position: int
+        self,
+        text: str,
+        lowered: str,
+        sentence: Sentence,
+        candidates: Candidates,
+        position: int,
+        table: list[tuple[re.Pattern[str], bool, int]],
     ) -> list[tuple[int, int, int]]:
-        """Non-overlapping rule matches in a sentence: leftmost first, then earliest rule."""
+        """Non-overlapping rule matches in a sentence: leftmost first, then earliest rule (by the
+        rules' `table` for the text)."""
         spans: list[tuple[int, int, int]] = []
         begin, stop = sentence.start, sentence.end
-        table, anchored, prefixed = self._table, candidates.units[position], self._anchors.prefixed
+        anchored, prefixed = candidates.units[position], self._anchors.prefixed
         for unit in anchored - prefixed if anchored else ():
             pattern, on_lowered, index = table[unit]
             spans.extend(

@@ -6,7 +6,7 @@ import re
 from typing import Final
 
 from stream.core.classify_anchors import split_branches
-from stream.core.classify_lexicon import lower_pattern
+from stream.core.classify_lexicon import TwinPattern, lower_pattern
 
 __all__ = [
     "ARMED_CUE",
@@ -43,6 +43,11 @@ def _lc(pattern: str) -> re.Pattern[str]:
 def _lc_test(pattern: str) -> re.Pattern[str]:
     """`_lc` for a pattern used only to test whether it matches (see `_tested`)."""
     return _tested(_lc(pattern))
+
+
+def _twin(pattern: str) -> TwinPattern:
+    """`_lc_test` with an ASCII twin (see `TwinPattern`)."""
+    return TwinPattern(_lc_test(pattern))
 
 
 def _tested(pattern: re.Pattern[str]) -> re.Pattern[str]:
@@ -164,7 +169,7 @@ _PROTEST: Final = _lc(
     r" (?:stones|rocks)|lathi|tear.?gas|water cannons?|rubber bullets|stun grenades|brawl\w*"
     r"|scuffle\w*)\b",
 )
-_LETHAL: Final = _lc_test(
+_LETHAL: Final = _twin(
     r"\b(?:killed|killing|shot dead|died|dead|live (?:ammunition|rounds|fire|bullets)"
     r"|opened fire|gunfire|fatally|bomb\w*|gunmen|militants?|insurgents?|armed (?:men|group)"
     r"|(?<!stun )(?<!gas )grenades?)\b",
@@ -188,11 +193,13 @@ ARMED_CUE: Final = _lc_test(
 )
 
 
-_MODAL_TEST: Final = _tested(_MODAL)
+_MODAL_TEST: Final = TwinPattern(_tested(_MODAL))
 _FOLLOW_UP_TEST: Final = _tested(_FOLLOW_UP)
-_PROTEST_TEST: Final = _tested(_PROTEST)
-_ACCIDENT_TEST: Final = _tested(_ACCIDENT)
-"""Test forms of gated patterns (gates read their literals from the patterns as written)."""
+_PROTEST_TEST: Final = TwinPattern(_tested(_PROTEST))
+_ACCIDENT_TEST: Final = TwinPattern(_tested(_ACCIDENT))
+"""Test forms of gated patterns (gates read their literals from the patterns as written); the
+ones searched most often, like `_LETHAL`, `_ARMED` and `_FOLLOW_UP_HEADLINE`, with ASCII twins."""
+_ARMED: Final = TwinPattern(ARMED_CUE)
 
 
 def clause_before(sentence: str, offset: int, max_chars: int = 80) -> str:
@@ -230,7 +237,7 @@ def is_modal(before: str) -> bool:
     words = _last_words(before, 8)
     if words.endswith(" to") or words == "to":
         return _USED_TO.search(words) is None
-    return _MODAL_TEST.search(words) is not None
+    return _MODAL_TEST.on(words).search(words) is not None
 
 
 def is_follow_up(before: str) -> bool:
@@ -251,7 +258,9 @@ def history_after(after: str) -> bool:
 
 def protest_context(sentence: str) -> bool:
     """True for a sentence about protests or riots with no lethal violence."""
-    return _PROTEST_TEST.search(sentence) is not None and _LETHAL.search(sentence) is None
+    if _PROTEST_TEST.on(sentence).search(sentence) is None:
+        return False
+    return _LETHAL.on(sentence).search(sentence) is None
 
 
 def accident_context(sentence: str) -> bool:
@@ -276,19 +285,19 @@ def plain_accident(sentence: str) -> bool:
 
 def armed_cue(sentence: str) -> bool:
     """True when weapons or armed actors are named (`ARMED_CUE`)."""
-    return ARMED_CUE.search(sentence) is not None
+    return _ARMED.on(sentence).search(sentence) is not None
 
 
 def accident_words(sentence: str) -> bool:
     """True when an accident or disaster is named, armed actors or not."""
-    return _ACCIDENT_TEST.search(sentence) is not None
+    return _ACCIDENT_TEST.on(sentence).search(sentence) is not None
 
 
 _JUDICIAL: Final = _lc(
     r"\b(?:sentenc\w*|jail\w*|convict\w*|pardon\w*|trials?|guilty|acquit\w*|verdict|court"
     r"|suspected links|cancel\w*|prison)\b",
 )
-_FOLLOW_UP_HEADLINE: Final = _lc_test(
+_FOLLOW_UP_HEADLINE: Final = _twin(
     r"\b(?:admit\w*|blam\w*|condemn\w*|comdemn\w*|apologi[sz]\w*|probes?|inquiry|inquest"
     r"|investigat\w*|trials?|plead\w*|guilty|sentenc\w*|jail\w*|charg\w*|convict\w*"
     r"|mourn\w*|funerals?|video|tape|pardon\w*|acquit\w*|verdict|extradit\w*|manhunt|masterminds?"
@@ -314,7 +323,7 @@ def is_judicial(before: str) -> bool:
 
 def follow_up_headline(headline: str) -> bool:
     """True for a headline about a follow-up (trial, condemnation, probe, video, funeral)."""
-    return _FOLLOW_UP_HEADLINE.search(headline) is not None
+    return _FOLLOW_UP_HEADLINE.on(headline).search(headline) is not None
 
 
 def cumulative_factor(sentence: str) -> float:
