@@ -10,7 +10,7 @@ from typing import Final
 
 from schemas import Location, PlaceKind
 from stream.core.analysis import Classification
-from stream.core.gazetteer import COUNTRY, REGION, WIDE_KINDS, Gazetteer
+from stream.core.gazetteer import COUNTRY, REGION, TOWN, WIDE_KINDS, Gazetteer
 from stream.core.geo import destination
 from stream.core.places_chains import partner
 from stream.core.places_coherence import known_by_main_name, lone_places
@@ -75,6 +75,9 @@ _REFERENCE: Final = re.compile(
 )
 _REFERENCE_ENDS: Final = ("of", "the")
 """The word just before the spaces that end every _REFERENCE match."""
+_REFERENCE_WINDOW: Final = 40
+_DIRECTIONS: Final = ("north", "south", "east", "west")
+"""One of these words is in every _REFERENCE match."""
 _REFERENCE_COST: Final = 2.0
 _REFERENCE_KM: Final = 150.0
 # The same for a place the direction directly follows ('In Sharqat, north of Baghdad').
@@ -190,7 +193,7 @@ class FocusChooser:
                 foreign_actor_follows(text, folded, mention.end) or partner(folded, mention.start)
             ):
                 continue
-            if kind == PlaceKind.TOWN and resolution.confidence < _MIN_TOWN_FOCUS_CONFIDENCE:
+            if kind == TOWN and resolution.confidence < _MIN_TOWN_FOCUS_CONFIDENCE:
                 continue
             score = _SPECIFICITY[kind]
             if mention.strong_locative:
@@ -259,10 +262,15 @@ class FocusChooser:
         """Where the direction starts of which the place at `start` is the reference, when it
         has no distance ('south-west of Y'; '20 km south-west of Y' moves the focus instead);
         -1 when it is none."""
-        # What the pattern ends with, tested first: 'of' or 'the', then spaces.
+        # What the pattern holds and ends with, tested first: a direction word, then 'of' or
+        # 'the' and spaces.
+        low = max(0, start - _REFERENCE_WINDOW)
+        window = folded[low:start]
+        if not any(direction in window for direction in _DIRECTIONS):
+            return -1
         if raw_word_before(folded, start)[1] not in _REFERENCE_ENDS:
             return -1
-        found = _REFERENCE.search(folded, max(0, start - 40), start)
+        found = _REFERENCE.search(folded, low, start)
         if found is None or _OFFSET.search(text, max(0, start - 80), start) is not None:
             return -1
         return found.start()
