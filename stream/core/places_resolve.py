@@ -48,6 +48,9 @@ _CUSTOM: Final = "custom:"
 _STRAY_KM: Final = 150.0
 # Unless it is a city this big: big cities are respelled often ("Nassriya").
 _RESPELLED_CITY: Final = 250_000
+# A thousandfold confidence this near halfway between two integers is rounded as text (its
+# product with 1000 is off by far less, for confidences up to 1).
+_NEAR_HALF: Final = 1e-9
 
 
 # init=False with an __init__ of its own, as for Mention: mypyc compiles that one.
@@ -528,7 +531,7 @@ class Resolver:
         if mention.common:
             confidence *= 0.8
         clear_cut = len(candidates) == 1 and best >= _CLEAR_SCORE
-        confidence = round(min(0.99, confidence), 3)
+        confidence = _thousandths(min(0.99, confidence))
         return Resolution(mention, place, best, confidence, clear_cut, best_against)
 
     def _lesser_name(self, index: int, main_key: str, key: str) -> bool:
@@ -615,6 +618,17 @@ class Resolver:
         if size >= _DOMINANT_SIZE and ranked[1][1] * _DOMINANT_RATIO <= size:
             return top
         return None
+
+
+def _thousandths(value: float) -> float:
+    """`round(value, 3)` without writing the value out as decimal text: the nearest multiple
+    of 0.001, read off `value` times 1000 unless that lies too near halfway between two."""
+    scaled = value * 1000.0
+    whole = math.floor(scaled)
+    rest = scaled - whole
+    if abs(rest - 0.5) < _NEAR_HALF:
+        return round(value, 3)
+    return (whole + 1 if rest > 0.5 else whole) / 1000.0
 
 
 def _admin_word_of(folded: str, start: int) -> list[str]:
