@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import bisect
 import math
+from bisect import bisect_left, bisect_right
 from typing import Final
 
 from schemas import PlaceKind
@@ -17,6 +17,8 @@ _NEAR_KM: Final = 150.0
 _NEAR_DEG: Final = _NEAR_KM / 111.0
 _NEAR_SQUARED: Final = _NEAR_DEG * _NEAR_DEG
 _SLACK_DEG: Final = 1e-6
+# What math.radians multiplies by.
+_RADIANS_PER_DEGREE: Final = math.pi / 180.0
 # A place this close to a place that a chain names after it lies within it.
 CHAIN_KM: Final = 60.0
 _CHAIN_DEG: Final = CHAIN_KM / 111.0
@@ -40,12 +42,14 @@ class Nearness:
             return found
         lat = self.table.lat[index]
         lon = self.table.lon[index]
-        squeeze = math.cos(math.radians(lat)) ** 2
+        squeeze = math.pow(math.cos(lat * _RADIANS_PER_DEGREE), 2.0)
         near = 0
-        low = bisect.bisect_left(self.lats, lat - _NEAR_DEG - _SLACK_DEG)
-        high = bisect.bisect_right(self.lats, lat + _NEAR_DEG + _SLACK_DEG)
+        low = bisect_left(self.lats, lat - _NEAR_DEG - _SLACK_DEG)
+        high = bisect_right(self.lats, lat + _NEAR_DEG + _SLACK_DEG)
         below, above = -_NEAR_DEG, _NEAR_DEG
-        for anchor_lat, anchor_lon, anchor in self.points[low:high]:
+        points = self.points
+        for position in range(low, high):
+            anchor_lat, anchor_lon, anchor = points[position]
             dlat = anchor_lat - lat
             if anchor == index or not below < dlat < above:
                 continue
