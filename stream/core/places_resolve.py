@@ -360,10 +360,8 @@ class Resolver:
             folded[mention.start : mention.end].rsplit(maxsplit=1)[-1:]
             + folded[mention.end : mention.end + 20].split(maxsplit=1)[:1]
         )
-        words += _admin_word_of(folded, mention.start)
-        region_word = not _REGION_WORDS.isdisjoint(words)
-        district_word = not _DISTRICT_WORDS.isdisjoint(words)
-        settlement_word = not region_word and not _NOT_PROVINCE_WORDS.isdisjoint(words)
+        words.append(_admin_word_of(folded, mention.start))
+        region_word, district_word, settlement_word = _word_marks(words)
         memo = (
             mention.candidates,
             mention.text,
@@ -390,14 +388,13 @@ class Resolver:
         rows, places_pairs, pairs, _ = known
         if doc.regions.isdisjoint(pairs):
             return rows
-        return [
-            (index, kind, code, population, base + _IN_REGION, abroad)
-            if pair in doc.regions
-            else (index, kind, code, population, base, abroad)
-            for (index, kind, code, population, base, abroad), pair in zip(
-                rows, places_pairs, strict=True
-            )
-        ]
+        regions = doc.regions
+        marked = list(rows)
+        for position, pair in enumerate(places_pairs):
+            if pair in regions:
+                index, kind, code, population, base, abroad = rows[position]
+                marked[position] = (index, kind, code, population, base + _IN_REGION, abroad)
+        return marked
 
     def _base_facts(
         self, mention: Mention, doc: _Document, words: tuple[bool, bool, bool]
@@ -631,10 +628,27 @@ def _thousandths(value: float) -> float:
     return (whole + 1 if rest > 0.5 else whole) / 1000.0
 
 
-def _admin_word_of(folded: str, start: int) -> list[str]:
+def _word_marks(words: list[str]) -> tuple[bool, bool, bool]:
+    """Whether `words` hold a province word, a district word, and (with no province word)
+    a word that makes a name a settlement's."""
+    region_word = district_word = settlement_word = False
+    for word in words:
+        if word in _REGION_WORDS:
+            region_word = True
+        elif word in _DISTRICT_WORDS:
+            district_word = True
+        elif word in _NOT_PROVINCE_WORDS:
+            settlement_word = True
+    return region_word, district_word, settlement_word and not region_word
+
+
+def _admin_word_of(folded: str, start: int) -> str:
     """The administrative word of 'the state of X' or 'the province of X' before a name at
-    `start` (as a word after it, 'X state', counts), or none."""
-    before = folded[max(0, start - 24) : start].split()[-2:]
+    `start` (as a word after it, 'X state', counts), or ''."""
+    low = max(0, start - 24)
+    if folded.find("of", low, start) < 0:
+        return ""
+    before = folded[low:start].split()[-2:]
     if len(before) == 2 and before[1] == "of" and before[0] in _ADMIN_WORDS:
-        return [before[0]]
-    return []
+        return before[0]
+    return ""
