@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-from bisect import bisect_left, bisect_right
 from typing import Final
 
 from schemas import PlaceKind
@@ -44,12 +43,18 @@ class Nearness:
         lon = self.table.lon[index]
         squeeze = math.pow(math.cos(lat * _RADIANS_PER_DEGREE), 2.0)
         near = 0
-        low = bisect_left(self.lats, lat - _NEAR_DEG - _SLACK_DEG)
-        high = bisect_right(self.lats, lat + _NEAR_DEG + _SLACK_DEG)
-        below, above = -_NEAR_DEG, _NEAR_DEG
+        lowest = lat - _NEAR_DEG - _SLACK_DEG
+        highest = lat + _NEAR_DEG + _SLACK_DEG
+        lats = self.lats
         points = self.points
-        for position in range(low, high):
+        # The anchors from bisect_left(lats, lowest) to bisect_right(lats, highest), walked to.
+        position = 0
+        while position < len(lats) and lats[position] < lowest:
+            position += 1
+        below, above = -_NEAR_DEG, _NEAR_DEG
+        while position < len(lats) and lats[position] <= highest:
             anchor_lat, anchor_lon, anchor = points[position]
+            position += 1
             dlat = anchor_lat - lat
             if anchor == index or not below < dlat < above:
                 continue
