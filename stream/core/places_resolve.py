@@ -164,7 +164,7 @@ _Countries = tuple[dict[str, float], float, bool]
 def _weighed(countries: dict[str, float]) -> _Countries:
     """Country weights with the total and strength that scoring divides and tests by."""
     total = max(sum(countries.values()), 1.0)
-    return countries, total, max(countries.values(), default=0.0) >= STRONG_CONTEXT
+    return countries, total, any(weight >= STRONG_CONTEXT for weight in countries.values())
 
 
 def _region_term(region_word: bool, settlement_word: bool, towns_there: bool) -> float:
