@@ -18,7 +18,6 @@ from stream.core.places_mentions import Mention
 from stream.core.places_nationality import foreign_actor_follows
 from stream.core.places_resolve import Resolution
 from stream.core.places_support import CHAIN_KM
-from stream.core.places_words import raw_word_before
 
 __all__ = ["FocusChooser"]
 
@@ -76,8 +75,6 @@ _REFERENCE: Final = re.compile(
 _REFERENCE_ENDS: Final = ("of", "the")
 """The word just before the spaces that end every _REFERENCE match."""
 _REFERENCE_WINDOW: Final = 40
-_DIRECTIONS: Final = ("north", "south", "east", "west")
-"""One of these words is in every _REFERENCE match."""
 _REFERENCE_COST: Final = 2.0
 _REFERENCE_KM: Final = 150.0
 # The same for a place the direction directly follows ('In Sharqat, north of Baghdad').
@@ -262,13 +259,13 @@ class FocusChooser:
         """Where the direction starts of which the place at `start` is the reference, when it
         has no distance ('south-west of Y'; '20 km south-west of Y' moves the focus instead);
         -1 when it is none."""
-        # What the pattern holds and ends with, tested first: a direction word, then 'of' or
-        # 'the' and spaces.
+        # What every match ends with and holds, tested first: 'of' or 'the' and spaces, and a
+        # direction word.
         low = max(0, start - _REFERENCE_WINDOW)
         window = folded[low:start]
-        if not any(direction in window for direction in _DIRECTIONS):
-            return -1
-        if raw_word_before(folded, start)[1] not in _REFERENCE_ENDS:
+        if not window.rstrip(" ").endswith(_REFERENCE_ENDS) or not (
+            "north" in window or "south" in window or "east" in window or "west" in window
+        ):
             return -1
         found = _REFERENCE.search(folded, low, start)
         if found is None or _OFFSET.search(text, max(0, start - 80), start) is not None:
