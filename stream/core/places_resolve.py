@@ -277,7 +277,8 @@ class Resolver:
         contexts: dict[_Contribution, _Countries] = {}
         results: list[Resolution | None] = []
         folded = doc.folded
-        for position, (mention, contribution) in enumerate(zip(doc.mentions, own, strict=True)):
+        for position, mention in enumerate(doc.mentions):
+            contribution = own[position]
             earlier = settled[position] if settled else None
             if earlier is not None and earlier.clear_cut:
                 results.append(earlier)
@@ -419,12 +420,13 @@ class Resolver:
         # Countries with a town of 10,000 people of this main name or a big town of it (a small
         # town's alternate name, or a village's, does not make a province's own name a town's:
         # 'Al Jawf', 'Michoacan').
-        named_towns = {
-            static[1]
-            for static in map(self._static, mention.candidates)
-            if static[0] == TOWN
-            and ((static[5] == key and static[3] >= _NAMESAKE_TOWN) or static[3] >= _BIG_TOWN)
-        }
+        named_towns: set[str | None] = set()
+        for index in mention.candidates:
+            kind, code, _, population, _, main_key = self._static(index)
+            if kind == TOWN and (
+                (main_key == key and population >= _NAMESAKE_TOWN) or population >= _BIG_TOWN
+            ):
+                named_towns.add(code)
         extras = self.table.extras
         rows: list[_Candidate] = []
         places_pairs: list[_Region | None] = []
