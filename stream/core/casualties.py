@@ -20,6 +20,8 @@ from stream.core.casualty_openings import (
 from stream.core.casualty_patterns import (
     CODED,
     COUNT_PATTERNS,
+    LINK_PHRASES,
+    LINKED_SINGLE,
     NONE_KILLED,
     SINGLE_PATTERNS,
     Count,
@@ -150,6 +152,12 @@ class _Scan:
         """
         return (ignore_case and not self.caseless) or self.gates.open(name, begin, end)
 
+    def may_hold(self, phrases: tuple[str, ...], begin: int, end: int) -> bool:
+        """False when no phrase (lower-case), in any case, lies within text[begin:end]; only
+        known in the lower-cased text free of letters that only case-insensitive matching
+        equates with an ASCII one."""
+        return not self.caseless or any(self.low.find(x, begin, end) >= 0 for x in phrases)
+
     def search(self, twin: Twin, begin: int, end: int) -> re.Match[str] | None:
         """A case-insensitive pattern's first match in text[begin:end].
 
@@ -274,7 +282,9 @@ def _single(scan: _Scan, sentence: Sentence) -> Count | None:
     begin, end = sentence.start, sentence.end
     words: list[Word] | None = None
     for twin, gate, opening in zip(_SINGLES, _SINGLE_GATES, _SINGLE_OPENINGS, strict=True):
-        if not scan.may(gate, begin, end, ignore_case=True):
+        if not scan.may(gate, begin, end, ignore_case=True) or (
+            twin[0] is LINKED_SINGLE and not scan.may_hold(LINK_PHRASES, begin, end)
+        ):
             continue
         if opening is None or not scan.caseless:
             match = scan.search(twin, begin, end)

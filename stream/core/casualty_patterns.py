@@ -12,6 +12,8 @@ from stream.core.classify_lexicon import for_lowered, lower_pattern
 __all__ = [
     "CODED",
     "COUNT_PATTERNS",
+    "LINKED_SINGLE",
+    "LINK_PHRASES",
     "NONE_KILLED",
     "SINGLE_PATTERNS",
     "Count",
@@ -150,6 +152,17 @@ _KILL_VERB: Final = (
     r"|hacked to death|beaten to death|beat to death|gunned down|lynched|executed"
     r"|shot and killed)"
 )
+_LINKS: Final = ("was", "has been", "had been", "is")
+LINKED_SINGLE: Final = re.compile(
+    rf"\b(?:(?:a|an|one|the) (?:\S+ ){{0,20}}?|(?-i:[A-Z])[\w'-]+(?: [a-z][\w'-]*){{0,3}} )"
+    rf"(?:{'|'.join(_LINKS)}) "
+    rf"(?:[\w'-]+ ){{0,3}}?(?:{_KILL_VERB}|found dead)\b"
+    r"(?!,? (?:or )?(?:injured|wounded|captured|arrested))",
+    re.IGNORECASE,
+)
+"""One victim before a linking verb ('a policeman was killed', 'Ahmed Ali was shot dead')."""
+LINK_PHRASES: Final = tuple(f" {link} " for link in _LINKS)
+"""Every match of `LINKED_SINGLE` holds one of these (in any case): a space ends both openings."""
 SINGLE_PATTERNS: Final = (
     re.compile(
         rf"\b(?:killing|killed|shot dead|gunned down) (?:a|an|one|the) [\w'-]+"
@@ -169,13 +182,7 @@ SINGLE_PATTERNS: Final = (
         r"(?P<pair>)",
         re.IGNORECASE,
     ),
-    re.compile(
-        rf"\b(?:(?:a|an|one|the) (?:\S+ ){{0,20}}?|(?-i:[A-Z])[\w'-]+(?: [a-z][\w'-]*){{0,3}} )"
-        rf"(?:was|has been|had been|is) "
-        rf"(?:[\w'-]+ ){{0,3}}?(?:{_KILL_VERB}|found dead)\b"
-        r"(?!,? (?:or )?(?:injured|wounded|captured|arrested))",
-        re.IGNORECASE,
-    ),
+    LINKED_SINGLE,
     re.compile(
         rf"\b{_KILL_VERB} (?:a|an|the|one) (?!(?:number|few|lot|handful|total|dozen)\b)[\w'-]+",
         re.IGNORECASE,
