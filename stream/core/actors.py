@@ -83,7 +83,8 @@ class LexiconActorFinder:
         return {} if self._keys is None else {_STEP: self._keys}
 
     def find(self, text: str, classification: Classification) -> list[Actor]:
-        """Return each actor once (first mention), normalised, with its role where clear."""
+        """Return each actor once (first mention), normalised, with its role where clear (the
+        first mention's role, or a later one's when that is unknown)."""
         triggers = [
             (trigger.start, trigger.end)
             for label in classification.labels
@@ -91,30 +92,34 @@ class LexiconActorFinder:
             for evidence in label.evidence
             for trigger in evidence.triggers
         ]
-        actors: dict[str, Actor] = {}
+        first: dict[str, tuple[int, int, ActorEntry, ActorRole]] = {}
         same = classification.text == text
         lowered = text.lower()
         folded = lowered if len(lowered) == len(text) and caseless(text) else None
         for start, end, entry in self._mentions(
             text, lowered, folded, classification.literals.get(_STEP) if same else None
         ):
-            known = actors.get(entry.name)
-            if known is not None and known.role is not ActorRole.UNKNOWN:
+            known = first.get(entry.name)
+            if known is not None and known[3] is not ActorRole.UNKNOWN:
                 continue
             role = _role(text, start, end, triggers, folded)
             if known is None:
-                actors[entry.name] = Actor(
-                    name=entry.name,
-                    text=text[start:end],
-                    start=start,
-                    end=end,
-                    kind=entry.kind,
-                    country_code=entry.country_code,
-                    role=role,
-                )
+                first[entry.name] = (start, end, entry, role)
             elif role is not ActorRole.UNKNOWN:
-                actors[entry.name] = known.model_copy(update={"role": role})
-        return sorted(actors.values(), key=lambda actor: actor.start)
+                first[entry.name] = (known[0], known[1], known[2], role)
+        actors = [
+            Actor(
+                name=entry.name,
+                text=text[start:end],
+                start=start,
+                end=end,
+                kind=entry.kind,
+                country_code=entry.country_code,
+                role=role,
+            )
+            for start, end, entry, role in first.values()
+        ]
+        return sorted(actors, key=lambda actor: actor.start)
 
     def _mentions(
         self, text: str, lowered: str, folded: str | None, names: LiteralHits | None = None
