@@ -211,6 +211,7 @@ CODED: Final = re.compile(
 _NUMBER: Final = re.compile(rf"\b(?P<qual>{_QUAL} )?(?P<num>{_NUM})\b", re.IGNORECASE)
 _KIN_ITEM: Final = re.compile(rf"(?<=and ){_KIN}", re.IGNORECASE)
 _YEAR: Final = re.compile(r"^(?:1[89]|20)\d\d$")
+"""A year ('1998'), never a count: only a number of four digits can be one."""
 _AGE_OR_UNIT: Final = re.compile(rf"[- ]?(?:years?|yrs?)\b| {_NOT_PEOPLE}\b", re.IGNORECASE)
 """An age, or a number of hours, kilometres or vehicles: inside a list it counts no one ('15
 militants over 48 hours')."""
@@ -301,7 +302,7 @@ def sum_list(
         parsed = parse_number(number)
         if (
             parsed is None
-            or (number.isdigit() and _YEAR.match(number))
+            or (number.isdigit() and len(number) == 4 and _YEAR.match(number))
             or age_or_unit.match(source, finish)
         ):
             continue
