@@ -21,11 +21,23 @@ __all__ = ["ActorEntry", "LexiconActorFinder", "load_actor_finder"]
 
 _SHORT_ACRONYM: Final = re.compile(r"^[A-Z0-9]{2,4}$")
 _PASSIVE_AGENT: Final = re.compile(r"\bby\b", re.IGNORECASE)
-_SUBJECT_GAP: Final = re.compile(r"[.;]|\b(?:against|on|from|by)\b", re.IGNORECASE)
+_AGENT_LITERALS: Final = ("by",)
+_GAP_MARKS: Final = ".;"
+_GAP_WORDS: Final = ("against", "on", "from", "by")
+_SUBJECT_GAP: Final = re.compile(rf"[{_GAP_MARKS}]|\b(?:{'|'.join(_GAP_WORDS)})\b", re.IGNORECASE)
+_GAP_LITERALS: Final = (*_GAP_MARKS, *_GAP_WORDS)
+"""One of these (lower-case) is in every match of the subject gap pattern, as `_AGENT_LITERALS`
+are in every passive agent."""
+_ROLE_LITERALS: Final = (_AGENT_LITERALS, _GAP_LITERALS)
 _ROLE_GAPS: Final = (_PASSIVE_AGENT, _SUBJECT_GAP)
 _LOWERED_ROLE_GAPS: Final = (for_lowered(_PASSIVE_AGENT), for_lowered(_SUBJECT_GAP))
 """The passive agent and subject gap patterns for lower-cased text."""
 _STEP: Final = "actors"
+_ROLE_EVENTS: Final = (EventType.ATTACK, EventType.ADVANCE, EventType.THREAT)
+"""The event types whose triggers tell an actor's role."""
+_UNKNOWN: Final = ActorRole.UNKNOWN
+_PERPETRATOR: Final = ActorRole.PERPETRATOR
+_TARGET: Final = ActorRole.TARGET
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +100,7 @@ class LexiconActorFinder:
         triggers = [
             (trigger.start, trigger.end)
             for label in classification.labels
-            if label.label in (EventType.ATTACK, EventType.ADVANCE, EventType.THREAT)
+            if label.label in _ROLE_EVENTS
             for evidence in label.evidence
             for trigger in evidence.triggers
         ]
@@ -100,12 +112,12 @@ class LexiconActorFinder:
             text, lowered, folded, classification.literals.get(_STEP) if same else None
         ):
             known = first.get(entry.name)
-            if known is not None and known[3] is not ActorRole.UNKNOWN:
+            if known is not None and known[3] is not _UNKNOWN:
                 continue
             role = _role(text, start, end, triggers, folded)
             if known is None:
                 first[entry.name] = (start, end, entry, role)
-            elif role is not ActorRole.UNKNOWN:
+            elif role is not _UNKNOWN:
                 first[entry.name] = (known[0], known[1], known[2], role)
         actors = [
             Actor(
@@ -223,31 +235,41 @@ def _role(
     text: str,
     start: int,
     end: int,
-    triggers: Iterable[tuple[int, int]],
+    triggers: list[tuple[int, int]],
     folded: str | None = None,
 ) -> ActorRole:
     """Perpetrator when the actor is the subject (or 'by' agent) of a trigger; target after one.
 
     `triggers` are (start, end) spans, in label and evidence order. Given the text `folded`
     (lower-cased, free of letters such as the long s that only case-insensitive matching equates
-    with an ASCII one), the gaps are read from it with the lower-cased patterns.
+    with an ASCII one), the gaps are read from it with the lower-cased patterns, searched only
+    where one of their literals is.
     """
     source, (passive_agent, subject_gap) = (
         (text, _ROLE_GAPS) if folded is None else (folded, _LOWERED_ROLE_GAPS)
     )
+    agent_literals, gap_literals = (None, None) if folded is None else _ROLE_LITERALS
     for trigger_start, trigger_end in triggers:
         if end <= trigger_start <= end + 80:
             between = source[end:trigger_start]
-            if "\n" not in between and subject_gap.search(between) is None:
-                return ActorRole.PERPETRATOR
+            if "\n" not in between and not _found(subject_gap, between, gap_literals):
+                return _PERPETRATOR
         if start - 60 <= trigger_end <= start:
             between = source[trigger_end:start]
             if "\n" in between or "." in between:
                 continue
-            if passive_agent.search(between):
-                return ActorRole.PERPETRATOR
-            return ActorRole.TARGET
-    return ActorRole.UNKNOWN
+            if _found(passive_agent, between, agent_literals):
+                return _PERPETRATOR
+            return _TARGET
+    return _UNKNOWN
+
+
+def _found(pattern: re.Pattern[str], between: str, literals: tuple[str, ...] | None) -> bool:
+    """True when `pattern` matches in `between`; searched only when one of its `literals` (one
+    of which is in every match) is there, or always if they are unknown (None)."""
+    if literals is not None and not any(literal in between for literal in literals):
+        return False
+    return pattern.search(between) is not None
 
 
 def _word_starts(text: str, start: int) -> bool:
