@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
 from typing import Final
 
 from schemas import Casualties, EventType, Trigger
@@ -135,14 +134,18 @@ _NONE_STARTS: Final = _word_starts(NONE_KILLED)
 _TOLL_STARTS: Final = _known_word_starts(_TOLL_UPDATE)
 
 
-@dataclass(frozen=True, slots=True)
 class _Scan:
     """A text cleaned of tags, lower-cased, and where its patterns' literals occur."""
 
-    text: str
-    low: str
-    gates: GateHits
-    caseless: bool
+    __slots__ = ("caseless", "gates", "low", "text")
+
+    def __init__(self, text: str, low: str, gates: GateHits, caseless: bool) -> None:
+        """Keep the cleaned text, its lower-cased form, its gate hits and whether it is free
+        of letters that only case-insensitive matching equates with an ASCII one."""
+        self.text = text
+        self.low = low
+        self.gates = gates
+        self.caseless = caseless
 
     def may(self, name: str, begin: int, end: int, *, ignore_case: bool = False) -> bool:
         """False when the patterns of gate `name` cannot match in text[begin:end].

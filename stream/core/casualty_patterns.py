@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Final
 
 from stream.core.classify_lexicon import for_lowered, lower_pattern
@@ -261,20 +260,49 @@ Span = tuple[str, int, int]
 """A phrase's text and offsets; `Trigger` models are built only for the counts reported."""
 
 
-@dataclass(slots=True)
 class Count:
     """A casualty count and the number phrases it was read from."""
 
-    value: int
-    lower_bound: bool
-    triggers: list[Span]
-    vague: bool = False
-    base: int = 0
-    """For a sum of a sentence's count and the others it says were also hit ('40 rebels ...,
-    while five soldiers also died'), the first count (40); else 0."""
-    first: int = 0
-    """For a list of two or more items ('five soldiers and two civilians'), the first item's
-    count (5); else 0."""
+    __slots__ = ("base", "first", "lower_bound", "triggers", "vague", "value")
+
+    def __init__(
+        self,
+        value: int,
+        lower_bound: bool,
+        triggers: list[Span],
+        vague: bool = False,
+        base: int = 0,
+        first: int = 0,
+    ) -> None:
+        """Keep the count, whether it is a lower bound, its phrases and what it was made of."""
+        self.value = value
+        self.lower_bound = lower_bound
+        self.triggers = triggers
+        self.vague = vague
+        self.base = base
+        """For a sum of a sentence's count and the others it says were also hit ('40 rebels
+        ..., while five soldiers also died'), the first count (40); else 0."""
+        self.first = first
+        """For a list of two or more items ('five soldiers and two civilians'), the first
+        item's count (5); else 0."""
+
+    def __eq__(self, other: object) -> bool:
+        """True for a Count with the same fields (as a dataclass compares)."""
+        if not isinstance(other, Count):
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    def __repr__(self) -> str:
+        """The class and its fields, as a dataclass shows them."""
+        value, lower_bound, triggers, vague, base, first = self._fields()
+        return (
+            f"Count(value={value!r}, lower_bound={lower_bound!r}, triggers={triggers!r}, "
+            f"vague={vague!r}, base={base!r}, first={first!r})"
+        )
+
+    def _fields(self) -> tuple[int, bool, list[Span], bool, int, int]:
+        """Every field, in order."""
+        return self.value, self.lower_bound, self.triggers, self.vague, self.base, self.first
 
 
 def sum_list(
