@@ -89,6 +89,8 @@ class LexiconActorFinder:
             for adjective, country in nationalities.items()
             for noun, (suffix, kind) in forces.items()
         }
+        self._actors: dict[tuple[str, str, str | None], Actor] = {}
+        """The first Actor of each entry (by its fields): later ones copy its validated fields."""
 
     def shared_literals(self) -> dict[str, Collection[str]]:
         """The names to find in the lower-cased text, for the classifier's scan (by step)."""
@@ -120,18 +122,30 @@ class LexiconActorFinder:
             elif role is not _UNKNOWN:
                 first[entry.name] = (known[0], known[1], known[2], role)
         actors = [
-            Actor(
-                name=entry.name,
-                text=text[start:end],
-                start=start,
-                end=end,
-                kind=entry.kind,
-                country_code=entry.country_code,
-                role=role,
-            )
-            for start, end, entry, role in first.values()
+            self._actor(text, start, end, entry, role) for start, end, entry, role in first.values()
         ]
         return sorted(actors, key=lambda actor: actor.start)
+
+    def _actor(self, text: str, start: int, end: int, entry: ActorEntry, role: ActorRole) -> Actor:
+        """The Actor of a mention: the entry's first one is validated, later ones are copies of
+        it with their own text, offsets and role (a str, offsets and a role need no checks)."""
+        key = (entry.name, entry.kind, entry.country_code)
+        first = self._actors.get(key)
+        if first is not None:
+            return first.with_fields(
+                {"text": text[start:end], "start": start, "end": end, "role": role}
+            )
+        actor = Actor(
+            name=entry.name,
+            text=text[start:end],
+            start=start,
+            end=end,
+            kind=entry.kind,
+            country_code=entry.country_code,
+            role=role,
+        )
+        self._actors[key] = actor
+        return actor
 
     def _mentions(
         self, text: str, lowered: str, folded: str | None, names: LiteralHits | None = None
