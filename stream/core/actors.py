@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -164,13 +164,8 @@ class LexiconActorFinder:
         elif self._names is None or self._keys is None:
             adjectives, aliases = self._adjectives.iter(text), self._aliases.iter(lowered)
         else:
-            keys = self._keys
-            hits = (
-                self._names.iter(lowered)
-                if names is None
-                else ((at, keys[literal]) for at, literal in names)
-            )
-            adjectives, aliases = _names_in(hits, text)
+            hits = self._names.iter(lowered) if names is None else names
+            adjectives, aliases = _names_in(hits, self._keys, text)
         source, force_noun = (
             (text, self._force_noun) if folded is None else (folded, self._lowered_force_noun)
         )
@@ -219,24 +214,24 @@ def _name_keys(aliases: set[str], nationalities: Iterable[str]) -> dict[str, _Na
     }
 
 
-def _automaton(keys: Mapping[str, _Names]) -> ahocorasick.Automaton:
-    """An Aho-Corasick automaton of the keys and their values."""
+def _automaton(keys: Iterable[str]) -> ahocorasick.Automaton:
+    """An Aho-Corasick automaton that reports each key found (as the classifier's scan does)."""
     automaton = ahocorasick.Automaton()
-    for key, value in keys.items():
-        automaton.add_word(key, value)
+    for key in keys:
+        automaton.add_word(key, key)
     automaton.make_automaton()
     return automaton
 
 
 def _names_in(
-    hits: Iterable[tuple[int, _Names]], text: str
+    hits: Iterable[tuple[int, str]], keys: dict[str, _Names], text: str
 ) -> tuple[list[tuple[int, str]], list[tuple[int, int]]]:
-    """Adjective hits (as written) and alias hits (lower-cased), as the two automata give them."""
+    """Adjective hits (as written) and alias hits (lower-cased), as the two automata give them,
+    from the `hits` of the `keys` (where each ends)."""
     adjectives: list[tuple[int, str]] = []
     aliases: list[tuple[int, int]] = []
-    names: _Names
-    for last, names in hits:
-        size, alias, spelled = names
+    for last, key in hits:
+        size, alias, spelled = keys[key]
         if alias:
             aliases.append((last, size))
         for adjective in spelled:
