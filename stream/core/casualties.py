@@ -76,6 +76,13 @@ literals, and a sentence starts after whitespace, so no word reaches into it fro
 _COUNT_GATES: Final = tuple(f"count:{number}" for number in range(len(COUNT_PATTERNS)))
 _COUNT_OPENINGS: Final = tuple(known_openings(pattern) for _, pattern in COUNT_PATTERNS)
 _COUNT_OPENERS: Final = Openers(_COUNT_OPENINGS)
+_COUNTS: Final = tuple(
+    (kind, pattern, gate, opening)
+    for (kind, pattern), gate, opening in zip(
+        COUNT_PATTERNS, _COUNT_GATES, _COUNT_OPENINGS, strict=True
+    )
+)
+"""Each count pattern's kind, pattern, gate and opening words, read in one loop."""
 _SINGLE_GATES: Final = tuple(f"single:{number}" for number in range(len(SINGLE_PATTERNS)))
 _STEP: Final = "casualties"
 _GATES: Final = Gates(
@@ -211,9 +218,7 @@ def _sentence_counts(
     lowered = low if scan.caseless else None
     more: list[tuple[str, Count]] = []
     words: list[Word] | None = None
-    for (kind, pattern), gate, opening in zip(
-        COUNT_PATTERNS, _COUNT_GATES, _COUNT_OPENINGS, strict=True
-    ):
+    for kind, pattern, gate, opening in _COUNTS:
         if kind not in kinds or not scan.may(gate, begin, end):
             continue
         words = _COUNT_OPENERS.find(low, begin, end) if words is None else words
