@@ -235,7 +235,7 @@ def _names_in(
         if alias:
             aliases.append((last, size))
         for adjective in spelled:
-            if text.startswith(adjective, last - len(adjective)):
+            if text[last - len(adjective) : last] == adjective:
                 adjectives.append((last, adjective))
     return adjectives, aliases
 
