@@ -113,6 +113,8 @@ _SINGLES: Final = tuple(_twin(pattern) for pattern in SINGLE_PATTERNS)
 _SINGLE_OPENINGS: Final = tuple(openings(lowered or pattern) for pattern, lowered in _SINGLES)
 """The words the singles (their lower-cased forms where they have them) open with, if known."""
 _SINGLE_OPENERS: Final = Openers(filter(None, _SINGLE_OPENINGS))
+_SINGLE_STEPS: Final = tuple(zip(_SINGLES, _SINGLE_GATES, _SINGLE_OPENINGS, strict=True))
+"""Each single's twin, gate and opening words, zipped once (as `_COUNTS`)."""
 _CODED: Final = _twin(CODED)
 _NONE_KILLED: Final = _twin(NONE_KILLED)
 
@@ -289,7 +291,7 @@ def _single(scan: _Scan, sentence: Sentence) -> Count | None:
     one and a number of others ('killing the pastor and his two children')."""
     begin, end = sentence.start, sentence.end
     words: list[Word] | None = None
-    for twin, gate, opening in zip(_SINGLES, _SINGLE_GATES, _SINGLE_OPENINGS, strict=True):
+    for twin, gate, opening in _SINGLE_STEPS:
         if not scan.may(gate, begin, end, ignore_case=True) or (
             twin[0] is LINKED_SINGLE and not scan.may_hold(LINK_PHRASES, begin, end)
         ):
