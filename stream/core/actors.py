@@ -156,13 +156,14 @@ class LexiconActorFinder:
         it (see `_role`). The `names` may have been found in it by another scan already.
         """
         found: list[tuple[int, int, ActorEntry]] = []
-        adjectives: Iterable[tuple[int, str]]
-        aliases: Iterable[tuple[int, int]]
+        adjectives: list[tuple[int, str]]
+        aliases: list[tuple[int, int]]
         if len(lowered) != len(text):
             lowered = text
-            adjectives, aliases = self._adjectives.iter(text), self._aliases.iter(text)
+            adjectives, aliases = list(self._adjectives.iter(text)), list(self._aliases.iter(text))
         elif self._names is None or self._keys is None:
-            adjectives, aliases = self._adjectives.iter(text), self._aliases.iter(lowered)
+            adjectives = list(self._adjectives.iter(text))
+            aliases = list(self._aliases.iter(lowered))
         else:
             hits = self._names.iter(lowered) if names is None else names
             adjectives, aliases = _names_in(hits, self._keys, text)
