@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Final
 
 from stream.core.classify_lexicon import for_lowered, lower_pattern
@@ -260,10 +261,22 @@ Span = tuple[str, int, int]
 """A phrase's text and offsets; `Trigger` models are built only for the counts reported."""
 
 
+# init=False with an __init__ of its own: mypyc compiles that one, while the one dataclass
+# writes runs as interpreted Python; the dataclass still gives __eq__ and __repr__.
+@dataclass(slots=True, init=False)
 class Count:
     """A casualty count and the number phrases it was read from."""
 
-    __slots__ = ("base", "first", "lower_bound", "triggers", "vague", "value")
+    value: int
+    lower_bound: bool
+    triggers: list[Span]
+    vague: bool
+    base: int
+    """For a sum of a sentence's count and the others it says were also hit ('40 rebels ...,
+    while five soldiers also died'), the first count (40); else 0."""
+    first: int
+    """For a list of two or more items ('five soldiers and two civilians'), the first item's
+    count (5); else 0."""
 
     def __init__(
         self,
@@ -280,29 +293,7 @@ class Count:
         self.triggers = triggers
         self.vague = vague
         self.base = base
-        """For a sum of a sentence's count and the others it says were also hit ('40 rebels
-        ..., while five soldiers also died'), the first count (40); else 0."""
         self.first = first
-        """For a list of two or more items ('five soldiers and two civilians'), the first
-        item's count (5); else 0."""
-
-    def __eq__(self, other: object) -> bool:
-        """True for a Count with the same fields (as a dataclass compares)."""
-        if not isinstance(other, Count):
-            return NotImplemented
-        return self._fields() == other._fields()
-
-    def __repr__(self) -> str:
-        """The class and its fields, as a dataclass shows them."""
-        value, lower_bound, triggers, vague, base, first = self._fields()
-        return (
-            f"Count(value={value!r}, lower_bound={lower_bound!r}, triggers={triggers!r}, "
-            f"vague={vague!r}, base={base!r}, first={first!r})"
-        )
-
-    def _fields(self) -> tuple[int, bool, list[Span], bool, int, int]:
-        """Every field, in order."""
-        return self.value, self.lower_bound, self.triggers, self.vague, self.base, self.first
 
 
 def sum_list(
