@@ -237,7 +237,7 @@ def is_modal(before: str) -> bool:
     words = _last_words(before, 8)
     if words.endswith(" to") or words == "to":
         return _USED_TO.search(words) is None
-    return _MODAL_TEST.on(words).search(words) is not None
+    return _MODAL_TEST.search(words) is not None
 
 
 def is_follow_up(before: str) -> bool:
@@ -258,9 +258,9 @@ def history_after(after: str) -> bool:
 
 def protest_context(sentence: str) -> bool:
     """True for a sentence about protests or riots with no lethal violence."""
-    if _PROTEST_TEST.on(sentence).search(sentence) is None:
+    if _PROTEST_TEST.search(sentence) is None:
         return False
-    return _LETHAL.on(sentence).search(sentence) is None
+    return _LETHAL.search(sentence) is None
 
 
 def accident_context(sentence: str) -> bool:
@@ -285,12 +285,12 @@ def plain_accident(sentence: str) -> bool:
 
 def armed_cue(sentence: str) -> bool:
     """True when weapons or armed actors are named (`ARMED_CUE`)."""
-    return _ARMED.on(sentence).search(sentence) is not None
+    return _ARMED.search(sentence) is not None
 
 
 def accident_words(sentence: str) -> bool:
     """True when an accident or disaster is named, armed actors or not."""
-    return _ACCIDENT_TEST.on(sentence).search(sentence) is not None
+    return _ACCIDENT_TEST.search(sentence) is not None
 
 
 _JUDICIAL: Final = _lc(
@@ -323,7 +323,7 @@ def is_judicial(before: str) -> bool:
 
 def follow_up_headline(headline: str) -> bool:
     """True for a headline about a follow-up (trial, condemnation, probe, video, funeral)."""
-    return _FOLLOW_UP_HEADLINE.on(headline).search(headline) is not None
+    return _FOLLOW_UP_HEADLINE.search(headline) is not None
 
 
 def cumulative_factor(sentence: str) -> float:

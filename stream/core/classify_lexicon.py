@@ -80,6 +80,10 @@ class TwinPattern:
         """The pattern to run on `text`: the twin when the text is ASCII."""
         return self._ascii if text.isascii() else self._unicode
 
+    def search(self, text: str) -> re.Match[str] | None:
+        """The first match in `text`, by the pattern `on` picks for it."""
+        return self.on(text).search(text)
+
 
 _CASE_TRAPS: Final = re.compile("[\u0130\u0131\u017f]")
 """Letters that case-insensitive patterns equate with an ASCII letter that lower() does not give."""

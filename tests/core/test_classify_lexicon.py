@@ -35,3 +35,12 @@ def test_twin_pattern_runs_the_pattern_itself_on_other_text() -> None:
     twin = TwinPattern(pattern)
     assert twin.on("Jürgen was shot") is pattern
     assert twin.on("He was shot") is not pattern
+
+
+@pytest.mark.parametrize("text", ["Jürgen was shot", "He was shot", "Nobody was hurt"])
+def test_twin_pattern_search_finds_what_the_pattern_finds(text: str) -> None:
+    """A twin's search gives the pattern's first match, in ASCII text and in other text."""
+    pattern = re.compile(r"\bshot\b")
+    found = TwinPattern(pattern).search(text)
+    expected = pattern.search(text)
+    assert (found and found.span()) == (expected and expected.span())
